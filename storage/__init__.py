@@ -1,0 +1,5 @@
+"""SQLite storage: connection setup, numbered migrations, one repository per aggregate."""
+
+from storage.db import Database
+
+__all__ = ["Database"]
