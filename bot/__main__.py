@@ -1,0 +1,32 @@
+"""``python -m bot``: run the bot. ``python -m bot course ...``: work with course files."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+from pydantic import ValidationError
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] == "course":
+        from bot.cli.course import main as course_main
+
+        return course_main(argv[1:])
+
+    from bot.config import Settings
+    from bot.runner import EXIT_CONFIG, configure_logging, run_bot
+
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        for problem in error.errors():
+            name = ".".join(str(part) for part in problem["loc"]).upper()
+            print(f"Setting {name} is not valid: {problem['msg']}. See .env.example.", file=sys.stderr)
+        return EXIT_CONFIG
+    configure_logging(settings.log_level)
+    return asyncio.run(run_bot(settings))
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

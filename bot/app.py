@@ -1,0 +1,135 @@
+"""App assembly: nothing here runs at import time; every piece is built by a factory."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.exceptions import TelegramNetworkError, TelegramServerError
+from aiogram.types import User as TelegramUser
+
+from bot.clock import Clock, SystemClock
+from bot.commands import set_commands
+from bot.config import Settings
+from bot.errors import on_error
+from bot.i18n import Translator
+from bot.middlewares import LocaleMiddleware
+from handlers import get_routers
+from storage.db import Database
+from storage.fsm import SQLiteStorage
+from storage.users import UserRepository
+
+log = logging.getLogger(__name__)
+
+MAX_RETRY_DELAY = 60.0
+SHUTDOWN_GRACE = 10.0
+
+
+def create_bot(settings: Settings) -> Bot:
+    if settings.telegram_api_url:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    else:
+        session = AiohttpSession()
+    return Bot(
+        token=settings.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+    )
+
+
+def create_dispatcher(settings: Settings, db: Database, translator: Translator, clock: Clock) -> Dispatcher:
+    users = UserRepository(db)
+    dp = Dispatcher(
+        storage=SQLiteStorage(db, clock),
+        settings=settings,
+        db=db,
+        users=users,
+        translator=translator,
+        clock=clock,
+    )
+    dp.update.outer_middleware(LocaleMiddleware(users, translator))
+    dp.errors.register(on_error)
+    dp.include_routers(*get_routers(translator))
+    return dp
+
+
+@dataclass
+class Application:
+    """Everything one running bot holds; ``python -m bot`` and the end-to-end tests build it alike."""
+
+    settings: Settings
+    db: Database
+    bot: Bot
+    dp: Dispatcher
+    translator: Translator
+    clock: Clock
+    polling: bool = field(default=False)
+
+    @classmethod
+    async def build(cls, settings: Settings, *, clock: Clock | None = None,
+                    strict_i18n: bool = False) -> Application:
+        clock = clock or SystemClock()
+        translator = Translator(default_locale=settings.default_locale, strict=strict_i18n)
+        db = await Database.open(settings.database_path)
+        bot = create_bot(settings)
+        dp = create_dispatcher(settings, db, translator, clock)
+        app = cls(settings, db, bot, dp, translator, clock)
+        dp.startup.register(app._on_startup)
+        dp.shutdown.register(app._on_shutdown)
+        return app
+
+    async def _on_startup(self) -> None:
+        self.polling = True
+
+    async def _on_shutdown(self) -> None:
+        """Let the updates already being handled finish (bounded) before the database closes.
+
+        aiogram acknowledges an update before its handler runs and does not wait for running
+        handlers when polling stops, so without this a SIGTERM could cut an answer in half.
+        """
+        self.polling = False
+        running = set(getattr(self.dp, "_handle_update_tasks", ()))
+        if running:
+            log.info("waiting for %d update(s) in progress", len(running))
+            await asyncio.wait(running, timeout=SHUTDOWN_GRACE)
+
+    async def connect(self) -> TelegramUser:
+        """getMe until the API answers. A rejected token (401) is raised at once, not retried."""
+        delay = 1.0
+        while True:
+            try:
+                return await self.bot.get_me()
+            except (TelegramNetworkError, TelegramServerError) as error:
+                log.warning(
+                    "Telegram Bot API at %s is not reachable (%s); trying again in %.0f s",
+                    self.settings.telegram_api_url or "api.telegram.org", error, delay,
+                )
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, MAX_RETRY_DELAY)
+
+    async def run(self, *, handle_signals: bool = True) -> None:
+        """Connect, publish the command menu, and poll until stopped or signalled."""
+        me = await self.connect()
+        log.info("connected as @%s (id %s)", me.username, me.id)
+        await set_commands(self.bot, self.translator, self.settings)
+        await self.dp.start_polling(
+            self.bot,
+            handle_signals=handle_signals,
+            close_bot_session=False,
+            polling_timeout=self.settings.polling_timeout,
+            allowed_updates=self.dp.resolve_used_update_types(),
+        )
+
+    async def stop(self) -> None:
+        if self.polling:
+            await self.dp.stop_polling()
+
+    async def close(self) -> None:
+        await self.bot.session.close()
+        await self.db.close()

@@ -1,0 +1,57 @@
+"""The command menu (setMyCommands) in each language, with the owners' extras per chat."""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError
+from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+
+from bot.config import Settings
+from bot.i18n import Translator
+
+log = logging.getLogger(__name__)
+
+LEARNER_COMMANDS = ("start", "profile", "language", "help", "cancel")
+OWNER_COMMANDS = ("stats",)
+
+
+def command_list(translator: Translator, locale: str, *, owner: bool) -> list[BotCommand]:
+    names = LEARNER_COMMANDS + (OWNER_COMMANDS if owner else ())
+    return [BotCommand(command=name, description=translator.get(locale, f"cmd-{name}")) for name in names]
+
+
+async def set_commands(bot: Bot, translator: Translator, settings: Settings) -> None:
+    """Learners' commands for everyone, per language; owners' on their own chats."""
+    await bot.set_my_commands(
+        command_list(translator, translator.default_locale, owner=False), scope=BotCommandScopeDefault()
+    )
+    for locale in translator.locales:
+        await bot.set_my_commands(
+            command_list(translator, locale, owner=False),
+            scope=BotCommandScopeDefault(),
+            language_code=locale,
+        )
+    for owner_id in sorted(settings.admin_ids):
+        for locale in (None, *translator.locales):
+            try:
+                await bot.set_my_commands(
+                    command_list(translator, locale or translator.default_locale, owner=True),
+                    scope=BotCommandScopeChat(chat_id=owner_id),
+                    language_code=locale,
+                )
+            except TelegramAPIError as error:
+                # An owner who has never opened the bot has no chat yet; that must not stop it.
+                log.warning("could not set owner commands for %s: %s", owner_id, error)
+                break
+
+
+async def set_chat_commands(bot: Bot, translator: Translator, chat_id: int, locale: str,
+                            *, owner: bool) -> None:
+    """After someone picks a language, show them the menu in it whatever their phone's language."""
+    try:
+        await bot.set_my_commands(command_list(translator, locale, owner=owner),
+                                  scope=BotCommandScopeChat(chat_id=chat_id))
+    except TelegramAPIError as error:
+        log.warning("could not set commands for chat %s: %s", chat_id, error)

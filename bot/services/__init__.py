@@ -1,0 +1,1 @@
+"""The domain: plain functions and classes, no aiogram types, callable from tests."""

@@ -1,0 +1,40 @@
+"""Owners' commands. Anyone else gets a polite refusal and nothing changes."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import Message
+
+from bot.config import Settings
+from bot.i18n import Localizer
+from bot.services import regions
+from storage.users import UserRepository
+
+
+def setup() -> Router:
+    router = Router(name="admin")
+
+    @router.message(Command("stats"))
+    async def stats(message: Message, settings: Settings, l10n: Localizer,
+                    users: UserRepository) -> None:
+        if message.from_user is None or not settings.is_owner(message.from_user.id):
+            await message.answer(l10n("not-allowed"))
+            return
+        rows = await users.count_by_region()
+        if not rows:
+            await message.answer(l10n("stats-empty"))
+            return
+        per_region: dict[str, dict[str, int]] = {}
+        for region, settlement, count in rows:
+            per_region.setdefault(region, {})[settlement] = count
+        lines = [
+            l10n("stats-line", region=l10n(regions.message_id(code)),
+                 rural=counts.get("rural", 0), urban=counts.get("urban", 0))
+            for code, counts in sorted(per_region.items(), key=lambda item: regions.ALL.index(item[0])
+                                       if item[0] in regions.ALL else len(regions.ALL))
+        ]
+        total = sum(count for _, _, count in rows)
+        await message.answer(l10n("stats-header", total=total) + "\n" + "\n".join(lines))
+
+    return router

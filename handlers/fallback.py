@@ -1,0 +1,33 @@
+"""The last router: whatever nobody else understood gets a friendly hint, never silence."""
+
+from __future__ import annotations
+
+from aiogram import Bot, Router
+from aiogram.types import CallbackQuery, Message
+
+from bot import keyboards
+from bot.i18n import Localizer
+from handlers.form import drop_buttons
+from storage.users import User
+
+
+def setup() -> Router:
+    router = Router(name="fallback")
+
+    @router.message()
+    async def unknown_message(message: Message, l10n: Localizer, user: User | None) -> None:
+        if message.chat.type != "private":
+            return
+        if user is not None and user.is_registered:
+            await message.answer(l10n("fallback-hint"), reply_markup=keyboards.main_menu(l10n))
+        else:
+            await message.answer(l10n("fallback-hint-unregistered"),
+                                 reply_markup=keyboards.restart_registration_keyboard(l10n))
+
+    @router.callback_query()
+    async def unknown_button(query: CallbackQuery, l10n: Localizer, bot: Bot) -> None:
+        await query.answer(l10n("button-outdated"), show_alert=True)
+        if query.message is not None:
+            await drop_buttons(bot, query.from_user.id, query.message.message_id)
+
+    return router

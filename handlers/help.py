@@ -1,0 +1,27 @@
+"""/help: what the bot does and what to press, in plain words."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.types import Message
+
+from bot import keyboards
+from bot.i18n import Localizer, Translator
+from storage.users import User
+
+
+def setup(translator: Translator) -> Router:
+    router = Router(name="help")
+
+    @router.message(Command("help"))
+    @router.message(F.text.in_(translator.all_variants("menu-help")))
+    async def help_command(message: Message, l10n: Localizer, user: User | None) -> None:
+        registered = user is not None and user.is_registered
+        await message.answer(
+            l10n("help-text"),
+            reply_markup=keyboards.main_menu(l10n) if registered
+            else keyboards.restart_registration_keyboard(l10n),
+        )
+
+    return router

@@ -1,0 +1,41 @@
+"""Conversation states shared by the registration, profile and language handlers."""
+
+from __future__ import annotations
+
+from aiogram.fsm.state import State, StatesGroup
+
+from bot.services.registration import Step
+
+
+class Registration(StatesGroup):
+    consent = State()
+    full_name = State()
+    region = State()
+    district = State()
+    library = State()
+    position = State()
+    settlement = State()
+    confirm = State()
+
+
+class ProfileEdit(StatesGroup):
+    value = State()
+
+
+CONSENT = "consent"
+
+
+def state_for(step: Step) -> State:
+    return getattr(Registration, step.value)
+
+
+def current_step(state_name: str | None, data: dict) -> str | None:
+    """The question the person is on: a Step value, ``consent``, or None outside a form."""
+    if state_name is None:
+        return None
+    if state_name == ProfileEdit.value.state:
+        return data.get("field")
+    group, _, name = state_name.partition(":")
+    if group == "Registration":
+        return name
+    return None

@@ -1,0 +1,5 @@
+## Owners
+
+stats-header = 📊 <b>Registered librarians: { $total }</b>
+stats-line = { $region }: rural { $rural }, urban { $urban }
+stats-empty = 📊 Nobody has registered yet.

@@ -1,0 +1,52 @@
+## Greeting, language, help, menu, commands, errors
+
+language-name-kk = Қазақша
+language-name-ru = Русский
+language-name-en = English
+
+start-greeting =
+    👋 Hello! I am <b>Oqu</b>, the course bot for librarians.
+    I will send you lessons and tasks, remind you of deadlines and keep your progress.
+
+    First, choose the language we will speak:
+start-welcome-back = 👋 Welcome back, { $name }! Use the buttons below.
+
+language-choose = 🌐 Choose your language:
+language-set = Language saved
+language-changed = 🌐 Done: I will speak English from now on.
+
+menu-profile = 👤 My profile
+menu-language = 🌐 Language
+menu-help = ❓ Help
+
+help-text =
+    <b>What this bot does</b>
+    I run professional-development courses for librarians: I send lessons, homework and tests on the course schedule, remind you of deadlines and keep your progress.
+
+    <b>What to press</b>
+    • <b>👤 My profile</b>: see and change your details, or delete them.
+    • <b>🌐 Language</b>: Қазақша, Русский or English, at any moment.
+    • <b>❓ Help</b>: this message.
+
+    To join a course, open the link or scan the QR code your course organizer gives you.
+    You do not need to type commands: just press the buttons or answer my questions in plain words.
+
+cmd-start = Start or restart
+cmd-profile = My profile
+cmd-language = Change language
+cmd-help = What this bot does
+cmd-cancel = Cancel the current form
+cmd-stats = Registrations by region (owners)
+
+fallback-hint = 🙂 I did not understand that. Please use the buttons below, or press ❓ Help.
+fallback-hint-unregistered = 🙂 I did not understand that. To start, please register: it takes two minutes.
+
+button-outdated = This button is no longer active.
+button-register = 📝 Register
+button-back = ⬅️ Back
+button-cancel = ✖️ Cancel
+button-language = 🌐 Language
+
+error-generic = 😔 Something went wrong on my side. Please try again in a minute; nothing you sent was lost.
+not-allowed = ⛔ Sorry, this command is only for the bot's organizers.
+cancel-nothing = There is nothing to cancel right now.

@@ -1,0 +1,155 @@
+"""The person aggregate: language, registration profile, consent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import datetime
+
+import aiosqlite
+
+from bot.clock import to_db
+from storage.db import Database
+
+PROFILE_FIELDS = ("full_name", "region", "district", "library", "position", "settlement")
+
+
+@dataclass(frozen=True)
+class User:
+    telegram_id: int
+    language: str | None
+    full_name: str | None = None
+    region: str | None = None
+    district: str | None = None
+    library: str | None = None
+    position: str | None = None
+    settlement: str | None = None
+    username: str | None = None
+    consent_at: str | None = None
+    registered_at: str | None = None
+    pending_payload: str | None = None
+
+    @property
+    def is_registered(self) -> bool:
+        return self.registered_at is not None
+
+    @classmethod
+    def from_row(cls, row: aiosqlite.Row) -> User:
+        names = {f.name for f in fields(cls)}
+        return cls(**{key: row[key] for key in row.keys() if key in names})
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What registration collects; saved only all at once, with consent."""
+
+    full_name: str
+    region: str
+    district: str
+    library: str
+    position: str
+    settlement: str
+
+
+class UserRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def get(self, telegram_id: int) -> User | None:
+        row = await self._db.fetchone("SELECT * FROM users WHERE telegram_id = ?", (telegram_id,))
+        return None if row is None else User.from_row(row)
+
+    async def set_language(self, telegram_id: int, language: str, now: datetime) -> None:
+        """Create the person's row if needed: the language is the one thing kept without consent."""
+        await self._db.execute(
+            """
+            INSERT INTO users (telegram_id, language, created_at, updated_at)
+            VALUES (?, ?, ?, ?)
+            ON CONFLICT (telegram_id) DO UPDATE SET language = excluded.language,
+                                                    updated_at = excluded.updated_at
+            """,
+            (telegram_id, language, to_db(now), to_db(now)),
+        )
+
+    async def remember_payload(self, telegram_id: int, payload: str, now: datetime) -> None:
+        """Keep a deep-link payload (a cohort invite code) until the person is registered."""
+        await self._db.execute(
+            """
+            INSERT INTO users (telegram_id, pending_payload, created_at, updated_at)
+            VALUES (?, ?, ?, ?)
+            ON CONFLICT (telegram_id) DO UPDATE SET pending_payload = excluded.pending_payload,
+                                                    updated_at = excluded.updated_at
+            """,
+            (telegram_id, payload, to_db(now), to_db(now)),
+        )
+
+    async def register(
+        self,
+        telegram_id: int,
+        profile: Profile,
+        *,
+        language: str,
+        username: str | None,
+        now: datetime,
+    ) -> None:
+        """Save the whole profile and the consent in one statement: never half a profile."""
+        stamp = to_db(now)
+        await self._db.execute(
+            """
+            INSERT INTO users (telegram_id, language, full_name, region, district, library,
+                               position, settlement, username, consent_at, registered_at,
+                               created_at, updated_at)
+            VALUES (:id, :language, :full_name, :region, :district, :library, :position,
+                    :settlement, :username, :now, :now, :now, :now)
+            ON CONFLICT (telegram_id) DO UPDATE SET
+                language = excluded.language, full_name = excluded.full_name,
+                region = excluded.region, district = excluded.district,
+                library = excluded.library, position = excluded.position,
+                settlement = excluded.settlement, username = excluded.username,
+                consent_at = COALESCE(users.consent_at, excluded.consent_at),
+                registered_at = COALESCE(users.registered_at, excluded.registered_at),
+                updated_at = excluded.updated_at
+            """,
+            {
+                "id": telegram_id,
+                "language": language,
+                "username": username,
+                "now": stamp,
+                **profile.__dict__,
+            },
+        )
+
+    async def update_field(self, telegram_id: int, field: str, value: str, now: datetime) -> None:
+        if field not in PROFILE_FIELDS:
+            raise ValueError(f"not a profile field: {field}")
+        await self._db.execute(
+            f"UPDATE users SET {field} = ?, updated_at = ? WHERE telegram_id = ?",
+            (value, to_db(now), telegram_id),
+        )
+
+    async def clear_payload(self, telegram_id: int) -> None:
+        await self._db.execute(
+            "UPDATE users SET pending_payload = NULL WHERE telegram_id = ?", (telegram_id,)
+        )
+
+    async def forget_personal_data(self, telegram_id: int, now: datetime) -> None:
+        """The person withdraws consent: keep only the language they chose."""
+        await self._db.execute(
+            """
+            UPDATE users SET full_name = NULL, region = NULL, district = NULL, library = NULL,
+                   position = NULL, settlement = NULL, username = NULL, consent_at = NULL,
+                   registered_at = NULL, pending_payload = NULL, updated_at = ?
+             WHERE telegram_id = ?
+            """,
+            (to_db(now), telegram_id),
+        )
+
+    async def count_by_region(self) -> list[tuple[str, str, int]]:
+        """Registered people per region and rural/urban, for the owners' overview."""
+        rows = await self._db.fetchall(
+            """
+            SELECT region, settlement, COUNT(*) AS n FROM users
+             WHERE registered_at IS NOT NULL
+             GROUP BY region, settlement ORDER BY region, settlement
+            """
+        )
+        return [(row["region"], row["settlement"], row["n"]) for row in rows]
