@@ -7,6 +7,8 @@ import sys
 
 from pydantic import ValidationError
 
+EXIT_CONFIG = 2  # bad configuration: nothing to retry until a person fixes it
+
 
 def main(argv: list[str]) -> int:
     if argv and argv[0] == "course":
@@ -14,8 +16,8 @@ def main(argv: list[str]) -> int:
 
         return course_main(argv[1:])
 
-    from bot.config import Settings
-    from bot.runner import EXIT_CONFIG, configure_logging, run_bot
+    from bot.config import Settings, check_token
+
 
     try:
         settings = Settings()
@@ -24,6 +26,13 @@ def main(argv: list[str]) -> int:
             name = ".".join(str(part) for part in problem["loc"]).upper()
             print(f"Setting {name} is not valid: {problem['msg']}. See .env.example.", file=sys.stderr)
         return EXIT_CONFIG
+    problem = check_token(settings)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_CONFIG
+
+    from bot.runner import configure_logging, run_bot
+
     configure_logging(settings.log_level)
     return asyncio.run(run_bot(settings))
 

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+TOKEN_HELP = (
+    "Get a token from @BotFather in Telegram (send /newbot, or /token for an existing bot) "
+    "and put it in .env as BOT_TOKEN=123456789:AA... (see .env.example)."
+)
+# The same rule as aiogram's validate_token, without importing aiogram: a clear answer to a
+# missing token must come at once, not after the second it takes to load the framework.
+_TOKEN = re.compile(r"^\d+:[^\s:]+$")
 
 Locale = Literal["kk", "ru", "en"]
 LOCALES: tuple[Locale, ...] = ("kk", "ru", "en")
@@ -66,3 +75,13 @@ class Settings(BaseSettings):
 
     def is_owner(self, user_id: int) -> bool:
         return user_id in self.admin_ids
+
+
+def check_token(settings: Settings) -> str | None:
+    """A one-line problem with the token, or None if it looks right."""
+    token = settings.bot_token.get_secret_value().strip()
+    if not token:
+        return f"BOT_TOKEN is not set. {TOKEN_HELP}"
+    if not _TOKEN.match(token):
+        return f"BOT_TOKEN does not look like a bot token. {TOKEN_HELP}"
+    return None

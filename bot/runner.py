@@ -8,31 +8,13 @@ import signal
 import sys
 
 from aiogram.exceptions import TelegramUnauthorizedError
-from aiogram.utils.token import TokenValidationError, validate_token
 
 from bot.app import Application
-from bot.config import Settings
+from bot.config import TOKEN_HELP, Settings, check_token
 
 log = logging.getLogger("bot")
 
-EXIT_CONFIG = 2
-
-TOKEN_HELP = (
-    "Get a token from @BotFather in Telegram (send /newbot, or /token for an existing bot) "
-    "and put it in .env as BOT_TOKEN=123456789:AA... (see .env.example)."
-)
-
-
-def check_token(settings: Settings) -> str | None:
-    """A one-line problem with the token, or None if it looks right."""
-    token = settings.bot_token.get_secret_value().strip()
-    if not token:
-        return f"BOT_TOKEN is not set. {TOKEN_HELP}"
-    try:
-        validate_token(token)
-    except TokenValidationError:
-        return f"BOT_TOKEN does not look like a bot token. {TOKEN_HELP}"
-    return None
+EXIT_CONFIG = 2  # also in bot/__main__.py, which answers before importing aiogram
 
 
 def configure_logging(level: str) -> None:

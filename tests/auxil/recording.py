@@ -29,7 +29,9 @@ class RecordingSession(BaseSession):
         self.results: list[Any] = []
         self._message_ids = itertools.count(5000)
 
-    async def make_request(self, bot: Bot, method: TelegramMethod[Any], timeout: int | None = None) -> Any:
+    async def make_request(
+        self, bot: Bot, method: TelegramMethod[Any], timeout: int | None = None  # noqa: ASYNC109
+    ) -> Any:
         result = self._answer(bot, method)
         self.requests.append(method)
         self.results.append(result)
