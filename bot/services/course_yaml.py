@@ -1,0 +1,244 @@
+"""Reading YAML nodes with their line numbers, collecting every problem instead of stopping.
+
+``yaml.compose`` gives the node tree before any value is constructed, so each value keeps the
+line it came from, duplicate keys are still visible (PyYAML would silently keep the last one),
+and we see what the author typed: ``time: 10:00`` is the text "10:00" here, not the number 600
+that YAML 1.1 would make of it, and an option written ``Yes`` stays "Yes" rather than ``True``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from datetime import time
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from bot.services.course_issues import Issue
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+_INT = re.compile(r"^[+-]?\d+$")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_TRUE = {"true", "yes", "on"}
+_FALSE = {"false", "no", "off"}
+
+
+def child(path: str, key: str | int) -> str:
+    """``lessons`` + 2 -> ``lessons[2]``; ``lessons[2]`` + ``quiz`` -> ``lessons[2].quiz``."""
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+def describe(node: Node) -> str:
+    """How a node looks, in words an organizer understands."""
+    if isinstance(node, MappingNode):
+        return "a group of fields"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if isinstance(node, ScalarNode) and node.tag == _NULL_TAG:
+        return "nothing"
+    value = node.value if isinstance(node, ScalarNode) else "?"
+    shown = value if len(value) <= 30 else value[:27] + "..."
+    return f"'{shown}'"
+
+
+def closest(word: str, choices: Sequence[str]) -> str | None:
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def is_empty(node: Node | None) -> bool:
+    return node is None or (isinstance(node, ScalarNode) and node.tag == _NULL_TAG)
+
+
+class Reader:
+    """Typed access to a node tree; every problem becomes an :class:`Issue`, nothing raises."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.errors: list[Issue] = []
+        self.warnings: list[Issue] = []
+
+    # -- reporting ---------------------------------------------------------------------------
+
+    def issue(
+        self, node: Node | None, path: str, code: str, message: str, *, line_offset: int = 0,
+        **args: object,
+    ) -> Issue:
+        line = column = None
+        if node is not None:
+            line = node.start_mark.line + 1 + line_offset
+            column = node.start_mark.column + 1 if line_offset == 0 else None
+        return Issue(self.file, line, column, path, code, message, args)
+
+    def error(
+        self, node: Node | None, path: str, code: str, message: str, *, line_offset: int = 0,
+        **args: object,
+    ) -> None:
+        self.errors.append(self.issue(node, path, code, message, line_offset=line_offset, **args))
+
+    def warn(self, node: Node | None, path: str, code: str, message: str, **args: object) -> None:
+        self.warnings.append(self.issue(node, path, code, message, **args))
+
+    def wrong_type(self, node: Node, path: str, expected: str) -> None:
+        got = describe(node)
+        self.error(
+            node, path, "wrong-type", f"expected {expected}, got {got}", expected=expected, got=got
+        )
+
+    # -- structure ---------------------------------------------------------------------------
+
+    def mapping(
+        self,
+        node: Node,
+        path: str,
+        known: Sequence[str],
+        required: Sequence[str] = (),
+        what: str = "a group of fields",
+    ) -> dict[str, Node] | None:
+        """The fields of a mapping, after reporting unknown, duplicate and missing ones."""
+        if not isinstance(node, MappingNode):
+            self.wrong_type(node, path, what)
+            return None
+        fields: dict[str, Node] = {}
+        suggested: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else describe(key_node)
+            if key in fields:
+                self.error(
+                    key_node, child(path, key), "duplicate-key", f"'{key}' is given twice",
+                    field=key,
+                )
+                continue
+            if key not in known:
+                suggestion = closest(key, known)
+                hint = f"; did you mean '{suggestion}'?" if suggestion else ""
+                self.error(
+                    key_node, path, "unknown-field", f"unknown field '{key}'{hint}",
+                    field=key, suggestion=suggestion or "",
+                )
+                if suggestion:
+                    suggested.add(suggestion)
+                continue
+            fields[key] = value_node
+        for name in required:
+            # A misspelt field was reported with its right name already; once is enough.
+            if is_empty(fields.get(name)) and name not in suggested:
+                at = fields.get(name) or node
+                self.error(
+                    at, path, "missing-field", f"'{name}' is required", field=name
+                )
+        return fields
+
+    def sequence(self, node: Node, path: str, *, allow_single: bool = False) -> list[Node] | None:
+        if isinstance(node, SequenceNode):
+            return list(node.value)
+        if allow_single and isinstance(node, ScalarNode) and not is_empty(node):
+            return [node]
+        self.wrong_type(node, path, "a list")
+        return None
+
+    # -- scalars -----------------------------------------------------------------------------
+
+    def string(self, node: Node, path: str) -> str | None:
+        """A non-empty text, exactly as typed (whatever YAML would have made of it)."""
+        if not isinstance(node, ScalarNode) or is_empty(node):
+            self.wrong_type(node, path, "a text")
+            return None
+        if not node.value.strip():
+            self.error(node, path, "empty", "is empty")
+            return None
+        return node.value
+
+    def integer(
+        self, node: Node, path: str, *, minimum: int | None = None, maximum: int | None = None
+    ) -> int | None:
+        if not isinstance(node, ScalarNode) or not _INT.match(node.value.strip()):
+            self.wrong_type(node, path, "a whole number")
+            return None
+        value = int(node.value)
+        return value if self._in_range(node, path, value, minimum, maximum) else None
+
+    def number(
+        self, node: Node, path: str, *, minimum: float | None = None, maximum: float | None = None
+    ) -> float | None:
+        if not isinstance(node, ScalarNode) or not _NUMBER.match(node.value.strip()):
+            self.wrong_type(node, path, "a number")
+            return None
+        value = float(node.value)
+        return value if self._in_range(node, path, value, minimum, maximum) else None
+
+    def _in_range(
+        self, node: Node, path: str, value: float, minimum: float | None, maximum: float | None
+    ) -> bool:
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+            low = "" if minimum is None else f"{minimum:g}"
+            high = "" if maximum is None else f"{maximum:g}"
+            if minimum is not None and maximum is not None:
+                expected = f"between {low} and {high}"
+            elif minimum is not None:
+                expected = f"at least {low}"
+            else:
+                expected = f"at most {high}"
+            self.error(
+                node, path, "out-of-range", f"{value:g} is out of range: must be {expected}",
+                value=value, minimum=minimum, maximum=maximum,
+            )
+            return False
+        return True
+
+    def boolean(self, node: Node, path: str) -> bool | None:
+        value = node.value.strip().lower() if isinstance(node, ScalarNode) else None
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        self.wrong_type(node, path, "true or false")
+        return None
+
+    def clock(self, node: Node, path: str) -> time | None:
+        """A local time written "HH:MM"."""
+        match = _TIME.match(node.value.strip()) if isinstance(node, ScalarNode) else None
+        if match is None:
+            self.wrong_type(node, path, 'a time like "10:00"')
+            return None
+        hour, minute = int(match.group(1)), int(match.group(2))
+        if hour > 23 or minute > 59:
+            self.error(node, path, "invalid-value", f"'{node.value}' is not a time of day")
+            return None
+        return time(hour, minute)
+
+    def choice(self, node: Node, path: str, choices: Sequence[str]) -> str | None:
+        value = self.string(node, path)
+        if value is None:
+            return None
+        if value not in choices:
+            suggestion = closest(value, choices)
+            hint = f"; did you mean '{suggestion}'?" if suggestion else ""
+            self.error(
+                node, path, "invalid-value",
+                f"'{value}' is not one of: {', '.join(choices)}{hint}",
+                value=value, choices=list(choices),
+            )
+            return None
+        return value
+
+
+def compose(text: str, file: str) -> tuple[Node | None, Issue | None]:
+    """Parse YAML into a node tree, or report the syntax error with its line."""
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader), None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "cannot be read"
+        if exc.context:
+            problem = f"{problem} ({exc.context})"
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        return None, Issue(file, line, column, "", "yaml-syntax", f"bad YAML: {problem}")
+    except yaml.YAMLError as exc:
+        return None, Issue(file, None, None, "", "yaml-syntax", f"bad YAML: {exc}")
