@@ -24,6 +24,14 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
+# What usually causes PyYAML's messages in course files, said plainly.
+_YAML_HINTS = (
+    ("mapping values are not allowed", "a text that contains ': ' must be put in quotes"),
+    ("expected ',' or '}'", "inside { } put texts with ? : , # in quotes"),
+    ("expected ',' or ']'", "inside [ ] put texts with ? : , # in quotes"),
+    ("found character '\\t'", "indent with spaces, not tabs"),
+    ("found undefined alias", "a text starting with * must be put in quotes"),
+)
 
 
 def child(path: str, key: str | int) -> str:
@@ -237,6 +245,9 @@ def compose(text: str, file: str) -> tuple[Node | None, Issue | None]:
         problem = exc.problem or "cannot be read"
         if exc.context:
             problem = f"{problem} ({exc.context})"
+        hint = next((h for key, h in _YAML_HINTS if key in problem), None)
+        if hint:
+            problem = f"{problem}; {hint}"
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         return None, Issue(file, line, column, "", "yaml-syntax", f"bad YAML: {problem}")

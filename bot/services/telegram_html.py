@@ -162,12 +162,14 @@ def _handle_tag(
                     offset, "html-malformed", f"</{name}> found where </{open_name}> was expected"
                 )
             )
-            # Recover: close up to the matching tag if there is one, else ignore this one.
-            if any(entry[0] == name for entry in stack):
-                while stack and stack[-1][0] != name:
-                    result.tokens.append(CloseTag(stack.pop()[0]))
-            else:
-                return
+            # Recover so one mistake is reported once: close the innermost open tag of this
+            # name (if any) and leave the others open for their own closing tags.
+            for index in range(len(stack) - 1, -1, -1):
+                if stack[index][0] == name:
+                    del stack[index]
+                    result.tokens.append(CloseTag(name))
+                    break
+            return
         stack.pop()
         result.tokens.append(CloseTag(name))
         return
