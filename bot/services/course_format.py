@@ -484,6 +484,10 @@ class _CourseParser:
             self.r.warn(node, path, "empty-lesson", f"lesson {number} has nothing to send")
         if day is None or at is None or title is None or materials is None:
             return None
+        if (homework is None and not is_empty(fields.get("homework"))) or (
+            quiz is None and not is_empty(fields.get("quiz"))
+        ):
+            return None  # given but wrong: already reported
         return Lesson(
             number=number, key=f"L{number}", day=day, time=at, title=title,
             materials=materials, homework=homework, quiz=quiz,
