@@ -1,0 +1,1 @@
+"""Test helpers (the emulated Telegram Bot API lives in :mod:`tests.auxil.emulator`)."""
