@@ -573,3 +573,14 @@ def test_length_is_counted_like_telegram() -> None:
     assert parse_html("<b>Сәлем</b> &amp; бар").plain_text == "Сәлем & бар"
     assert telegram_length("📚") == 2  # outside the basic plane: two UTF-16 units
     assert telegram_length("әқ") == 2
+
+
+def test_the_example_in_the_docs_is_a_valid_course(tmp_path: Path) -> None:
+    docs = (SAMPLE.parents[1] / "docs" / "course-format.md").read_text(encoding="utf-8")
+    start = docs.index("```yaml\ncode: reading-club-basics") + len("```yaml\n")
+    (tmp_path / "files").mkdir()
+    (tmp_path / "files" / "plan.pdf").write_bytes(b"%PDF-1.4\n")
+
+    result = check(tmp_path, docs[start : docs.index("```", start)])
+
+    assert result.errors == [] and result.warnings == []
