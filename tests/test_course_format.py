@@ -148,6 +148,14 @@ ERROR_CASES = [
         "lesson 2 (day 2, 10:00) comes before lesson 1 (day 3, 10:00)",
     ),
     (
+        "order is checked even when a lesson has other errors",
+        HEADER + LESSON.replace("day: 1", "day: 3")
+        + LESSON.replace("day: 1", "day: 2").replace("    title:", "    tittle:"),
+        11,
+        "lesson-out-of-order",
+        "lesson 2 (day 2, 10:00) comes before lesson 1 (day 3, 10:00)",
+    ),
+    (
         "same day, earlier time",
         HEADER + LESSON + LESSON.replace('"10:00"', '"09:00"'),
         11,

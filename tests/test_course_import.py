@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import zipfile
-from datetime import UTC, datetime
+from datetime import timedelta
 from pathlib import Path
 
 import aiosqlite
@@ -20,14 +20,6 @@ from storage.db import Database
 from storage.migrations import current_version, migrate
 
 SAMPLE = Path(__file__).resolve().parents[1] / "courses" / "sample"
-CLOCK = FrozenClock(datetime(2026, 4, 10, 6, 30, tzinfo=UTC))
-
-
-@pytest.fixture
-async def database(tmp_path: Path) -> Database:
-    db = await Database.open(tmp_path / "db.sqlite3")
-    yield db  # type: ignore[misc]
-    await db.close()
 
 
 @pytest.fixture
@@ -37,20 +29,20 @@ def editable(tmp_path: Path) -> Path:
 
 
 async def test_import_stores_a_version_its_items_and_its_files(
-    database: Database, tmp_path: Path
+    db: Database, tmp_path: Path, clock: FrozenClock
 ) -> None:
     files_dir = tmp_path / "data" / "files"
 
-    summary = await import_course(database, SAMPLE, files_dir, clock=CLOCK)
+    summary = await import_course(db, SAMPLE, files_dir, clock=clock)
 
     assert (summary.code, summary.version, summary.unchanged) == ("library-work-modern", 1, False)
     assert (summary.lessons, summary.homework, summary.quizzes) == (5, 4, 1)
     assert summary.languages == ("kk", "ru", "en") and summary.questionnaire
     assert summary.warnings == []
-    repo = CourseRepository(database)
+    repo = CourseRepository(db)
     stored = await repo.latest_version("library-work-modern")
     assert stored is not None
-    assert stored.imported_at == "2026-04-10T06:30:00Z"
+    assert stored.imported_at == "2026-04-15T05:00:00Z"
     assert stored.content_hash == summary.content_hash
     assert Path(stored.files_dir) == files_dir.resolve()
     assert course_from_json(stored.content) == load_course(SAMPLE).course
@@ -72,39 +64,39 @@ async def test_import_stores_a_version_its_items_and_its_files(
         copy = files_dir / ref.stored_name
         assert copy.read_bytes() == (SAMPLE / ref.path).read_bytes()
     assert len(list(files_dir.iterdir())) == 9
-    assert await database.fetchval("SELECT count(*) FROM course_files") == 9
+    assert await db.fetchval("SELECT count(*) FROM course_files") == 9
 
 
 async def test_reimporting_the_same_course_changes_nothing(
-    database: Database, tmp_path: Path
+    db: Database, tmp_path: Path, clock: FrozenClock
 ) -> None:
-    first = await import_course(database, SAMPLE, tmp_path / "files", clock=CLOCK)
-    CLOCK.set(datetime(2026, 4, 11, 6, 30, tzinfo=UTC))
+    first = await import_course(db, SAMPLE, tmp_path / "files", clock=clock)
+    clock.advance(timedelta(days=1))
 
-    again = await import_course(database, SAMPLE, tmp_path / "files", clock=CLOCK)
+    again = await import_course(db, SAMPLE, tmp_path / "files", clock=clock)
 
     assert again.unchanged and again.version == first.version == 1
-    assert await database.fetchval("SELECT count(*) FROM course_versions") == 1
-    assert await database.fetchval("SELECT count(*) FROM course_items") == 11
-    stored = await CourseRepository(database).latest_version("library-work-modern")
-    assert stored is not None and stored.imported_at == "2026-04-10T06:30:00Z"
+    assert await db.fetchval("SELECT count(*) FROM course_versions") == 1
+    assert await db.fetchval("SELECT count(*) FROM course_items") == 11
+    stored = await CourseRepository(db).latest_version("library-work-modern")
+    assert stored is not None and stored.imported_at == "2026-04-15T05:00:00Z"
 
 
 async def test_a_changed_course_becomes_a_new_version_and_the_old_one_stays(
-    database: Database, tmp_path: Path, editable: Path
+    db: Database, tmp_path: Path, editable: Path, clock: FrozenClock
 ) -> None:
     files_dir = tmp_path / "files"
-    await import_course(database, editable, files_dir, clock=CLOCK)
+    await import_course(db, editable, files_dir, clock=clock)
     yaml_path = editable / "course.yaml"
     yaml_path.write_text(
         yaml_path.read_text(encoding="utf-8").replace("hours: 24", "hours: 36"), encoding="utf-8"
     )
     (editable / "files" / "checklist-kk.pdf").write_bytes(b"%PDF-1.4 a new checklist\n")
 
-    summary = await import_course(database, editable, files_dir, clock=CLOCK)
+    summary = await import_course(db, editable, files_dir, clock=clock)
 
     assert (summary.version, summary.unchanged) == (2, False)
-    repo = CourseRepository(database)
+    repo = CourseRepository(db)
     old, new = await repo.versions("library-work-modern")
     assert course_from_json(old.content).hours == 24
     assert course_from_json(new.content).hours == 36
@@ -122,41 +114,41 @@ async def test_a_changed_course_becomes_a_new_version_and_the_old_one_stays(
 
 
 async def test_an_invalid_course_imports_nothing(
-    database: Database, tmp_path: Path, editable: Path
+    db: Database, tmp_path: Path, editable: Path
 ) -> None:
     (editable / "files" / "event-plan-ru.docx").unlink()
 
     with pytest.raises(InvalidCourseError) as caught:
-        await import_course(database, editable, tmp_path / "files")
+        await import_course(db, editable, tmp_path / "files")
 
     assert [e.code for e in caught.value.result.errors] == ["missing-file"]
-    assert await database.fetchval("SELECT count(*) FROM courses") == 0
-    assert await database.fetchval("SELECT count(*) FROM course_versions") == 0
+    assert await db.fetchval("SELECT count(*) FROM courses") == 0
+    assert await db.fetchval("SELECT count(*) FROM course_versions") == 0
     assert not (tmp_path / "files").exists()
 
 
-async def test_a_zip_imports_like_the_folder(database: Database, tmp_path: Path) -> None:
+async def test_a_zip_imports_like_the_folder(db: Database, tmp_path: Path) -> None:
     archive = tmp_path / "course.zip"
     with zipfile.ZipFile(archive, "w") as zipped:
         for path in SAMPLE.rglob("*"):
             if path.is_file():
                 zipped.write(path, "sample/" + path.relative_to(SAMPLE).as_posix())
-    folder = await import_course(database, SAMPLE, tmp_path / "files")
+    folder = await import_course(db, SAMPLE, tmp_path / "files")
 
-    from_zip = await import_course(database, archive, tmp_path / "files")
+    from_zip = await import_course(db, archive, tmp_path / "files")
 
     assert from_zip.unchanged and from_zip.content_hash == folder.content_hash
 
 
 async def test_a_lost_file_copy_is_restored_by_importing_again(
-    database: Database, tmp_path: Path
+    db: Database, tmp_path: Path
 ) -> None:
     files_dir = tmp_path / "files"
-    await import_course(database, SAMPLE, files_dir)
+    await import_course(db, SAMPLE, files_dir)
     lost = next(files_dir.iterdir())
     lost.unlink()
 
-    summary = await import_course(database, SAMPLE, files_dir)
+    summary = await import_course(db, SAMPLE, files_dir)
 
     assert summary.unchanged and lost.exists()
 
