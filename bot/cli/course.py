@@ -92,19 +92,25 @@ def _plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
+def _contents(
+    lessons: int, homework: int, quizzes: int, questionnaire: bool, languages: Sequence[str]
+) -> str:
+    return (
+        f"{_plural(lessons, 'lesson')}, {_plural(homework, 'homework', 'homework')}, "
+        f"{_plural(quizzes, 'quiz', 'quizzes')}, "
+        f"{'a questionnaire' if questionnaire else 'no questionnaire'}; "
+        f"languages {', '.join(languages)}"
+    )
+
+
 def _describe(course: Course) -> str:
-    parts = [
-        _plural(len(course.lessons), "lesson"),
-        _plural(len(course.homework), "homework", "homework"),
-        _plural(len(course.quizzes), "quiz", "quizzes"),
-        "a questionnaire" if course.questionnaire else "no questionnaire",
-    ]
     files = course.files()
     size = sum(ref.size for ref in files)
-    return (
-        f"{', '.join(parts)}; languages {', '.join(course.languages)}; "
-        f"{_plural(len(files), 'file')} ({size / 1024:.0f} KB)"
+    contents = _contents(
+        len(course.lessons), len(course.homework), len(course.quizzes),
+        course.questionnaire is not None, course.languages,
     )
+    return f"{contents}; {_plural(len(files), 'file')} ({size / 1024:.0f} KB)"
 
 
 def _refuse(result: LoadResult) -> int:
@@ -163,14 +169,14 @@ def _import(args: argparse.Namespace) -> int:
                 "content; nothing was imported."
             )
         else:
+            contents = _contents(
+                summary.lessons, summary.homework, summary.quizzes, summary.questionnaire,
+                summary.languages,
+            )
             print(
-                f"Imported course '{summary.code}' as version {summary.version}: "
-                f"{_plural(summary.lessons, 'lesson')}, "
-                f"{_plural(summary.homework, 'homework', 'homework')}, "
-                f"{_plural(summary.quizzes, 'quiz', 'quizzes')}, "
-                f"{'a questionnaire' if summary.questionnaire else 'no questionnaire'}; "
-                f"languages {', '.join(summary.languages)}; {_plural(summary.files, 'file')} "
-                f"in {files_dir}; {_plural(len(summary.warnings), 'warning')}."
+                f"Imported course '{summary.code}' as version {summary.version}: {contents}; "
+                f"{_plural(summary.files, 'file')} in {files_dir}; "
+                f"{_plural(len(summary.warnings), 'warning')}."
             )
         return EXIT_OK
 

@@ -246,10 +246,12 @@ class _CourseParser(SurveyParser):
         )
         homework = None
         if not is_empty(fields.get("homework")):
-            homework = self._homework(fields["homework"], child(path, "homework"), unit, release)
+            homework = self._homework(
+                fields["homework"], child(path, "homework"), unit, release, f"L{number}.hw"
+            )
         quiz = None
         if not is_empty(fields.get("quiz")):
-            quiz = self._quiz(fields["quiz"], child(path, "quiz"), unit)
+            quiz = self._quiz(fields["quiz"], child(path, "quiz"), unit, f"L{number}.quiz")
         if all(is_empty(fields.get(name)) for name in ("materials", "homework", "quiz")):
             self.r.warn(node, path, "empty-lesson", f"lesson {number} has nothing to send")
         if day is None or at is None or title is None or materials is None:

@@ -32,6 +32,8 @@ _ITEM_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 
 
 class SurveyParser(TaskParser):
+    """The end-of-course questionnaire and what a learner must do to complete the course."""
+
     def _questionnaire(self, node: Node) -> Questionnaire | None:
         path = "questionnaire"
         unit = ("the questionnaire", path)

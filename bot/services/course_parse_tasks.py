@@ -39,8 +39,10 @@ DEFAULT_DEADLINE_TIME = time(23, 59)
 
 
 class TaskParser(TextParser):
+    """Homework (prompt, deadline, accepted answers) and quizzes (questions, options, answer)."""
+
     def _homework(
-        self, node: Node, path: str, unit: Unit, release: Release | None
+        self, node: Node, path: str, unit: Unit, release: Release | None, key: str
     ) -> Homework | None:
         fields = self.r.mapping(node, path, HOMEWORK_FIELDS, ("prompt", "deadline"))
         if fields is None:
@@ -56,8 +58,7 @@ class TaskParser(TextParser):
         accepts = self._accepts(fields.get("accepts"), child(path, "accepts"))
         if prompt is None or deadline is None or accepts is None:
             return None
-        number = unit[0].rsplit(" ", 1)[-1]
-        return Homework(key=f"L{number}.hw", prompt=prompt, deadline=deadline, accepts=accepts)
+        return Homework(key=key, prompt=prompt, deadline=deadline, accepts=accepts)
 
     def _deadline(self, node: Node, path: str, release: Release | None) -> Deadline | None:
         fields = self.r.mapping(
@@ -119,7 +120,7 @@ class TaskParser(TextParser):
             return None
         return tuple(kinds)
 
-    def _quiz(self, node: Node, path: str, unit: Unit) -> Quiz | None:
+    def _quiz(self, node: Node, path: str, unit: Unit, key: str) -> Quiz | None:
         fields = self.r.mapping(node, path, QUIZ_FIELDS, ("questions",))
         if fields is None:
             return None
@@ -146,9 +147,8 @@ class TaskParser(TextParser):
         ]
         if any(question is None for question in questions):
             return None
-        number = unit[0].rsplit(" ", 1)[-1]
         return Quiz(
-            key=f"L{number}.quiz",
+            key=key,
             questions=tuple(q for q in questions if q is not None),
             pass_mark=pass_mark,
         )

@@ -287,10 +287,11 @@ def _questionnaire(page: _Page, questionnaire: Questionnaire, start: date, tz: Z
 def _completion(page: _Page) -> None:
     course = page.course
     needs = []
+    required = set(course.completion.required_homework(course.lessons))
     numbers = [
-        str(lesson.number) for lesson in course.lessons
-        if lesson.homework is not None and lesson.homework.key
-        in course.completion.required_homework(course.lessons)
+        str(lesson.number)
+        for lesson in course.lessons
+        if lesson.homework is not None and lesson.homework.key in required
     ]
     if numbers:
         needs.append(page.w("need_homework", lessons=", ".join(numbers)))
