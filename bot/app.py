@@ -19,7 +19,7 @@ from bot.commands import set_commands
 from bot.config import Settings
 from bot.errors import on_error
 from bot.i18n import Translator
-from bot.middlewares import LocaleMiddleware
+from bot.middlewares import LocaleMiddleware, PerUserSerializer
 from handlers import get_routers
 from storage.db import Database
 from storage.fsm import SQLiteStorage
@@ -53,6 +53,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
         translator=translator,
         clock=clock,
     )
+    dp.update.outer_middleware(PerUserSerializer())
     dp.update.outer_middleware(LocaleMiddleware(users, translator))
     dp.errors.register(on_error)
     dp.include_routers(*get_routers(translator))

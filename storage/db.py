@@ -45,7 +45,11 @@ class Database:
         await conn.execute("PRAGMA foreign_keys = ON")
         db = cls(conn, path)
         if apply_migrations:
-            await migrate(conn)
+            try:
+                await migrate(conn)
+            except BaseException:
+                await conn.close()
+                raise
         return db
 
     async def close(self) -> None:

@@ -1,0 +1,63 @@
+"""Middlewares, tested without Telegram."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.middlewares import PerUserSerializer
+from tests.auxil.updates import tg_user
+
+
+async def test_updates_of_one_person_never_overlap_but_people_run_in_parallel() -> None:
+    serializer = PerUserSerializer()
+    running: dict[int, int] = {}
+    overlaps: list[int] = []
+    order: list[str] = []
+
+    async def handler(event: str, data: dict) -> str:
+        uid = data["event_from_user"].id
+        running[uid] = running.get(uid, 0) + 1
+        if running[uid] > 1:
+            overlaps.append(uid)
+        await asyncio.sleep(0.01)
+        order.append(event)
+        running[uid] -= 1
+        return event
+
+    events = [("a1", 1), ("b1", 2), ("a2", 1), ("b2", 2), ("a3", 1)]
+    results = await asyncio.gather(
+        *(serializer(handler, name, {"event_from_user": tg_user(uid)}) for name, uid in events)
+    )
+    assert results == ["a1", "b1", "a2", "b2", "a3"]
+    assert overlaps == []
+    assert [e for e in order if e.startswith("a")] == ["a1", "a2", "a3"]
+    assert len(serializer) == 0
+
+
+async def test_another_person_is_not_kept_waiting() -> None:
+    serializer = PerUserSerializer()
+    other_ran = asyncio.Event()
+
+    async def first(event: str, data: dict) -> str:
+        # Holds person 1's turn until person 2's update has run; a global lock would hang here.
+        await asyncio.wait_for(other_ran.wait(), timeout=5)
+        return event
+
+    async def second(event: str, data: dict) -> str:
+        other_ran.set()
+        return event
+
+    results = await asyncio.gather(
+        serializer(first, "a", {"event_from_user": tg_user(1)}),
+        serializer(second, "b", {"event_from_user": tg_user(2)}),
+    )
+    assert results == ["a", "b"]
+
+
+async def test_an_update_without_a_person_passes_straight_through() -> None:
+    serializer = PerUserSerializer()
+
+    async def handler(event: str, data: dict) -> str:
+        return event
+
+    assert await serializer(handler, "x", {}) == "x"
