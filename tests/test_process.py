@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import socket
@@ -11,6 +12,7 @@ import time
 from pathlib import Path
 
 from bot import PROJECT_ROOT
+from tests.auxil.emulator import BotAPIEmulator
 from tests.conftest import TEST_TOKEN
 
 
@@ -63,3 +65,61 @@ def test_unreachable_api_is_retried_with_a_clear_line_then_sigterm_stops_it(tmp_
     assert "database closed" in output
     # The database was created and migrated on the way.
     assert (tmp_path / "db.sqlite3").exists()
+
+
+async def _wait_for_line(stream: asyncio.StreamReader, needle: str, seen: list[str],
+                         timeout: float = 20) -> None:
+    async def scan() -> None:
+        while True:
+            raw = await stream.readline()
+            if not raw:
+                raise AssertionError(f"{needle!r} not seen before the end:\n{''.join(seen)}")
+            seen.append(raw.decode())
+            if needle in seen[-1]:
+                return
+
+    await asyncio.wait_for(scan(), timeout)
+
+
+async def _spawn(env: dict[str, str], cwd: Path) -> asyncio.subprocess.Process:
+    base = {k: v for k, v in os.environ.items()
+            if k not in {"BOT_TOKEN", "ADMIN_IDS", "TELEGRAM_API_URL", "DATABASE_PATH"}}
+    base["PYTHONPATH"] = str(PROJECT_ROOT)
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", env=base | env, cwd=cwd,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+
+
+async def test_a_token_the_api_rejects_gets_a_clear_message_and_exit_2(tmp_path: Path) -> None:
+    async with BotAPIEmulator() as emu:
+        process = await _spawn({"BOT_TOKEN": "999:revoked-token", "TELEGRAM_API_URL": emu.base_url,
+                                "DATABASE_PATH": str(tmp_path / "db.sqlite3")}, tmp_path)
+        _, stderr = await asyncio.wait_for(process.communicate(), 30)
+    text = stderr.decode()
+    assert process.returncode == 2
+    assert "rejected BOT_TOKEN (401 Unauthorized)" in text and "@BotFather" in text
+    assert "Traceback" not in text
+
+
+async def test_python_m_bot_serves_a_librarian_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+    async with BotAPIEmulator() as emu:
+        process = await _spawn({"BOT_TOKEN": emu.token, "TELEGRAM_API_URL": emu.base_url,
+                                "ADMIN_IDS": "900001",
+                                "DATABASE_PATH": str(tmp_path / "db.sqlite3")}, tmp_path)
+        seen: list[str] = []
+        try:
+            assert process.stderr is not None
+            await _wait_for_line(process.stderr, "Start polling", seen)
+            user = emu.user(3001, language_code="ru")
+            await user.send_text("/start")
+            greeting = await user.expect("Здравствуйте", timeout=10)
+            assert greeting.button_labels == ["Қазақша", "Русский", "English"]
+            process.send_signal(signal.SIGTERM)
+            _, rest = await asyncio.wait_for(process.communicate(), 20)
+        finally:
+            if process.returncode is None:
+                process.kill()
+    output = "".join(seen) + rest.decode()
+    assert process.returncode == 0
+    assert "Traceback" not in output
+    assert "database closed" in output
