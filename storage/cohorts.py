@@ -1,0 +1,175 @@
+"""The cohort aggregate: a run of a course version, its curators and its enrolments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import aiosqlite
+
+from bot.clock import from_db, to_db
+from storage.db import Database
+
+
+@dataclass(frozen=True)
+class Cohort:
+    id: int
+    course_id: int
+    course_code: str
+    version_id: int
+    name: str
+    start_date: date
+    timezone: str
+    enrol_until: datetime | None
+    capacity: int | None
+    invite_code: str
+    enrolment_open: bool
+    status: str
+    created_by: int
+    active_learners: int
+
+    @classmethod
+    def from_row(cls, row: aiosqlite.Row) -> Cohort:
+        return cls(
+            id=row["id"],
+            course_id=row["course_id"],
+            course_code=row["course_code"],
+            version_id=row["version_id"],
+            name=row["name"],
+            start_date=date.fromisoformat(row["start_date"]),
+            timezone=row["timezone"],
+            enrol_until=from_db(row["enrol_until"]) if row["enrol_until"] else None,
+            capacity=row["capacity"],
+            invite_code=row["invite_code"],
+            enrolment_open=bool(row["enrolment_open"]),
+            status=row["status"],
+            created_by=row["created_by"],
+            active_learners=row["active_learners"],
+        )
+
+
+@dataclass(frozen=True)
+class NewCohort:
+    course_id: int
+    version_id: int
+    name: str
+    start_date: date
+    timezone: str
+    enrol_until: datetime | None
+    capacity: int | None
+    invite_code: str
+    created_by: int
+
+
+@dataclass(frozen=True)
+class Learner:
+    user_id: int
+    full_name: str | None
+    region: str | None
+    district: str | None
+    library: str | None
+    position: str | None
+    settlement: str | None
+    language: str | None
+    enrolled_at: str
+
+
+_SELECT = """
+    SELECT c.*, co.code AS course_code,
+           (SELECT COUNT(*) FROM enrolments e
+             WHERE e.cohort_id = c.id AND e.status = 'active') AS active_learners
+      FROM cohorts c JOIN courses co ON co.id = c.course_id
+"""
+
+
+class CohortRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def create(self, new: NewCohort, now: datetime) -> int:
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                """
+                INSERT INTO cohorts (course_id, version_id, name, start_date, timezone, enrol_until,
+                                     capacity, invite_code, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                (new.course_id, new.version_id, new.name, new.start_date.isoformat(), new.timezone,
+                 to_db(new.enrol_until) if new.enrol_until else None, new.capacity,
+                 new.invite_code, new.created_by, to_db(now)),
+            )
+            return int(cursor.lastrowid)
+
+    async def get(self, cohort_id: int) -> Cohort | None:
+        row = await self._db.fetchone(_SELECT + " WHERE c.id = ?", (cohort_id,))
+        return None if row is None else Cohort.from_row(row)
+
+    async def by_invite(self, code: str) -> Cohort | None:
+        row = await self._db.fetchone(_SELECT + " WHERE c.invite_code = ?", (code,))
+        return None if row is None else Cohort.from_row(row)
+
+    async def all(self) -> list[Cohort]:
+        rows = await self._db.fetchall(_SELECT + " ORDER BY c.start_date DESC, c.id DESC")
+        return [Cohort.from_row(row) for row in rows]
+
+    async def curated_by(self, user_id: int) -> list[Cohort]:
+        rows = await self._db.fetchall(
+            _SELECT + " JOIN cohort_curators cc ON cc.cohort_id = c.id WHERE cc.user_id = ?"
+            " ORDER BY c.start_date DESC, c.id DESC",
+            (user_id,),
+        )
+        return [Cohort.from_row(row) for row in rows]
+
+    async def of_learner(self, user_id: int) -> list[Cohort]:
+        rows = await self._db.fetchall(
+            _SELECT + " JOIN enrolments en ON en.cohort_id = c.id"
+            " WHERE en.user_id = ? AND en.status = 'active' ORDER BY c.start_date, c.id",
+            (user_id,),
+        )
+        return [Cohort.from_row(row) for row in rows]
+
+    async def set_enrolment_open(self, cohort_id: int, is_open: bool) -> None:
+        await self._db.execute(
+            "UPDATE cohorts SET enrolment_open = ? WHERE id = ?", (int(is_open), cohort_id)
+        )
+
+    async def add_curator(self, cohort_id: int, user_id: int) -> None:
+        await self._db.execute(
+            "INSERT OR IGNORE INTO cohort_curators (cohort_id, user_id) VALUES (?, ?)",
+            (cohort_id, user_id),
+        )
+
+    async def curators(self, cohort_id: int) -> list[int]:
+        rows = await self._db.fetchall(
+            "SELECT user_id FROM cohort_curators WHERE cohort_id = ? ORDER BY user_id", (cohort_id,)
+        )
+        return [row["user_id"] for row in rows]
+
+    async def enrolment_status(self, cohort_id: int, user_id: int) -> str | None:
+        return await self._db.fetchval(
+            "SELECT status FROM enrolments WHERE cohort_id = ? AND user_id = ?", (cohort_id, user_id)
+        )
+
+    async def learners(self, cohort_id: int) -> list[Learner]:
+        rows = await self._db.fetchall(
+            """
+            SELECT u.telegram_id AS user_id, u.full_name, u.region, u.district, u.library,
+                   u.position, u.settlement, u.language, e.enrolled_at
+              FROM enrolments e JOIN users u ON u.telegram_id = e.user_id
+             WHERE e.cohort_id = ? AND e.status = 'active'
+             ORDER BY u.full_name COLLATE NOCASE, u.telegram_id
+            """,
+            (cohort_id,),
+        )
+        return [Learner(**dict(row)) for row in rows]
+
+    async def end_enrolment(self, cohort_id: int, user_id: int, status: str, now: datetime) -> bool:
+        """Mark a learner as having left or been removed; False if they were not active."""
+        if status not in ("left", "removed"):
+            raise ValueError(status)
+        changed = await self._db.execute(
+            "UPDATE enrolments SET status = ?, ended_at = ?"
+            " WHERE cohort_id = ? AND user_id = ? AND status = 'active'",
+            (status, to_db(now), cohort_id, user_id),
+        )
+        return changed > 0
