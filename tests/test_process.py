@@ -68,7 +68,7 @@ def test_unreachable_api_is_retried_with_a_clear_line_then_sigterm_stops_it(tmp_
 
 
 async def _wait_for_line(stream: asyncio.StreamReader, needle: str, seen: list[str],
-                         timeout: float = 20) -> None:
+                         seconds: float = 20) -> None:
     async def scan() -> None:
         while True:
             raw = await stream.readline()
@@ -78,7 +78,7 @@ async def _wait_for_line(stream: asyncio.StreamReader, needle: str, seen: list[s
             if needle in seen[-1]:
                 return
 
-    await asyncio.wait_for(scan(), timeout)
+    await asyncio.wait_for(scan(), seconds)
 
 
 async def _spawn(env: dict[str, str], cwd: Path) -> asyncio.subprocess.Process:
