@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import ast
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot import LOCALES_DIR
 from bot.cli.course import main as course_cli
+from bot.i18n import Translator
 from bot.services.course_format import load_course
 from bot.services.course_model import Course
 from bot.services.course_preview import render_preview, telegram_to_html
@@ -54,6 +58,80 @@ def test_russian_and_another_time_zone(sample: Course) -> None:
     assert "1 сентября, вторник, 10:00" in page
     assert "Asia/Tashkent" in page
     assert "checklist-ru.pdf" in page and "checklist-kk.pdf" not in page
+
+
+def test_english_words_dates_and_plurals(sample: Course) -> None:
+    page = render_preview(sample, language="en", start=date(2026, 4, 15), tz=ALMATY, root=SAMPLE,
+                          translator=Translator(default_locale="en", strict=True))
+
+    assert "Cohort starts: <b>15 April 2026</b>" in page
+    assert "(UTC+05:00)" in page
+    assert '<div class="day"><span>Wednesday, 15 April</span></div>' in page
+    assert "Wednesday, 15 April, 10:00" in page
+    assert "Quiz: 6 questions. Pass mark: 60%." in page
+    assert "accepted homework: lessons 1, 2, 3, 5" in page
+    assert re.search(r'<span class="size">\d+\.\d\xa0KB · PDF</span>', page)
+
+
+def _one_question_one_homework(course: Course) -> Course:
+    lessons = tuple(
+        replace(lesson, quiz=replace(lesson.quiz, questions=lesson.quiz.questions[:1]))
+        if lesson.quiz is not None else lesson
+        for lesson in course.lessons
+    )
+    return replace(course, lessons=lessons,
+                   completion=replace(course.completion, homework=(2,)))
+
+
+@pytest.mark.parametrize(
+    ("language", "quiz", "homework"),
+    [
+        ("kk", "Тест: 1 сұрақ.", "қабылданған үй тапсырмасы: 2-сабақ"),
+        ("ru", "Тест: 1 вопрос.", "принятые домашние задания: урок 2"),
+        ("en", "Quiz: 1 question.", "accepted homework: lesson 2"),
+    ],
+)
+def test_counts_agree_with_their_nouns(
+    sample: Course, language: str, quiz: str, homework: str
+) -> None:
+    page = render_preview(_one_question_one_homework(sample), language=language,
+                          start=date(2026, 4, 15), tz=ALMATY)
+
+    assert quiz in page
+    assert homework in page
+
+
+def test_russian_plural_forms_of_questions() -> None:
+    translator = Translator(default_locale="ru", strict=True)
+    intro = [translator.get("ru", "preview-quiz-intro", count=n, mark=60) for n in (1, 3, 5, 21)]
+
+    assert [text.split(".")[0] for text in intro] == [
+        "Тест: 1 вопрос", "Тест: 3 вопроса", "Тест: 5 вопросов", "Тест: 21 вопрос",
+    ]
+
+
+def _string_literals(path: Path) -> list[str]:
+    """The string constants in a module, docstrings left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+        and node.body and isinstance(node.body[0], ast.Expr)
+    }
+    return [node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and id(node) not in docstrings]
+
+
+def test_no_words_in_the_code() -> None:
+    """Kazakh and Russian words live in locales/*/preview.ftl, not in the preview's code."""
+    services = LOCALES_DIR.parent / "bot" / "services"
+    for name in ("course_preview.py", "dates.py"):
+        literals = _string_literals(services / name)
+        assert literals
+        assert not [text for text in literals if re.search("[а-яё]|[әғқңөұүһі]", text, re.I)], name
+    assert not (services / "course_preview_words.py").exists()
 
 
 def test_course_text_cannot_inject_markup(tmp_path: Path) -> None:

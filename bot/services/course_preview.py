@@ -12,10 +12,15 @@ from __future__ import annotations
 
 import base64
 from datetime import date, datetime
+from functools import cache
 from html import escape
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel.numbers import format_decimal
+
+from bot.i18n import Translator
 from bot.services.course_model import (
     Course,
     FileMaterial,
@@ -28,19 +33,13 @@ from bot.services.course_model import (
     Quiz,
     TextMaterial,
 )
-from bot.services.course_preview_words import (
-    day_label,
-    file_size,
-    full_date,
-    moment_label,
-    word,
-)
 from bot.services.course_schedule import (
     homework_deadline,
     lesson_release,
     questionnaire_release,
     reminder_moments,
 )
+from bot.services.dates import date_label, day_label, file_size_label, moment_label, time_label
 from bot.services.telegram_html import CloseTag, OpenTag, TextToken, parse_html
 
 MAX_INLINE_PICTURE = 512 * 1024  # pictures up to this size are shown inside the page
@@ -57,6 +56,17 @@ _ICONS = {
 }
 _KIND_ICONS = {"photo": "🖼️", "video": "🎬", "audio": "🎧", "document": "📄"}
 _MIME = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
+_ACCEPT_KEYS = {
+    "text": "preview-accept-text", "photo": "preview-accept-photo",
+    "document": "preview-accept-document", "video": "preview-accept-video",
+    "voice": "preview-accept-voice", "link": "preview-accept-link",
+}
+
+
+@cache
+def default_translator() -> Translator:
+    """The preview's words from ``locales/*/preview.ftl``; strict: a broken message is an error."""
+    return Translator(default_locale="en", strict=True)
 
 
 def telegram_to_html(text: str) -> str:
@@ -93,18 +103,25 @@ def telegram_to_html(text: str) -> str:
 class _Page:
     """Collects the chat as HTML, with a date separator whenever the day changes."""
 
-    def __init__(self, course: Course, language: str, root: Path | None) -> None:
+    def __init__(
+        self, course: Course, language: str, root: Path | None, translator: Translator
+    ) -> None:
         self.course = course
         self.language = language
         self.root = root
+        self.translator = translator
         self.parts: list[str] = []
         self._day: date | None = None
 
     def t(self, value: LocalizedText | None) -> str:
         return self.course.text(value, self.language)
 
-    def w(self, key: str, **values: object) -> str:
-        return word(self.language, key, **values)
+    def w(self, key: str, **values: Any) -> str:
+        """One of the preview's own words (``locales/*/preview.ftl``)."""
+        return self.translator.get(self.language, key, **values)
+
+    def when(self, moment: datetime) -> str:
+        return moment_label(self.language, moment)
 
     def at(self, moment: datetime) -> None:
         if moment.date() != self._day:
@@ -124,7 +141,10 @@ class _Page:
     ) -> None:
         stamp = ""
         if moment is not None:
-            stamp = f'<time datetime="{moment.isoformat()}">{moment:%H:%M}</time>'
+            stamp = (
+                f'<time datetime="{moment.isoformat()}">'
+                f"{escape(time_label(self.language, moment))}</time>"
+            )
         rows = ""
         for row in buttons or []:
             cells = "".join(f'<span class="btn">{label}</span>' for label in row)
@@ -143,10 +163,11 @@ def render_preview(
     start: date,
     tz: ZoneInfo,
     root: Path | None = None,
+    translator: Translator | None = None,
 ) -> str:
     """The whole page. ``root`` (the course folder) lets small pictures show inline."""
-    page = _Page(course, language, root)
-    page.chip(escape(page.w("enrolment")), "chip muted")
+    page = _Page(course, language, root, translator or default_translator())
+    page.chip(escape(page.w("preview-enrolment")), "chip muted")
     intro = f"<b>{escape(page.t(course.title))}</b>"
     if course.description is not None:
         intro += "\n\n" + telegram_to_html(page.t(course.description))
@@ -162,10 +183,10 @@ def render_preview(
 def _lesson(page: _Page, lesson: Lesson, start: date, tz: ZoneInfo) -> None:
     released = lesson_release(start, lesson, tz)
     page.at(released)
-    label = page.w("lesson_of", n=lesson.number, total=len(page.course.lessons))
+    label = page.w("preview-lesson-of", number=lesson.number, total=len(page.course.lessons))
     page.chip(
         f'<b>{escape(label)}</b> · {escape(page.t(lesson.title))}'
-        f'<br><small>{escape(moment_label(page.language, released))}</small>',
+        f'<br><small>{escape(page.when(released))}</small>',
         "chip lesson",
     )
     for material in lesson.materials:
@@ -181,7 +202,7 @@ def _lesson(page: _Page, lesson: Lesson, start: date, tz: ZoneInfo) -> None:
             label_html = escape(page.t(material.label))
             body = f'🔗 <a href="{escape(material.url)}" target="_blank" rel="noopener noreferrer">'
             body += f"{label_html}</a>"
-            page.bubble(body, released, [[f"{escape(page.w('open'))} ↗"]])
+            page.bubble(body, released, [[f"{escape(page.w('preview-open'))} ↗"]])
     if lesson.quiz is not None:
         _quiz(page, lesson.quiz, released)
     if lesson.homework is not None:
@@ -199,7 +220,7 @@ def _file_card(page: _Page, ref: FileRef) -> str:
             picture = (
                 f'<img class="picture" alt="{escape(ref.name)}" src="data:{mime};base64,{data}">'
             )
-    size = escape(file_size(page.language, ref.size))
+    size = escape(file_size_label(page.language, ref.size, translator=page.translator))
     card = (
         f'<div class="card"><span class="icon">{icon}</span><span class="fileinfo">'
         f'<span class="name">{escape(ref.name)}</span><span class="size">{size} · '
@@ -209,14 +230,14 @@ def _file_card(page: _Page, ref: FileRef) -> str:
 
 
 def _quiz(page: _Page, quiz: Quiz, released: datetime) -> None:
-    intro = escape(page.w("quiz_intro", n=len(quiz.questions), mark=quiz.pass_mark))
-    page.bubble(intro, released, [[escape(page.w("start_quiz"))]])
+    intro = escape(page.w("preview-quiz-intro", count=len(quiz.questions), mark=quiz.pass_mark))
+    page.bubble(intro, released, [[escape(page.w("preview-start-quiz"))]])
     for number, question in enumerate(quiz.questions, start=1):
         options = []
         for index, option in enumerate(question.options):
             right = index == question.correct
             mark = (
-                f' <span class="right">✓ {escape(page.w("correct"))}</span>' if right else ""
+                f' <span class="right">✓ {escape(page.w("preview-correct"))}</span>' if right else ""
             )
             options.append(
                 f'<li class="{"ok" if right else ""}"><span class="radio"></span>'
@@ -228,7 +249,7 @@ def _quiz(page: _Page, quiz: Quiz, released: datetime) -> None:
                 f'<div class="explain">💡 {telegram_to_html(page.t(question.explanation))}</div>'
             )
         body = (
-            f'<div class="poll"><div class="kind">{escape(page.w("poll"))} · {number}/'
+            f'<div class="poll"><div class="kind">{escape(page.w("preview-poll"))} · {number}/'
             f'{len(quiz.questions)}</div><div class="question">{escape(page.t(question.question))}'
             f'</div><ul>{"".join(options)}</ul>{explanation}</div>'
         )
@@ -238,33 +259,33 @@ def _quiz(page: _Page, quiz: Quiz, released: datetime) -> None:
 def _homework(page: _Page, lesson: Lesson, homework: Homework, start: date, tz: ZoneInfo) -> None:
     released = lesson_release(start, lesson, tz)
     due = homework_deadline(start, lesson, homework, tz)
-    accepts = ", ".join(page.w(kind) for kind in homework.accepts)
+    accepts = ", ".join(page.w(_ACCEPT_KEYS[kind]) for kind in homework.accepts)
     reminders = reminder_moments(start, lesson, homework, page.course.reminders, tz)
     body = telegram_to_html(page.t(homework.prompt))
     body += (
-        f'<div class="due">⏰ <b>{escape(page.w("deadline"))}:</b> '
-        f'<time datetime="{due.isoformat()}">{escape(moment_label(page.language, due))}</time>'
-        f'<br>📎 {escape(page.w("accepts"))}: {escape(accepts)}'
+        f'<div class="due">⏰ <b>{escape(page.w("preview-deadline"))}:</b> '
+        f'<time datetime="{due.isoformat()}">{escape(page.when(due))}</time>'
+        f'<br>📎 {escape(page.w("preview-accepts"))}: {escape(accepts)}'
     )
     if reminders:
-        when = "; ".join(moment_label(page.language, moment) for moment in reminders)
-        body += f'<br>🔔 {escape(page.w("reminders"))}: {escape(when)}'
+        when = "; ".join(page.when(moment) for moment in reminders)
+        body += f'<br>🔔 {escape(page.w("preview-reminders"))}: {escape(when)}'
     body += "</div>"
-    page.bubble(body, released, [[escape(page.w("send_homework"))]], cls="homework")
+    page.bubble(body, released, [[escape(page.w("preview-send-homework"))]], cls="homework")
 
 
 def _questionnaire(page: _Page, questionnaire: Questionnaire, start: date, tz: ZoneInfo) -> None:
     released = questionnaire_release(start, questionnaire, tz)
     page.at(released)
-    privacy = page.w("anonymous" if questionnaire.anonymous else "named")
+    privacy = page.w("preview-anonymous" if questionnaire.anonymous else "preview-named")
     page.chip(
-        f'<b>{escape(page.w("questionnaire"))}</b> · {escape(privacy)}'
-        f'<br><small>{escape(moment_label(page.language, released))}</small>',
+        f'<b>{escape(page.w("preview-questionnaire"))}</b> · {escape(privacy)}'
+        f'<br><small>{escape(page.when(released))}</small>',
         "chip lesson",
     )
     if questionnaire.intro is not None:
         page.bubble(telegram_to_html(page.t(questionnaire.intro)), released,
-                    [[escape(page.w("begin"))]])
+                    [[escape(page.w("preview-begin"))]])
     for number, item in enumerate(questionnaire.items, start=1):
         body = f'<div class="kind">{number}/{len(questionnaire.items)}</div>'
         body += escape(page.t(item.question))
@@ -274,13 +295,13 @@ def _questionnaire(page: _Page, questionnaire: Questionnaire, start: date, tz: Z
         elif item.kind == "single":
             buttons = [[escape(page.t(option))] for option in item.options]
         elif item.kind == "multiple":
-            body += f'<div class="hint">{escape(page.w("choose_many"))}</div>'
+            body += f'<div class="hint">{escape(page.w("preview-choose-many"))}</div>'
             buttons = [[f"☐ {escape(page.t(option))}"] for option in item.options]
-            buttons.append([f"✅ {escape(page.w('done'))}"])
+            buttons.append([f"✅ {escape(page.w('preview-done'))}"])
         else:
-            body += f'<div class="hint">{escape(page.w("type_answer"))}</div>'
+            body += f'<div class="hint">{escape(page.w("preview-type-answer"))}</div>'
         if not item.required:
-            buttons.append([escape(page.w("skip"))])
+            buttons.append([escape(page.w("preview-skip"))])
         page.bubble(body, released, buttons)
 
 
@@ -294,26 +315,27 @@ def _completion(page: _Page) -> None:
         if lesson.homework is not None and lesson.homework.key in required
     ]
     if numbers:
-        needs.append(page.w("need_homework", lessons=", ".join(numbers)))
+        needs.append(page.w("preview-need-homework", lessons=", ".join(numbers), count=len(numbers)))
     if course.completion.quiz_pass_mark is not None and course.quizzes:
-        needs.append(page.w("need_quiz", mark=course.completion.quiz_pass_mark))
+        needs.append(page.w("preview-need-quiz", mark=course.completion.quiz_pass_mark))
     if course.completion.questionnaire:
-        needs.append(page.w("need_questionnaire"))
+        needs.append(page.w("preview-need-questionnaire"))
     if needs:
         items = "".join(f"<li>{escape(need)}</li>" for need in needs)
-        page.chip(f'<b>{escape(page.w("completion"))}</b><ul>{items}</ul>', "chip muted left")
+        page.chip(f'<b>{escape(page.w("preview-completion"))}</b><ul>{items}</ul>', "chip muted left")
 
 
 def _document(page: _Page, start: date, tz: ZoneInfo) -> str:
     course = page.course
     title = escape(course.text(course.title, page.language))
     offset = datetime.combine(start, datetime.min.time(), tzinfo=tz).strftime("%z")
-    offset = f"UTC{offset[:3]}:{offset[3:]}"
+    offset = page.w("preview-utc-offset", offset=f"{offset[:3]}:{offset[3:]}")
+    hours = format_decimal(course.hours, "#,##0.##", locale=page.language)
     facts = " · ".join(
         (
-            f"{escape(page.w('start'))}: <b>{escape(full_date(page.language, start))}</b>",
-            f"{escape(page.w('tz'))}: <b>{escape(str(tz))}</b> ({offset})",
-            f"{escape(page.w('hours'))}: <b>{course.hours:g}</b>",
+            f"{escape(page.w('preview-start'))}: <b>{escape(date_label(page.language, start))}</b>",
+            f"{escape(page.w('preview-time-zone'))}: <b>{escape(str(tz))}</b> ({escape(offset)})",
+            f"{escape(page.w('preview-hours'))}: <b>{escape(hours)}</b>",
         )
     )
     return f"""<!DOCTYPE html>
@@ -323,13 +345,13 @@ def _document(page: _Page, start: date, tz: ZoneInfo) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy"
       content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
-<title>{title} · {escape(page.w("preview"))}</title>
+<title>{title} · {escape(page.w("preview-title"))}</title>
 <style>{_CSS}</style>
 </head>
 <body>
 <header>
 <div class="title">{title}</div>
-<div class="sub">{escape(page.w("preview"))} · {escape(page.w("reader"))} ·
+<div class="sub">{escape(page.w("preview-title"))} · {escape(page.w("preview-reader"))} ·
 <code>{escape(course.code)}</code></div>
 <div class="facts">{facts}</div>
 </header>

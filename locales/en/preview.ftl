@@ -1,0 +1,56 @@
+## The HTML course preview (python -m bot course preview): what an organizer reads on the page.
+## Dates and times come from Babel (bot/services/dates.py); only words live here.
+
+preview-title = Preview
+preview-reader = What a learner reading English sees
+preview-start = Cohort starts
+preview-time-zone = Time zone
+preview-utc-offset = UTC{ $offset }
+preview-hours = Hours of study
+preview-enrolment = On enrolment
+
+# $number: the lesson's number, $total: how many lessons the course has.
+preview-lesson-of = Lesson { $number } of { $total }
+preview-open = Open
+
+# $count: questions in the quiz, $mark: the pass mark in percent.
+preview-quiz-intro = Quiz: { $count ->
+        [one] { $count } question
+       *[other] { $count } questions
+    }. Pass mark: { $mark }%.
+preview-start-quiz = ▶️ Start the quiz
+preview-poll = Quiz
+preview-correct = correct answer
+
+preview-deadline = Deadline
+preview-accepts = You can send
+preview-reminders = Reminders
+preview-send-homework = 📝 Send homework
+preview-accept-text = text
+preview-accept-photo = photo
+preview-accept-document = document
+preview-accept-video = video
+preview-accept-voice = voice message
+preview-accept-link = link
+
+preview-questionnaire = Questionnaire
+preview-anonymous = anonymous
+preview-named = not anonymous
+preview-begin = Start
+preview-done = Done
+preview-skip = Skip
+preview-type-answer = ✍️ Type your answer as a message.
+preview-choose-many = Choose any and press “Done”.
+
+# $size: the number, already formatted for the locale ("23.1").
+preview-size-kb = { $size }{"\u00A0"}KB
+preview-size-mb = { $size }{"\u00A0"}MB
+
+preview-completion = To complete the course
+# $lessons: lesson numbers ("1, 3"), $count: how many of them.
+preview-need-homework = accepted homework: { $count ->
+        [1] lesson
+       *[other] lessons
+    } { $lessons }
+preview-need-quiz = right answers in the quizzes: at least { $mark }%
+preview-need-questionnaire = the questionnaire filled in

@@ -1,0 +1,54 @@
+## Курсты HTML түрінде алдын ала қарау (python -m bot course preview): ұйымдастырушы беттен оқитын сөздер.
+## Күн мен уақытты Babel пішімдейді (bot/services/dates.py); мұнда тек сөздер.
+
+preview-title = Алдын ала қарау
+preview-reader = Қазақ тілінде оқитын тыңдаушы көретіні
+preview-start = Ағынның басталуы
+preview-time-zone = Уақыт белдеуі
+preview-utc-offset = UTC{ $offset }
+preview-hours = Оқу сағаты
+preview-enrolment = Курсқа жазылғанда
+
+# $number: сабақтың нөмірі, $total: курстағы сабақ саны.
+preview-lesson-of = Сабақ { $number }/{ $total }
+preview-open = Ашу
+
+# $count: тесттегі сұрақ саны, $mark: өту шегі, пайызбен.
+# Сан есімнен кейін зат есім жекеше тұрады: «1 сұрақ», «5 сұрақ».
+preview-quiz-intro = Тест: { $count } сұрақ. Өту шегі: { $mark }%.
+preview-start-quiz = ▶️ Тестті бастау
+preview-poll = Викторина
+preview-correct = дұрыс жауап
+
+preview-deadline = Тапсыру мерзімі
+preview-accepts = Жіберуге болады
+preview-reminders = Еске салу
+preview-send-homework = 📝 Тапсырманы жіберу
+preview-accept-text = мәтін
+preview-accept-photo = сурет
+preview-accept-document = құжат
+preview-accept-video = бейне
+preview-accept-voice = дауыстық хабар
+preview-accept-link = сілтеме
+
+preview-questionnaire = Сауалнама
+preview-anonymous = анонимді
+preview-named = анонимді емес
+preview-begin = Бастау
+preview-done = Дайын
+preview-skip = Өткізіп жіберу
+preview-type-answer = ✍️ Жауабыңызды хабарлама етіп жазыңыз.
+preview-choose-many = Бірнешеуін таңдап, «Дайын» түймесін басыңыз.
+
+# $size: тілге сай пішімделген сан («23,1»).
+preview-size-kb = { $size }{"\u00A0"}КБ
+preview-size-mb = { $size }{"\u00A0"}МБ
+
+preview-completion = Курсты аяқтау шарттары
+# $lessons: сабақтардың нөмірлері («1, 3»), $count: олардың саны.
+preview-need-homework = { $count ->
+        [1] қабылданған үй тапсырмасы: { $lessons }-сабақ
+       *[other] қабылданған үй тапсырмалары: { $lessons }-сабақтар
+    }
+preview-need-quiz = тесттегі дұрыс жауаптар: кемінде { $mark }%
+preview-need-questionnaire = толтырылған сауалнама

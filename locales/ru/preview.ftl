@@ -1,0 +1,57 @@
+## Предпросмотр курса в HTML (python -m bot course preview): что организатор читает на странице.
+## Даты и время форматирует Babel (bot/services/dates.py); здесь только слова.
+
+preview-title = Предпросмотр
+preview-reader = Что увидит слушатель, читающий по-русски
+preview-start = Начало потока
+preview-time-zone = Часовой пояс
+preview-utc-offset = UTC{ $offset }
+preview-hours = Часов обучения
+preview-enrolment = При записи на курс
+
+# $number: номер урока, $total: сколько уроков в курсе.
+preview-lesson-of = Урок { $number } из { $total }
+preview-open = Открыть
+
+# $count: вопросов в тесте, $mark: проходной балл в процентах.
+preview-quiz-intro = Тест: { $count } { $count ->
+        [one] вопрос
+        [few] вопроса
+       *[many] вопросов
+    }. Проходной балл: { $mark }%.
+preview-start-quiz = ▶️ Начать тест
+preview-poll = Викторина
+preview-correct = правильный ответ
+
+preview-deadline = Срок сдачи
+preview-accepts = Можно отправить
+preview-reminders = Напоминания
+preview-send-homework = 📝 Отправить задание
+preview-accept-text = текст
+preview-accept-photo = фото
+preview-accept-document = документ
+preview-accept-video = видео
+preview-accept-voice = голосовое сообщение
+preview-accept-link = ссылку
+
+preview-questionnaire = Анкета
+preview-anonymous = анонимная
+preview-named = не анонимная
+preview-begin = Начать
+preview-done = Готово
+preview-skip = Пропустить
+preview-type-answer = ✍️ Напишите ответ сообщением.
+preview-choose-many = Выберите несколько и нажмите «Готово».
+
+# $size: число, уже отформатированное для языка («23,1»).
+preview-size-kb = { $size }{"\u00A0"}КБ
+preview-size-mb = { $size }{"\u00A0"}МБ
+
+preview-completion = Условия завершения курса
+# $lessons: номера уроков («1, 3»), $count: сколько их.
+preview-need-homework = принятые домашние задания: { $count ->
+        [1] урок
+       *[other] уроки
+    } { $lessons }
+preview-need-quiz = правильные ответы в тестах: не меньше { $mark }%
+preview-need-questionnaire = заполненная анкета
