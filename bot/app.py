@@ -20,9 +20,15 @@ from bot.config import Settings
 from bot.errors import on_error
 from bot.i18n import Translator
 from bot.middlewares import LocaleMiddleware, PerUserSerializer
+from bot.middlewares.roles import RolesMiddleware
+from bot.services.bootstrap import ensure_sample_course
+from bot.services.enrolment import EnrolmentService
 from handlers import get_routers
+from storage.cohorts import CohortRepository
+from storage.courses import CourseRepository
 from storage.db import Database
 from storage.fsm import SQLiteStorage
+from storage.roles import RoleRepository
 from storage.users import UserRepository
 
 log = logging.getLogger(__name__)
@@ -45,16 +51,23 @@ def create_bot(settings: Settings) -> Bot:
 
 def create_dispatcher(settings: Settings, db: Database, translator: Translator, clock: Clock) -> Dispatcher:
     users = UserRepository(db)
+    roles = RoleRepository(db)
+    cohorts = CohortRepository(db)
     dp = Dispatcher(
         storage=SQLiteStorage(db, clock),
         settings=settings,
         db=db,
         users=users,
+        role_repo=roles,
+        cohorts=cohorts,
+        courses=CourseRepository(db),
+        enrolment=EnrolmentService(db, cohorts),
         translator=translator,
         clock=clock,
     )
     dp.update.outer_middleware(PerUserSerializer())
     dp.update.outer_middleware(LocaleMiddleware(users, translator))
+    dp.update.outer_middleware(RolesMiddleware(roles, settings))
     dp.errors.register(on_error)
     dp.include_routers(*get_routers(translator))
     return dp
@@ -78,6 +91,7 @@ class Application:
         clock = clock or SystemClock()
         translator = Translator(default_locale=settings.default_locale, strict=strict_i18n)
         db = await Database.open(settings.database_path)
+        await ensure_sample_course(db, settings.files_dir, clock)
         bot = create_bot(settings)
         dp = create_dispatcher(settings, db, translator, clock)
         app = cls(settings, db, bot, dp, translator, clock)

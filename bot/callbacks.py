@@ -25,3 +25,44 @@ class FormCb(CallbackData, prefix="reg"):
 class ProfileCb(CallbackData, prefix="prof"):
     action: str  # edit, delete, delete-yes, delete-no, register
     field: str = ""
+
+
+class RoleCb(CallbackData, prefix="role"):
+    """Owners only: grant or revoke a role of ``user_id``."""
+
+    action: str  # grant, revoke
+    user_id: int
+    role: str
+
+
+class CohortCb(CallbackData, prefix="coh"):
+    """Curators and up: look at a cohort."""
+
+    action: str  # card, learners, invite, list
+    cohort_id: int = 0
+
+
+class CohortAdminCb(CallbackData, prefix="coha"):
+    """Organizers and up: change a cohort."""
+
+    action: str  # close, reopen, remove, remove-yes, curator, curator-add, new
+    cohort_id: int = 0
+    user_id: int = 0
+
+
+class NewCohortCb(CallbackData, prefix="nc"):
+    """The cohort wizard; ``step`` guards against stale presses as in the registration form."""
+
+    step: str
+    action: str  # course, default, none, create, cancel
+    value: str = ""
+
+
+class CourseCb(CallbackData, prefix="crs"):
+    """A learner's own courses."""
+
+    action: str  # leave, leave-yes, leave-no, list
+    cohort_id: int = 0
+
+
+STAFF_CALLBACKS = {"role": "owner", "coh": "curator", "coha": "organizer", "nc": "organizer"}

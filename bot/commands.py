@@ -3,33 +3,34 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 
+from bot import access
 from bot.config import Settings
 from bot.i18n import Translator
 
 log = logging.getLogger(__name__)
 
-LEARNER_COMMANDS = ("start", "profile", "language", "help", "cancel")
-OWNER_COMMANDS = ("stats",)
+LEARNER_COMMANDS = ("start", "courses", "profile", "language", "help", "cancel")
 
 
-def command_list(translator: Translator, locale: str, *, owner: bool) -> list[BotCommand]:
-    names = LEARNER_COMMANDS + (OWNER_COMMANDS if owner else ())
+def command_list(translator: Translator, locale: str, roles: Iterable[str] = ()) -> list[BotCommand]:
+    names = LEARNER_COMMANDS + access.commands_for(roles)
     return [BotCommand(command=name, description=translator.get(locale, f"cmd-{name}")) for name in names]
 
 
 async def set_commands(bot: Bot, translator: Translator, settings: Settings) -> None:
     """Learners' commands for everyone, per language; owners' on their own chats."""
     await bot.set_my_commands(
-        command_list(translator, translator.default_locale, owner=False), scope=BotCommandScopeDefault()
+        command_list(translator, translator.default_locale), scope=BotCommandScopeDefault()
     )
     for locale in translator.locales:
         await bot.set_my_commands(
-            command_list(translator, locale, owner=False),
+            command_list(translator, locale),
             scope=BotCommandScopeDefault(),
             language_code=locale,
         )
@@ -37,7 +38,7 @@ async def set_commands(bot: Bot, translator: Translator, settings: Settings) -> 
         for locale in (None, *translator.locales):
             try:
                 await bot.set_my_commands(
-                    command_list(translator, locale or translator.default_locale, owner=True),
+                    command_list(translator, locale or translator.default_locale, {access.OWNER}),
                     scope=BotCommandScopeChat(chat_id=owner_id),
                     language_code=locale,
                 )
@@ -48,10 +49,10 @@ async def set_commands(bot: Bot, translator: Translator, settings: Settings) -> 
 
 
 async def set_chat_commands(bot: Bot, translator: Translator, chat_id: int, locale: str,
-                            *, owner: bool) -> None:
-    """After someone picks a language, show them the menu in it whatever their phone's language."""
+                            roles: Iterable[str] = ()) -> None:
+    """A person's own menu: in the language they chose, with the commands of their roles."""
     try:
-        await bot.set_my_commands(command_list(translator, locale, owner=owner),
+        await bot.set_my_commands(command_list(translator, locale, roles),
                                   scope=BotCommandScopeChat(chat_id=chat_id))
     except TelegramAPIError as error:
         log.warning("could not set commands for chat %s: %s", chat_id, error)

@@ -73,6 +73,11 @@ class Settings(BaseSettings):
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    @property
+    def files_dir(self) -> Path:
+        """Course files, content-addressed, beside the database (and on the same volume)."""
+        return self.database_path.parent / "files"
+
     def is_owner(self, user_id: int) -> bool:
         return user_id in self.admin_ids
 

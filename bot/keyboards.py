@@ -114,15 +114,12 @@ def delete_confirm_keyboard(l10n: Localizer) -> InlineKeyboardMarkup:
     )
 
 
-MENU_KEYS = ("menu-profile", "menu-language", "menu-help")
-
-
 def main_menu(l10n: Localizer) -> ReplyKeyboardMarkup:
     """The always-visible buttons, so nobody has to remember a command."""
     return ReplyKeyboardMarkup(
         keyboard=[
-            [KeyboardButton(text=l10n("menu-profile")), KeyboardButton(text=l10n("menu-language"))],
-            [KeyboardButton(text=l10n("menu-help"))],
+            [KeyboardButton(text=l10n("menu-courses")), KeyboardButton(text=l10n("menu-profile"))],
+            [KeyboardButton(text=l10n("menu-language")), KeyboardButton(text=l10n("menu-help"))],
         ],
         resize_keyboard=True,
         is_persistent=True,

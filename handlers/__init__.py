@@ -5,18 +5,39 @@ from __future__ import annotations
 from aiogram import Router
 
 from bot.i18n import Translator
-from handlers import admin, fallback, help, language, profile, registration, start
+from handlers import (
+    admin,
+    cohorts,
+    course_import,
+    courses,
+    fallback,
+    help,
+    language,
+    new_cohort,
+    profile,
+    registration,
+    roles,
+    staff_guard,
+    start,
+)
 
 
 def get_routers(translator: Translator) -> list[Router]:
-    # Order matters: commands and menu buttons win over a form waiting for an answer, so a
-    # person can always reach /help, /language or /profile; the fallback comes last.
+    # Order matters. The staff guard refuses staff commands and buttons to everyone else before
+    # any staff router sees them. Commands and menu buttons win over a form waiting for an
+    # answer, so a person can always reach /help, /language or /profile. The fallback is last.
     return [
+        staff_guard.setup(),
         start.setup(),
         admin.setup(),
+        roles.setup(),
         help.setup(translator),
         language.setup(translator),
         profile.setup(translator),
+        courses.setup(translator),
+        cohorts.setup(),
+        new_cohort.setup(),
+        course_import.setup(),
         registration.setup(),
         fallback.setup(),
     ]

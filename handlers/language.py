@@ -11,7 +11,7 @@ from bot import keyboards
 from bot.callbacks import LanguageCb, ProfileCb
 from bot.clock import Clock
 from bot.commands import set_chat_commands
-from bot.config import LOCALES, Settings
+from bot.config import LOCALES
 from bot.i18n import Localizer, Translator
 from handlers.form import ask_again, drop_buttons
 from handlers.registration import start_registration
@@ -38,7 +38,7 @@ def setup(translator: Translator) -> Router:
 
     @router.callback_query(LanguageCb.filter())
     async def pick(query: CallbackQuery, callback_data: LanguageCb, state: FSMContext,
-                   users: UserRepository, clock: Clock, settings: Settings,
+                   users: UserRepository, clock: Clock, roles: frozenset[str],
                    user: User | None, bot: Bot, l10n: Localizer) -> None:
         chat_id = query.from_user.id
         if callback_data.code not in LOCALES:
@@ -49,8 +49,7 @@ def setup(translator: Translator) -> Router:
         await query.answer(l10n("language-set"))
         if query.message is not None:
             await drop_buttons(bot, chat_id, query.message.message_id)
-        await set_chat_commands(bot, translator, chat_id, l10n.locale,
-                                owner=settings.is_owner(chat_id))
+        await set_chat_commands(bot, translator, chat_id, l10n.locale, roles)
         step = current_step(await state.get_state(), await state.get_data())
         if step is not None:
             # In the middle of a form: the same question again, now in the new language.

@@ -15,10 +15,13 @@ from bot.callbacks import FormCb, ProfileCb
 from bot.clock import Clock
 from bot.i18n import Localizer, Translator
 from bot.services import registration as form
+from bot.services.enrolment import EnrolmentService, invite_code_from_payload
 from bot.services.registration import AnswerError, Step
+from handlers.enrol import enrol_and_tell
 from handlers.form import QUESTION_MESSAGE, ask, ask_again, ask_consent, drop_buttons
 from handlers.profile import finish_edit, show_profile
 from handlers.states import CONSENT, ProfileEdit, Registration, current_step
+from storage.courses import CourseRepository
 from storage.users import User, UserRepository
 
 FORM_STATES = (Registration, ProfileEdit.value)
@@ -100,6 +103,7 @@ def setup() -> Router:
     async def form_button(
         query: CallbackQuery, callback_data: FormCb, state: FSMContext, l10n: Localizer,
         users: UserRepository, clock: Clock, user: User | None, bot: Bot,
+        enrolment: EnrolmentService, courses: CourseRepository,
     ) -> None:
         chat_id = query.from_user.id
         state_name = await state.get_state()
@@ -160,7 +164,7 @@ def setup() -> Router:
             await state.update_data({"back_to_confirm": True})
             await ask(bot, chat_id, state, l10n, Step(value))
         elif action == "save" and step_name == Step.CONFIRM:
-            await _save(bot, query.from_user, state, l10n, users, clock)
+            await _save(bot, query.from_user, state, l10n, users, clock, enrolment, courses)
         else:
             await ask_again(bot, chat_id, state, l10n, step_name, error="button-outdated")
 
@@ -193,7 +197,8 @@ async def _cancel(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer,
 
 
 async def _save(bot: Bot, person: TelegramUser, state: FSMContext, l10n: Localizer,
-                users: UserRepository, clock: Clock) -> None:
+                users: UserRepository, clock: Clock, enrolment: EnrolmentService,
+                courses: CourseRepository) -> None:
     data = await state.get_data()
     answers = data.get("answers", {})
     try:
@@ -207,3 +212,9 @@ async def _save(bot: Bot, person: TelegramUser, state: FSMContext, l10n: Localiz
     await state.clear()
     await bot.send_message(person.id, l10n("registered", name=escape(profile.full_name)),
                            reply_markup=keyboards.main_menu(l10n))
+    stored = await users.get(person.id)
+    code = invite_code_from_payload(stored.pending_payload if stored else None)
+    if code:
+        # The invite link the person came with: enrol them now that they are registered.
+        await users.clear_payload(person.id)
+        await enrol_and_tell(bot, person.id, l10n, code, enrolment, courses, clock)

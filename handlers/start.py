@@ -12,6 +12,10 @@ from aiogram.types import Message
 from bot import keyboards
 from bot.clock import Clock
 from bot.i18n import Localizer, Translator
+from bot.services.enrolment import EnrolmentService, invite_code_from_payload
+from handlers.enrol import enrol_and_tell
+from storage.cohorts import CohortRepository
+from storage.courses import CourseRepository
 from storage.users import User, UserRepository
 
 MAX_PAYLOAD = 64  # Telegram's own limit for a start parameter
@@ -23,15 +27,25 @@ def setup() -> Router:
     @router.message(CommandStart())
     async def start(message: Message, command: CommandObject, state: FSMContext,
                     l10n: Localizer, translator: Translator, users: UserRepository,
+                    cohorts: CohortRepository, enrolment: EnrolmentService, courses: CourseRepository,
                     clock: Clock, user: User | None, bot: Bot) -> None:
         payload = (command.args or "").strip()
-        if payload and len(payload) <= MAX_PAYLOAD:
-            # Kept for the cohort invites: enrolment happens once the person is registered.
-            await users.remember_payload(message.chat.id, payload, clock.now())
-        if user is not None and user.is_registered:
+        code = invite_code_from_payload(payload) if len(payload) <= MAX_PAYLOAD else None
+        registered = user is not None and user.is_registered
+        if registered and code:
+            await message.answer(l10n("start-welcome-back", name=escape(user.full_name or "")))
+            await enrol_and_tell(bot, message.chat.id, l10n, code, enrolment, courses, clock)
+            return
+        if registered:
             await message.answer(l10n("start-welcome-back", name=escape(user.full_name or "")),
                                  reply_markup=keyboards.main_menu(l10n))
             return
+        if (payload and code is None) or (code and await cohorts.by_invite(code) is None):
+            # Said at once, before the form, so nobody registers for a link that leads nowhere.
+            await message.answer(l10n("enrol-unknown"))
+        elif code:
+            # Enrolment happens as soon as the person is registered (see registration._save).
+            await users.remember_payload(message.chat.id, payload, clock.now())
         await message.answer(l10n("start-greeting"),
                              reply_markup=keyboards.language_keyboard(translator, "start"))
 

@@ -58,6 +58,12 @@ class UserRepository:
         row = await self._db.fetchone("SELECT * FROM users WHERE telegram_id = ?", (telegram_id,))
         return None if row is None else User.from_row(row)
 
+    async def find_by_username(self, username: str) -> User | None:
+        row = await self._db.fetchone(
+            "SELECT * FROM users WHERE lower(username) = lower(?)", (username.lstrip("@"),)
+        )
+        return None if row is None else User.from_row(row)
+
     async def set_language(self, telegram_id: int, language: str, now: datetime) -> None:
         """Create the person's row if needed: the language is the one thing kept without consent."""
         await self._db.execute(

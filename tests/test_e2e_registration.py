@@ -38,7 +38,7 @@ async def kazakh_registration(user: FakeUser) -> None:
     assert "Аягөз аудандық орталық кітапханасы" in check.text
     await user.click("💾 Сақтау")
     done = await user.expect("сіз тіркелдіңіз")
-    assert done.reply_keyboard == [["👤 Менің профилім", "🌐 Тіл"], ["❓ Анықтама"]]
+    assert done.reply_keyboard == [["📚 Менің курстарым", "👤 Менің профилім"], ["🌐 Тіл", "❓ Анықтама"]]
 
 
 async def test_kazakh_registration(tmp_path: Path) -> None:
@@ -98,8 +98,8 @@ async def test_language_switch_after_registration(tmp_path: Path) -> None:
         await user.expect("Тілді таңдаңыз")
         await user.click("English")
         changed = await user.expect("I will speak English")
-        assert changed.reply_keyboard[0] == ["👤 My profile", "🌐 Language"]
-        assert bot.emu.commands(scope_type="chat", chat_id=1002)[1] == ("profile", "My profile")
+        assert changed.reply_keyboard[0] == ["📚 My courses", "👤 My profile"]
+        assert bot.emu.commands(scope_type="chat", chat_id=1002)[2] == ("profile", "My profile")
         await user.press("👤 My profile")
         card = await user.expect("Your profile")
         assert "Abai region" in card.text and "Language:</b> English" in card.html
@@ -180,12 +180,13 @@ async def test_bad_answers_are_explained_and_nothing_is_half_saved(tmp_path: Pat
 
 async def test_command_menus_per_language_and_for_owners(tmp_path: Path) -> None:
     async with running_bot(tmp_path, admin_ids=str(OWNER)) as bot:
-        assert [c for c, _ in bot.emu.commands()] == ["start", "profile", "language", "help", "cancel"]
-        assert bot.emu.commands(language_code="kk")[1] == ("profile", "Менің профилім")
-        assert bot.emu.commands(language_code="ru")[1] == ("profile", "Мой профиль")
-        assert bot.emu.commands(language_code="en")[1] == ("profile", "My profile")
+        assert [c for c, _ in bot.emu.commands()] == ["start", "courses", "profile", "language", "help", "cancel"]
+        assert bot.emu.commands(language_code="kk")[2] == ("profile", "Менің профилім")
+        assert bot.emu.commands(language_code="ru")[2] == ("profile", "Мой профиль")
+        assert bot.emu.commands(language_code="en")[2] == ("profile", "My profile")
         owner = bot.emu.commands(scope_type="chat", chat_id=OWNER, language_code="ru")
-        assert owner[-1] == ("stats", "Регистрации по областям (владельцы)")
+        assert ("stats", "Регистрации по областям (владельцы)") in owner
+        assert ("newcohort", "Открыть новый поток (организаторы)") in owner
 
 
 async def test_unknown_messages_get_a_hint_and_owner_commands_a_refusal(tmp_path: Path) -> None:
@@ -204,11 +205,13 @@ async def test_unknown_messages_get_a_hint_and_owner_commands_a_refusal(tmp_path
         assert "Абай облысы: ауылдық 1, қалалық 0" in stats.text
 
 
-@pytest.mark.parametrize("language", ["ru", "en"])
-async def test_deep_link_payload_is_kept_for_the_invite(tmp_path: Path, language: str) -> None:
+@pytest.mark.parametrize(("language", "expected"), [("ru", "ссылка-приглашение недействительна"),
+                                                  ("en", "invitation link is not valid")])
+async def test_a_wrong_invite_says_so_and_keeps_nothing(tmp_path: Path, language: str, expected: str) -> None:
     async with running_bot(tmp_path) as bot:
         user = bot.emu.user(1006, language_code=language)
-        await user.send_text("/start cohort-7f3a")
-        await user.next_message()
+        await user.send_text("/start c_nosuchcode")
+        await user.expect(expected)
+        await user.expect("👋")
         assert await bot.app.db.fetchval(
-            "SELECT pending_payload FROM users WHERE telegram_id = 1006") == "cohort-7f3a"
+            "SELECT pending_payload FROM users WHERE telegram_id = 1006") is None

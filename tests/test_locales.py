@@ -72,7 +72,10 @@ def test_kazakh_is_written_with_kazakh_letters() -> None:
     for key in long_texts:
         text = translator.get("kk", key, **{n: "1" for n in _messages("kk")[key][0]})
         assert KAZAKH_LETTERS & set(text.lower()), f"kk:{key} has no Kazakh-specific letters"
-        assert not re.search(r"[a-z]{4,}", re.sub(r"<[^>]+>|Oqu|QR|English", "", text)), key
+        # Names of things stay Latin (Telegram, @username, course.yaml), but the prose is Cyrillic.
+        letters = [ch for ch in re.sub(r"<[^>]+>", "", text) if ch.isalpha()]
+        cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in letters)
+        assert cyrillic / len(letters) > 0.6, f"kk:{key} reads as transliterated"
 
 
 def test_missing_variable_is_an_error_in_strict_mode() -> None:

@@ -76,10 +76,10 @@ async def test_language_switch_changes_replies_menu_and_commands(harness: Harnes
     await harness.send(user, "🌐 Тіл")
     sent = await harness.click(user, "Русский")
     assert "по-русски" in sent[-1].text
-    assert plain_buttons(sent[-1].reply_markup)[0] == "👤 Мой профиль"
+    assert plain_buttons(sent[-1].reply_markup)[:2] == ["📚 Мои курсы", "👤 Мой профиль"]
     commands = [r for r in harness.session.requests if isinstance(r, SetMyCommands)]
     assert commands[-1].scope.chat_id == 25
-    assert commands[-1].commands[1].description == "Мой профиль"
+    assert commands[-1].commands[2].description == "Мой профиль"
     sent = await harness.send(user, "/help")
     assert "Что умеет этот бот" in sent[-1].text
 

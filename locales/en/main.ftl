@@ -50,3 +50,11 @@ button-language = 🌐 Language
 error-generic = 😔 Something went wrong on my side. Please try again in a minute; nothing you sent was lost.
 not-allowed = ⛔ Sorry, this command is only for the bot's organizers.
 cancel-nothing = There is nothing to cancel right now.
+
+menu-courses = 📚 My courses
+cmd-courses = My courses
+cmd-cohorts = Cohorts (staff)
+cmd-newcohort = Open a new cohort (organizers)
+cmd-import = Import a course (organizers)
+cmd-roles = Who holds which role (owners)
+cmd-grant = Grant a role (owners)

@@ -1,0 +1,44 @@
+"""Courses as people see them: titles and what comes next, in the reader's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from bot.services.course_codec import course_from_json
+from bot.services.course_model import Course, Lesson
+from bot.services.course_schedule import lesson_release
+from storage.cohorts import Cohort
+from storage.courses import CourseRepository
+
+
+@lru_cache(maxsize=64)
+def _parse(content: str) -> Course:
+    # Versions never change once imported, so their parsed form can be kept.
+    return course_from_json(content)
+
+
+async def course_for_version(courses: CourseRepository, version_id: int) -> Course:
+    version = await courses.get_version_by_id(version_id)
+    if version is None:
+        raise LookupError(f"course version {version_id} is missing")
+    return _parse(version.content)
+
+
+@dataclass(frozen=True)
+class NextLesson:
+    number: int
+    lesson: Lesson
+    at: datetime  # aware, in the cohort's time zone
+
+
+def next_lesson(course: Course, cohort: Cohort, now: datetime) -> NextLesson | None:
+    """The first lesson not yet released for this cohort, or None when all are out."""
+    tz = ZoneInfo(cohort.timezone)
+    for number, lesson in enumerate(course.lessons, start=1):
+        at = lesson_release(cohort.start_date, lesson, tz)
+        if at > now:
+            return NextLesson(number, lesson, at)
+    return None

@@ -1,0 +1,72 @@
+"""An organizer imports a course by sending its zip (or a course.yaml) to the bot."""
+
+from __future__ import annotations
+
+import tempfile
+from html import escape
+from pathlib import Path
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command
+from aiogram.types import Message
+
+from bot import access
+from bot.clock import Clock
+from bot.config import Settings
+from bot.filters import HasRole
+from bot.i18n import Localizer
+from bot.services.course_import import CourseFileChangedError, InvalidCourseError, import_course
+from handlers.cohorts import chunks
+from storage.db import Database
+
+ACCEPTED = (".zip", ".yaml", ".yml")
+MAX_DOWNLOAD = 20 * 1024 * 1024  # what getFile allows on Telegram's own servers
+MAX_LISTED = 40
+
+
+def setup() -> Router:
+    router = Router(name="course-import")
+
+    @router.message(Command("import"))
+    async def how_to(message: Message, l10n: Localizer) -> None:
+        await message.answer(l10n("import-how"))
+
+    @router.message(F.document, HasRole(access.ORGANIZER))
+    async def receive(message: Message, l10n: Localizer, settings: Settings, clock: Clock,
+                      db: Database, bot: Bot) -> None:
+        assert message.document is not None
+        name = message.document.file_name or "course"
+        if not name.lower().endswith(ACCEPTED):
+            await message.answer(l10n("import-wrong-type", name=escape(name)))
+            return
+        if (message.document.file_size or 0) > MAX_DOWNLOAD and not settings.telegram_api_url:
+            await message.answer(l10n("import-too-big", limit=MAX_DOWNLOAD // (1024 * 1024)))
+            return
+        await message.answer(l10n("import-checking"))
+        with tempfile.TemporaryDirectory(prefix="oqu-import-") as folder:
+            target = Path(folder) / ("course.yaml" if name.lower().endswith((".yaml", ".yml")) else name)
+            await bot.download(message.document, destination=target)
+            try:
+                summary = await import_course(db, target, settings.files_dir, clock=clock)
+            except InvalidCourseError as invalid:
+                problems = [escape(issue.format()) for issue in invalid.result.errors]
+                shown = problems[:MAX_LISTED]
+                header = l10n("import-failed", count=len(problems))
+                more = [l10n("import-more", count=len(problems) - len(shown))] if len(problems) > len(shown) else []
+                for number, text in enumerate(chunks(shown + more)):
+                    await message.answer(f"{header}\n\n<code>{text}</code>" if number == 0 else f"<code>{text}</code>")
+                return
+            except CourseFileChangedError:
+                await message.answer(l10n("import-retry"))
+                return
+        key = "import-unchanged" if summary.unchanged else "import-done"
+        warnings = [escape(issue.format("warning")) for issue in summary.warnings][:MAX_LISTED]
+        text = l10n(key, code=summary.code, version=summary.version, lessons=summary.lessons,
+                    homework=summary.homework, quizzes=summary.quizzes,
+                    questionnaire=l10n("import-yes" if summary.questionnaire else "import-no"),
+                    languages=", ".join(summary.languages), files=summary.files,
+                    warnings=len(summary.warnings))
+        for part in chunks([text, *(f"<code>{w}</code>" for w in warnings)]):
+            await message.answer(part)
+
+    return router

@@ -1,0 +1,92 @@
+"""A learner's own courses: what they are in, what comes next and when, and leaving one."""
+
+from __future__ import annotations
+
+from html import escape
+from zoneinfo import ZoneInfo
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+
+from bot import keyboards
+from bot.callbacks import CourseCb
+from bot.clock import Clock
+from bot.i18n import Localizer, Translator
+from bot.services import dates
+from bot.services.catalog import course_for_version, next_lesson
+from bot.services.enrolment import EnrolmentService
+from handlers.form import drop_buttons
+from storage.cohorts import CohortRepository
+from storage.courses import CourseRepository
+from storage.users import User
+
+
+async def show_courses(bot: Bot, chat_id: int, l10n: Localizer, cohorts: CohortRepository,
+                       courses: CourseRepository, clock: Clock) -> None:
+    mine = await cohorts.of_learner(chat_id)
+    if not mine:
+        await bot.send_message(chat_id, l10n("courses-none"), reply_markup=keyboards.main_menu(l10n))
+        return
+    now = clock.now()
+    blocks, buttons = [], []
+    for cohort in mine:
+        course = await course_for_version(courses, cohort.version_id)
+        title = escape(course.text(course.title, l10n.locale))
+        coming = next_lesson(course, cohort, now)
+        if coming is None:
+            upcoming = l10n("courses-all-released")
+        else:
+            upcoming = l10n("courses-next", number=coming.number,
+                            title=escape(course.text(coming.lesson.title, l10n.locale)),
+                            when=dates.moment_label(l10n.locale, coming.at.astimezone(ZoneInfo(cohort.timezone))))
+        blocks.append(l10n("courses-item", title=title, cohort=escape(cohort.name),
+                           start=dates.date_label(l10n.locale, cohort.start_date),
+                           lessons=len(course.lessons), upcoming=upcoming))
+        buttons.append([InlineKeyboardButton(
+            text=l10n("courses-leave-button", title=course.text(course.title, l10n.locale)),
+            callback_data=CourseCb(action="leave", cohort_id=cohort.id).pack())])
+    await bot.send_message(chat_id, l10n("courses-header") + "\n\n" + "\n\n".join(blocks),
+                           reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))
+
+
+def setup(translator: Translator) -> Router:
+    router = Router(name="courses")
+
+    @router.message(Command("courses"))
+    @router.message(F.text.in_(translator.all_variants("menu-courses")))
+    async def courses_command(message: Message, l10n: Localizer, cohorts: CohortRepository,
+                              courses: CourseRepository, clock: Clock, bot: Bot) -> None:
+        await show_courses(bot, message.chat.id, l10n, cohorts, courses, clock)
+
+    @router.callback_query(CourseCb.filter(F.action == "leave"))
+    async def leave_ask(query: CallbackQuery, callback_data: CourseCb, l10n: Localizer,
+                        cohorts: CohortRepository, courses: CourseRepository, bot: Bot) -> None:
+        cohort = await cohorts.get(callback_data.cohort_id)
+        if cohort is None or await cohorts.enrolment_status(cohort.id, query.from_user.id) != "active":
+            await query.answer(l10n("button-outdated"), show_alert=True)
+            return
+        await query.answer()
+        course = await course_for_version(courses, cohort.version_id)
+        markup = InlineKeyboardMarkup(inline_keyboard=[
+            [InlineKeyboardButton(text=l10n("courses-leave-yes"),
+                                  callback_data=CourseCb(action="leave-yes", cohort_id=cohort.id).pack())],
+            [InlineKeyboardButton(text=l10n("courses-leave-no"),
+                                  callback_data=CourseCb(action="leave-no", cohort_id=cohort.id).pack())],
+        ])
+        await bot.send_message(query.from_user.id, l10n(
+            "courses-leave-confirm", title=escape(course.text(course.title, l10n.locale))), reply_markup=markup)
+
+    @router.callback_query(CourseCb.filter(F.action.in_({"leave-yes", "leave-no"})))
+    async def leave_answer(query: CallbackQuery, callback_data: CourseCb, l10n: Localizer,
+                           enrolment: EnrolmentService, clock: Clock, user: User | None, bot: Bot) -> None:
+        await query.answer()
+        if query.message is not None:
+            await drop_buttons(bot, query.from_user.id, query.message.message_id)
+        if callback_data.action == "leave-no":
+            await bot.send_message(query.from_user.id, l10n("courses-leave-kept"))
+            return
+        left = await enrolment.leave(callback_data.cohort_id, query.from_user.id, clock.now())
+        await bot.send_message(query.from_user.id, l10n("courses-left" if left else "button-outdated"))
+
+    return router
