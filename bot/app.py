@@ -21,7 +21,9 @@ from bot.errors import on_error
 from bot.i18n import Translator
 from bot.middlewares import LocaleMiddleware, PerUserSerializer
 from bot.middlewares.roles import RolesMiddleware
+from bot.sender import sender_factory
 from bot.services.bootstrap import ensure_sample_course
+from bot.services.delivery import DeliveryService
 from bot.services.enrolment import EnrolmentService
 from handlers import get_routers
 from storage.cohorts import CohortRepository
@@ -65,6 +67,11 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
         translator=translator,
         clock=clock,
     )
+    # One delivery service per dispatcher: the handlers' resend button and the application's
+    # start and stop reach it as ``dp["delivery"]``; a learner who joins a cohort is planned.
+    delivery = DeliveryService(db, settings, translator, clock)
+    dp["delivery"] = delivery
+    dp["enrolment"].listeners.append(delivery.on_enrolled)
     dp.update.outer_middleware(PerUserSerializer())
     dp.update.outer_middleware(LocaleMiddleware(users, translator))
     dp.update.outer_middleware(RolesMiddleware(roles, settings))
@@ -99,8 +106,13 @@ class Application:
         dp.shutdown.register(app._on_shutdown)
         return app
 
+    @property
+    def delivery(self) -> DeliveryService:
+        return self.dp["delivery"]
+
     async def _on_startup(self) -> None:
         self.polling = True
+        await self.delivery.start(sender_factory(self.bot, self.settings))
 
     async def _on_shutdown(self) -> None:
         """Let the updates already being handled finish (bounded) before the database closes.
@@ -112,7 +124,11 @@ class Application:
         running = set(getattr(self.dp, "_handle_update_tasks", ()))
         if running:
             log.info("waiting for %d update(s) in progress", len(running))
-            await asyncio.wait(running, timeout=SHUTDOWN_GRACE)
+        # Messages being sent finish and are recorded, within the same grace.
+        await asyncio.gather(
+            asyncio.wait(running, timeout=SHUTDOWN_GRACE) if running else asyncio.sleep(0),
+            self.delivery.stop(SHUTDOWN_GRACE),
+        )
 
     async def connect(self) -> TelegramUser:
         """getMe until the API answers. A rejected token (401) is raised at once, not retried."""
@@ -146,5 +162,6 @@ class Application:
             await self.dp.stop_polling()
 
     async def close(self) -> None:
+        await self.delivery.abort()  # after stop() a no-op; after a crash, no recording at all
         await self.bot.session.close()
         await self.db.close()

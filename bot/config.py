@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.services.quiet_hours import QuietHours
+
 TOKEN_HELP = (
     "Get a token from @BotFather in Telegram (send /newbot, or /token for an existing bot) "
     "and put it in .env as BOT_TOKEN=123456789:AA... (see .env.example)."
@@ -37,6 +39,17 @@ class Settings(BaseSettings):
     # Seconds the long-polling request waits at Telegram; tests shorten it.
     polling_timeout: int = Field(default=10, ge=0, le=50)
 
+    # Delivery (docs/delivery.md). Telegram's limits are the defaults; raise them only for a
+    # self-hosted test server or paid broadcasts.
+    send_rate: int = Field(default=30, ge=1, le=1000)  # messages per second, all chats together
+    send_chat_interval: float = Field(default=1.0, ge=0, le=60)  # seconds between two to one person
+    send_group_per_minute: int = Field(default=20, ge=1, le=60)  # messages per minute to one group
+    send_concurrency: int = Field(default=16, ge=1, le=256)  # requests to Telegram at the same time
+    quiet_hours: str = "22:00-08:00"  # cohort-local; empty or "off": none
+    catch_up_minutes: int = Field(default=30, ge=0, le=24 * 60)  # between lessons a late joiner missed
+    questionnaire_reminders: Annotated[tuple[int, ...], NoDecode] = (24, 72)  # hours after the invitation
+    delivery_tick: float = Field(default=30.0, ge=0.1, le=600)  # seconds between checks of what is due
+
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
@@ -46,6 +59,28 @@ class Settings(BaseSettings):
         if isinstance(value, int):
             return frozenset({value})
         return value
+
+    @field_validator("questionnaire_reminders", mode="before")
+    @classmethod
+    def _split_hours(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(int(part) for part in value.replace(";", ",").split(",") if part.strip())
+        if isinstance(value, int):
+            return (value,)
+        return value
+
+    @field_validator("questionnaire_reminders")
+    @classmethod
+    def _positive_hours(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        if any(hours <= 0 for hours in value):
+            raise ValueError("hours after the invitation must be positive")
+        return tuple(sorted(set(value)))
+
+    @field_validator("quiet_hours")
+    @classmethod
+    def _quiet_hours(cls, value: str) -> str:
+        QuietHours.parse(value)  # raises ValueError with a readable message
+        return value.strip()
 
     @field_validator("telegram_api_url", mode="before")
     @classmethod

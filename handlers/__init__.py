@@ -10,6 +10,8 @@ from handlers import (
     cohorts,
     course_import,
     courses,
+    delivery,
+    delivery_report,
     fallback,
     help,
     language,
@@ -39,5 +41,7 @@ def get_routers(translator: Translator) -> list[Router]:
         new_cohort.setup(),
         course_import.setup(),
         registration.setup(),
+        delivery.setup(),
+        delivery_report.setup(),
         fallback.setup(),
     ]

@@ -27,10 +27,15 @@ class User:
     consent_at: str | None = None
     registered_at: str | None = None
     pending_payload: str | None = None
+    blocked_at: str | None = None  # Telegram refused to deliver to them (they blocked the bot)
 
     @property
     def is_registered(self) -> bool:
         return self.registered_at is not None
+
+    @property
+    def reachable(self) -> bool:
+        return self.blocked_at is None
 
     @classmethod
     def from_row(cls, row: aiosqlite.Row) -> User:
@@ -148,6 +153,22 @@ class UserRepository:
             """,
             (to_db(now), telegram_id),
         )
+
+    async def mark_blocked(self, telegram_id: int, now: datetime) -> bool:
+        """Telegram says the bot cannot write to them; True if they were reachable until now."""
+        changed = await self._db.execute(
+            "UPDATE users SET blocked_at = ? WHERE telegram_id = ? AND blocked_at IS NULL",
+            (to_db(now), telegram_id),
+        )
+        return changed > 0
+
+    async def mark_reachable(self, telegram_id: int) -> bool:
+        """They unblocked the bot; True if they had been unreachable."""
+        changed = await self._db.execute(
+            "UPDATE users SET blocked_at = NULL WHERE telegram_id = ? AND blocked_at IS NOT NULL",
+            (telegram_id,),
+        )
+        return changed > 0
 
     async def count_by_region(self) -> list[tuple[str, str, int]]:
         """Registered people per region and rural/urban, for the owners' overview."""

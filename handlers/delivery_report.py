@@ -1,0 +1,252 @@
+"""The organizer's view of delivery (/delivery): per cohort and lesson, planned, sent,
+unreachable and failed; the learners to phone; pausing and resuming a cohort."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime
+from html import escape
+from zoneinfo import ZoneInfo
+
+from aiogram import Bot, Router
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+
+from bot.config import Settings
+from bot.i18n import Localizer
+from bot.services.delivery import DeliveryService
+from bot.services.delivery_report import CohortReport, ItemLine, Tally, cohort_report
+from bot.services.planning import ResumeMode
+from storage.cohorts import Cohort, CohortRepository
+from storage.db import Database
+from storage.deliveries import LearnerIssue
+from storage.roles import RoleRepository
+
+LESSONS_PER_PAGE = 20
+PEOPLE_PER_PAGE = 25
+MAX_FAILED_SHOWN = 20
+
+
+class ReportCb(CallbackData, prefix="dlvr"):
+    action: str  # list, cohort, lesson, unreachable, pause, shift, missed
+    cohort_id: int = 0
+    item: str = ""
+    page: int = 0
+
+
+def _button(text: str, **data: object) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=ReportCb(**data).pack())  # type: ignore[arg-type]
+
+
+def _when(moment: datetime, cohort: Cohort) -> str:
+    return f"{moment.astimezone(ZoneInfo(cohort.timezone)):%d.%m %H:%M}"
+
+
+def _counts(tally: Tally) -> dict[str, int]:
+    return {"planned": tally.planned, "sent": tally.sent, "unreachable": tally.unreachable,
+            "failed": tally.failed}
+
+
+def _person(l10n: Localizer, person: LearnerIssue) -> dict[str, str]:
+    blank = l10n("delivery-report-blank")
+    return {"name": escape(person.full_name or str(person.user_id)),
+            "district": escape(person.district or blank), "library": escape(person.library or blank)}
+
+
+def _pages(total: int, size: int) -> int:
+    return max(1, -(-total // size))
+
+
+async def _may_see(user_id: int, settings: Settings, db: Database) -> bool:
+    return settings.is_owner(user_id) or "organizer" in await RoleRepository(db).roles_of(user_id)
+
+
+def cohort_view(l10n: Localizer, report: CohortReport, page: int) -> tuple[str, InlineKeyboardMarkup]:
+    cohort = report.cohort
+    course_title = escape(report.course.text(report.course.title, l10n.locale))
+    parts = [
+        l10n("delivery-report-header", cohort=escape(cohort.name), course=course_title,
+             learners=cohort.active_learners, status=l10n(f"delivery-status-{cohort.status}")),
+        l10n("delivery-report-legend"),
+        "",
+    ]
+    pages = _pages(len(report.lines), LESSONS_PER_PAGE)
+    page = min(max(page, 0), pages - 1)
+    shown = report.lines[page * LESSONS_PER_PAGE:(page + 1) * LESSONS_PER_PAGE]
+    for line in shown:
+        parts.append(_line(l10n, line, cohort))
+    if pages > 1:
+        parts.append(l10n("delivery-report-page", page=page + 1, pages=pages))
+    if cohort.status == "paused":
+        parts += ["", l10n("delivery-report-paused-hint")]
+    rows: list[list[InlineKeyboardButton]] = []
+    lesson_buttons = [
+        _button(l10n("delivery-button-lesson", number=line.number), action="lesson",
+                cohort_id=cohort.id, item=line.key, page=page)
+        for line in shown if line.number is not None
+    ]
+    rows += [lesson_buttons[i:i + 4] for i in range(0, len(lesson_buttons), 4)]
+    if pages > 1:
+        rows.append([
+            _button(l10n("delivery-button-previous"), action="cohort", cohort_id=cohort.id,
+                    page=(page - 1) % pages),
+            _button(l10n("delivery-button-next"), action="cohort", cohort_id=cohort.id,
+                    page=(page + 1) % pages),
+        ])
+    rows.append([_button(l10n("delivery-button-unreachable", count=len(report.unreachable)),
+                         action="unreachable", cohort_id=cohort.id)])
+    if cohort.status == "active":
+        rows.append([_button(l10n("delivery-button-pause"), action="pause", cohort_id=cohort.id)])
+    elif cohort.status == "paused":
+        rows.append([_button(l10n("delivery-button-resume-shift"), action="shift", cohort_id=cohort.id)])
+        rows.append([_button(l10n("delivery-button-resume-missed"), action="missed",
+                             cohort_id=cohort.id)])
+    rows.append([_button(l10n("delivery-button-refresh"), action="cohort", cohort_id=cohort.id,
+                         page=page),
+                 _button(l10n("delivery-button-back"), action="list")])
+    return "\n".join(parts), InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def _line(l10n: Localizer, line: ItemLine, cohort: Cohort) -> str:
+    when = _when(line.released, cohort)
+    if line.number is None:
+        return l10n("delivery-report-questionnaire", when=when, **_counts(line.tally))
+    return l10n("delivery-report-lesson", number=line.number, when=when, **_counts(line.tally))
+
+
+def lesson_view(l10n: Localizer, report: CohortReport, line: ItemLine, unreachable: list[LearnerIssue],
+                failed: list[LearnerIssue], back_page: int) -> tuple[str, InlineKeyboardMarkup]:
+    cohort = report.cohort
+    parts = [
+        l10n("delivery-report-lesson-title", number=line.number, title=escape(line.title),
+             when=_when(line.released, cohort)),
+        l10n("delivery-report-part-lesson", **_counts(line.tally)),
+    ]
+    if line.homework is not None:
+        parts.append(l10n("delivery-report-part-homework", **_counts(line.homework)))
+    if line.reminders is not None:
+        parts.append(l10n("delivery-report-part-reminders", **_counts(line.reminders)))
+    parts += ["", l10n("delivery-report-unreachable-title", count=len(unreachable))]
+    parts += [l10n("delivery-report-learner", **_person(l10n, p)) for p in unreachable[:PEOPLE_PER_PAGE]]
+    if len(unreachable) > PEOPLE_PER_PAGE:
+        parts.append("…")
+    if failed:
+        parts += ["", l10n("delivery-report-failed-title", count=len(failed))]
+        parts += [
+            l10n("delivery-report-failed-learner", name=_person(l10n, p)["name"],
+                 reason=escape((p.reason or "")[:120]))
+            for p in failed[:MAX_FAILED_SHOWN]
+        ]
+        if len(failed) > MAX_FAILED_SHOWN:
+            parts.append("…")
+    keyboard = InlineKeyboardMarkup(inline_keyboard=[[
+        _button(l10n("delivery-button-back"), action="cohort", cohort_id=cohort.id, page=back_page)]])
+    return "\n".join(parts), keyboard
+
+
+def unreachable_view(l10n: Localizer, report: CohortReport, page: int) -> tuple[str, InlineKeyboardMarkup]:
+    people = report.unreachable
+    pages = _pages(len(people), PEOPLE_PER_PAGE)
+    page = min(max(page, 0), pages - 1)
+    parts = [l10n("delivery-report-unreachable-title", count=len(people))]
+    shown = people[page * PEOPLE_PER_PAGE:(page + 1) * PEOPLE_PER_PAGE]
+    parts += [l10n("delivery-report-learner", **_person(l10n, p)) for p in shown]
+    if not people:
+        parts.append(l10n("delivery-report-nobody"))
+    rows: list[list[InlineKeyboardButton]] = []
+    cohort_id = report.cohort.id
+    if pages > 1:
+        parts.append(l10n("delivery-report-page", page=page + 1, pages=pages))
+        rows.append([
+            _button(l10n("delivery-button-previous"), action="unreachable", cohort_id=cohort_id,
+                    page=(page - 1) % pages),
+            _button(l10n("delivery-button-next"), action="unreachable", cohort_id=cohort_id,
+                    page=(page + 1) % pages),
+        ])
+    rows.append([_button(l10n("delivery-button-back"), action="cohort", cohort_id=cohort_id)])
+    return "\n".join(parts), InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def cohorts_view(l10n: Localizer, cohorts: list[Cohort]) -> tuple[str, InlineKeyboardMarkup | None]:
+    if not cohorts:
+        return l10n("delivery-report-no-cohorts"), None
+    rows = [[_button(f"{c.name} · {c.active_learners}", action="cohort", cohort_id=c.id)]
+            for c in cohorts]
+    return l10n("delivery-report-choose"), InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def setup() -> Router:
+    router = Router(name="delivery_report")
+
+    @router.message(Command("delivery"))
+    async def delivery_command(message: Message, settings: Settings, db: Database,
+                               l10n: Localizer) -> None:
+        if message.from_user is None or not await _may_see(message.from_user.id, settings, db):
+            await message.answer(l10n("not-allowed"))
+            return
+        text, keyboard = cohorts_view(l10n, await CohortRepository(db).all())
+        await message.answer(text, reply_markup=keyboard)
+
+    @router.callback_query(ReportCb.filter())
+    async def report_button(query: CallbackQuery, callback_data: ReportCb, settings: Settings,
+                            db: Database, delivery: DeliveryService, l10n: Localizer,
+                            bot: Bot) -> None:
+        if not await _may_see(query.from_user.id, settings, db):
+            await query.answer(l10n("not-allowed"), show_alert=True)
+            return
+        action = callback_data.action
+        cohorts = CohortRepository(db)
+        if action == "list":
+            text, keyboard = cohorts_view(l10n, await cohorts.all())
+            await query.answer()
+            await _show(bot, query, text, keyboard)
+            return
+        note = await _act(delivery, action, callback_data.cohort_id, l10n)
+        cohort = await cohorts.get(callback_data.cohort_id)
+        if cohort is None:
+            await query.answer(l10n("button-outdated"), show_alert=True)
+            return
+        report = await cohort_report(delivery.repo, delivery.courses, cohort, l10n.locale)
+        if action == "lesson":
+            line = next((x for x in report.lines if x.key == callback_data.item), None)
+            if line is None:
+                await query.answer(l10n("button-outdated"), show_alert=True)
+                return
+            unreachable = await delivery.repo.unreachable_learners(cohort.id, line.key)
+            failed = (await delivery.repo.failed_learners(cohort.id, line.key)
+                      + await delivery.repo.failed_learners(cohort.id, f"{line.key}.hw"))
+            text, keyboard = lesson_view(l10n, report, line, unreachable, failed, callback_data.page)
+        elif action == "unreachable":
+            text, keyboard = unreachable_view(l10n, report, callback_data.page)
+        else:
+            text, keyboard = cohort_view(l10n, report, callback_data.page)
+        await query.answer(note or None)
+        await _show(bot, query, text, keyboard)
+
+    return router
+
+
+async def _act(delivery: DeliveryService, action: str, cohort_id: int, l10n: Localizer) -> str:
+    """Pause or resume; returns the note to show ("" for the actions that only look)."""
+    if action == "pause":
+        return l10n("delivery-paused" if await delivery.pause(cohort_id) else "delivery-not-changed")
+    if action in ("shift", "missed"):
+        mode = ResumeMode.SHIFT if action == "shift" else ResumeMode.SEND_MISSED
+        result = await delivery.resume(cohort_id, mode)
+        if result is None:
+            return l10n("delivery-not-changed")
+        if mode is ResumeMode.SHIFT:
+            return l10n("delivery-resumed-shift", days=result.shift_days)
+        return l10n("delivery-resumed-missed")
+    return ""
+
+
+async def _show(bot: Bot, query: CallbackQuery, text: str, keyboard: InlineKeyboardMarkup | None) -> None:
+    if query.message is None:
+        return
+    # Refreshing an unchanged view: Telegram answers "message is not modified"; nothing to do.
+    with contextlib.suppress(TelegramBadRequest):
+        await bot.edit_message_text(text, chat_id=query.from_user.id,
+                                          message_id=query.message.message_id, reply_markup=keyboard)
