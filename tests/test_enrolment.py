@@ -133,3 +133,14 @@ async def test_migration_4_keeps_courses_and_users_from_version_3(tmp_path: Path
             assert (await cursor.fetchone())[0] == 1
         async with conn.execute("SELECT COUNT(*) FROM cohorts") as cursor:
             assert (await cursor.fetchone())[0] == 0
+
+
+async def test_sample_course_is_imported_on_first_start_only(db: Database, tmp_path: Path) -> None:
+    from bot.clock import FrozenClock
+    from bot.services.bootstrap import ensure_sample_course
+
+    clock = FrozenClock(NOW)
+    summary = await ensure_sample_course(db, tmp_path / "files", clock)
+    assert summary is not None and summary.lessons == 5 and summary.languages == ("kk", "ru", "en")
+    assert await ensure_sample_course(db, tmp_path / "files", clock) is None
+    assert await db.fetchval("SELECT COUNT(*) FROM course_versions") == 1
