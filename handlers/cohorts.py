@@ -26,6 +26,7 @@ from bot.services import dates, regions
 from bot.services.catalog import course_for_version
 from bot.services.enrolment import EnrolmentService, enrolment_is_open, invite_payload
 from bot.services.invites import invite_link, qr_png
+from handlers.form import drop_buttons
 from storage.cohorts import Cohort, CohortRepository
 from storage.courses import CourseRepository
 from storage.roles import RoleRepository
@@ -191,9 +192,7 @@ def setup() -> Router:
         if cohort is None:
             return
         await cohorts.set_enrolment_open(cohort.id, callback_data.action == "reopen")
-        if isinstance(query.message, Message):
-            with contextlib.suppress(TelegramBadRequest):
-                await query.message.edit_reply_markup(reply_markup=None)
+        await drop_buttons(bot, query.from_user.id, query.message.message_id if query.message else None)
         await bot.send_message(query.from_user.id, l10n(TOGGLED[callback_data.action], name=escape(cohort.name)))
         updated = await cohorts.get(cohort.id)
         if updated:
@@ -243,9 +242,7 @@ def setup() -> Router:
         person = await users.get(callback_data.user_id)
         if cohort is None or person is None:
             return
-        if isinstance(query.message, Message):
-            with contextlib.suppress(TelegramBadRequest):
-                await query.message.edit_reply_markup(reply_markup=None)
+        await drop_buttons(bot, query.from_user.id, query.message.message_id if query.message else None)
         removed = await enrolment.remove(cohort.id, person.telegram_id, clock.now())
         name = escape(person.full_name or str(person.telegram_id))
         await bot.send_message(query.from_user.id, l10n(
@@ -287,9 +284,7 @@ def setup() -> Router:
             await bot.send_message(query.from_user.id, l10n("button-outdated"))
             return
         await cohorts.add_curator(cohort.id, person.telegram_id)
-        if isinstance(query.message, Message):
-            with contextlib.suppress(TelegramBadRequest):
-                await query.message.edit_reply_markup(reply_markup=None)
+        await drop_buttons(bot, query.from_user.id, query.message.message_id if query.message else None)
         await bot.send_message(query.from_user.id, l10n(
             "cohort-curator-added", person=escape(person.full_name or str(person.telegram_id)),
             name=escape(cohort.name)))

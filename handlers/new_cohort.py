@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date, datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -30,6 +28,7 @@ from bot.services.catalog import course_for_version
 from bot.services.enrolment import new_invite_code
 from bot.services.registration import AnswerError
 from handlers.cohorts import card_keyboard, invite_text_and_qr
+from handlers.form import drop_buttons
 from storage.cohorts import CohortRepository, NewCohort
 from storage.courses import CourseRepository
 
@@ -64,9 +63,7 @@ def _cancel_row(l10n: Localizer, step: str) -> list[InlineKeyboardButton]:
 async def _ask(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer, step: State,
                text: str, rows: list[list[InlineKeyboardButton]]) -> None:
     data = await state.get_data()
-    if data.get(QUESTION):
-        with contextlib.suppress(TelegramBadRequest):
-            await bot.edit_message_reply_markup(chat_id=chat_id, message_id=data[QUESTION], reply_markup=None)
+    await drop_buttons(bot, chat_id, data.get(QUESTION))
     await state.set_state(step)
     name = step.state.split(":", 1)[1]
     sent = await bot.send_message(chat_id, text, reply_markup=InlineKeyboardMarkup(
@@ -198,8 +195,7 @@ def setup() -> Router:
         await query.answer()
         action = callback_data.action
         if action == "cancel":
-            with contextlib.suppress(TelegramBadRequest):
-                await bot.edit_message_reply_markup(chat_id=chat_id, message_id=data[QUESTION], reply_markup=None)
+            await drop_buttons(bot, chat_id, data.get(QUESTION))
             await state.clear()
             await bot.send_message(chat_id, l10n("newcohort-cancelled"))
         elif step == "course" and action == "course":
@@ -221,8 +217,7 @@ def setup() -> Router:
             await state.update_data({"capacity": None})
             await ask(bot, chat_id, state, l10n, "confirm", courses, settings)
         elif step == "confirm" and action == "create":
-            with contextlib.suppress(TelegramBadRequest):
-                await bot.edit_message_reply_markup(chat_id=chat_id, message_id=data[QUESTION], reply_markup=None)
+            await drop_buttons(bot, chat_id, data.get(QUESTION))
             await state.clear()
             cohort_id = await cohorts.create(NewCohort(
                 course_id=int(data["course_id"]), version_id=int(data["version_id"]), name=data["name"],

@@ -25,6 +25,7 @@ from bot.clock import Clock
 from bot.commands import set_chat_commands
 from bot.config import Settings
 from bot.i18n import Localizer, Translator
+from handlers.form import drop_buttons
 from storage.roles import ROLES, RoleRepository
 from storage.users import User, UserRepository
 
@@ -120,8 +121,7 @@ def setup() -> Router:
             changed = await role_repo.revoke(person.telegram_id, callback_data.role)
             key = "roles-revoked" if changed else "roles-not-held"
         await query.answer()
-        if isinstance(query.message, Message):
-            await query.message.edit_reply_markup(reply_markup=None)
+        await drop_buttons(bot, query.from_user.id, query.message.message_id if query.message else None)
         await bot.send_message(query.from_user.id, l10n(key, name=_name(person), role=role_name))
         if changed:
             await refresh_menu(bot, translator, person, role_repo, settings)
