@@ -19,8 +19,7 @@ from bot.commands import set_commands
 from bot.config import Settings
 from bot.errors import on_error
 from bot.i18n import Translator
-from bot.middlewares import LocaleMiddleware, PerUserSerializer
-from bot.middlewares.roles import RolesMiddleware
+from bot.middlewares import PersonMiddleware, PerUserSerializer
 from bot.sender import sender_factory
 from bot.services.bootstrap import ensure_sample_course
 from bot.services.delivery import DeliveryService
@@ -73,8 +72,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     dp["delivery"] = delivery
     dp["enrolment"].listeners.append(delivery.on_enrolled)
     dp.update.outer_middleware(PerUserSerializer())
-    dp.update.outer_middleware(LocaleMiddleware(users, translator))
-    dp.update.outer_middleware(RolesMiddleware(roles, settings))
+    dp.update.outer_middleware(PersonMiddleware(users, roles, translator, settings))
     dp.errors.register(on_error)
     dp.include_routers(*get_routers(translator))
     return dp

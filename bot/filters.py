@@ -1,4 +1,4 @@
-"""Filters on the person's roles (set by RolesMiddleware)."""
+"""Filters on the person's roles (set by PersonMiddleware)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""Middlewares: one update at a time per person; load the person, then pick their language."""
+"""Middlewares: one update at a time per person; then load the person (language, roles)."""
 
-from bot.middlewares.locale import LocaleMiddleware
+from bot.middlewares.person import PersonMiddleware
 from bot.middlewares.serialize import PerUserSerializer
 
-__all__ = ["LocaleMiddleware", "PerUserSerializer"]
+__all__ = ["PerUserSerializer", "PersonMiddleware"]
