@@ -49,7 +49,7 @@ def setup() -> Router:
             try:
                 summary = await import_course(db, target, settings.files_dir, clock=clock)
             except InvalidCourseError as invalid:
-                problems = [escape(issue.format()) for issue in invalid.result.errors]
+                problems = [escape(issue.render(l10n.translator, l10n.locale)) for issue in invalid.result.errors]
                 shown = problems[:MAX_LISTED]
                 header = l10n("import-failed", count=len(problems))
                 more = [l10n("import-more", count=len(problems) - len(shown))] if len(problems) > len(shown) else []
@@ -60,7 +60,7 @@ def setup() -> Router:
                 await message.answer(l10n("import-retry"))
                 return
         key = "import-unchanged" if summary.unchanged else "import-done"
-        warnings = [escape(issue.format("warning")) for issue in summary.warnings][:MAX_LISTED]
+        warnings = [escape(w.render(l10n.translator, l10n.locale, "warning")) for w in summary.warnings][:MAX_LISTED]
         text = l10n(key, code=summary.code, version=summary.version, lessons=summary.lessons,
                     homework=summary.homework, quizzes=summary.quizzes,
                     questionnaire=l10n("import-yes" if summary.questionnaire else "import-no"),

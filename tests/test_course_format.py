@@ -223,14 +223,14 @@ ERROR_CASES = [
         "unclosed tag",
         HEADER + LESSON + "      - text: <b>Маңызды\n",
         11,
-        "html-malformed",
+        "html-unclosed",
         "<b> is never closed",
     ),
     (
         "a bare <",
         HEADER + LESSON + "      - text: 5 < 6\n",
         11,
-        "html-malformed",
+        "html-bare-lt",
         "a bare '<' must be written as &lt;",
     ),
     (
@@ -277,21 +277,21 @@ ERROR_CASES = [
         "completion names a lesson without homework",
         HEADER + LESSON + "completion:\n  homework: [1]\n",
         12,
-        "invalid-reference",
+        "lesson-without-homework",
         "lesson 1 has no homework",
     ),
     (
         "questionnaire required but missing",
         HEADER + LESSON + "completion:\n  questionnaire: true\n",
         12,
-        "invalid-reference",
+        "no-questionnaire",
         "the questionnaire is required, but the course has none",
     ),
     (
         "time that is not a time",
         HEADER + LESSON.replace('"10:00"', '"25:00"'),
         7,
-        "invalid-value",
+        "invalid-time",
         "'25:00' is not a time of day",
     ),
 ]
@@ -376,7 +376,7 @@ def test_a_file_that_is_not_utf8_gets_its_line(tmp_path: Path) -> None:
 
 
 def test_empty_file_and_missing_folder(tmp_path: Path) -> None:
-    assert check(tmp_path, "").errors[0].code == "empty"
+    assert check(tmp_path, "").errors[0].code == "empty-file"
     assert load_course(tmp_path / "nowhere").errors[0].code == "not-found"
 
 

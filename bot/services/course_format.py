@@ -84,15 +84,14 @@ def load_course_folder(root: Path) -> LoadResult:
     """Validate the course in the folder ``root``, which must hold ``course.yaml``."""
     yaml_path = root / COURSE_FILE
     if not yaml_path.is_file():
-        issue = Issue(COURSE_FILE, None, None, "", "missing-course-yaml", "no course.yaml here")
+        issue = Issue(COURSE_FILE, None, None, "", "missing-course-yaml", {"where": "folder"})
         return LoadResult(None, [issue], [], root)
     raw = yaml_path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        message = "the file is not UTF-8; save it as UTF-8 (in Notepad: Save as > Encoding)"
-        issue = Issue(COURSE_FILE, line, None, "", "not-utf8", message)
+        issue = Issue(COURSE_FILE, line, None, "", "not-utf8")
         return LoadResult(None, [issue], [], root)
     node, syntax_error = compose(text, COURSE_FILE)
     if syntax_error is not None:
@@ -100,7 +99,7 @@ def load_course_folder(root: Path) -> LoadResult:
     reader = Reader(COURSE_FILE)
     course = None
     if node is None or is_empty(node):
-        reader.error(node, "", "empty", "course.yaml is empty")
+        reader.error(node, "", "empty-file", file=COURSE_FILE)
     else:
         course = _CourseParser(root, reader).parse(node)
     errors = sorted(reader.errors, key=_position)
@@ -119,7 +118,7 @@ class _CourseParser(SurveyParser):
         r = self.r
         fields = r.mapping(
             node, "", TOP_FIELDS, ("code", "languages", "title", "hours", "lessons"),
-            what="a group of fields (code, languages, title, lessons, ...)",
+            what="course-fields",
         )
         if fields is None:
             return None
@@ -127,7 +126,7 @@ class _CourseParser(SurveyParser):
         languages = self._languages(fields.get("languages"))
         if languages:
             self.languages = languages
-        unit = ("the course", "")
+        unit = Unit("course", "")
         title = self._opt(fields, "title", lambda n, p: self.text(n, p, unit, limit=MESSAGE_LIMIT))
         description = self._opt(
             fields, "description",
@@ -165,11 +164,7 @@ class _CourseParser(SurveyParser):
         assert node is not None
         code = self.r.string(node, "code")
         if code is not None and not _SLUG.match(code):
-            self.r.error(
-                node, "code", "invalid-value",
-                f"'{code}' is not a valid code: use 2-48 small Latin letters, digits and dashes, "
-                "like library-work-2026",
-            )
+            self.r.error(node, "code", "invalid-course-code", value=code)
             return None
         return code
 
@@ -184,10 +179,7 @@ class _CourseParser(SurveyParser):
             if language is None:
                 continue
             if language in found:
-                self.r.error(
-                    item, child("languages", index), "duplicate",
-                    f"'{language}' is listed twice", value=language,
-                )
+                self.r.error(item, child("languages", index), "duplicate", value=language)
                 continue
             found.append(language)
         return tuple(found)
@@ -212,7 +204,7 @@ class _CourseParser(SurveyParser):
         if items is None:
             return None
         if not items:
-            self.r.error(node, "lessons", "empty", "a course needs at least one lesson")
+            self.r.error(node, "lessons", "empty-list", list="lessons")
             return None
         lessons = [self._lesson(item, index) for index, item in enumerate(items)]
         self._check_order()
@@ -221,7 +213,7 @@ class _CourseParser(SurveyParser):
     def _lesson(self, node: Node, index: int) -> Lesson | None:
         number = index + 1
         path = child("lessons", index)
-        unit = (f"lesson {number}", path)
+        unit = Unit("lesson", path, number)
         fields = self.r.mapping(node, path, LESSON_FIELDS, ("day", "time", "title"))
         if fields is None:
             return None
@@ -253,7 +245,7 @@ class _CourseParser(SurveyParser):
         if not is_empty(fields.get("quiz")):
             quiz = self._quiz(fields["quiz"], child(path, "quiz"), unit, f"L{number}.quiz")
         if all(is_empty(fields.get(name)) for name in ("materials", "homework", "quiz")):
-            self.r.warn(node, path, "empty-lesson", f"lesson {number} has nothing to send")
+            self.r.warn(node, path, "empty-lesson", lesson=number)
         if day is None or at is None or title is None or materials is None:
             return None
         if (homework is None and not is_empty(fields.get("homework"))) or (
@@ -277,10 +269,9 @@ class _CourseParser(SurveyParser):
                 now, before = info.release, previous.release
                 self.r.error(
                     info.day_node, child("lessons", info.number - 1), "lesson-out-of-order",
-                    f"lesson {info.number} (day {now.day}, {now.time:%H:%M}) comes before "
-                    f"lesson {previous.number} (day {before.day}, {before.time:%H:%M}); "
-                    "lessons must not go back in time",
-                    lesson=info.number, previous=previous.number,
+                    lesson=info.number, day=now.day, time=f"{now.time:%H:%M}",
+                    previous=previous.number, previous_day=before.day,
+                    previous_time=f"{before.time:%H:%M}",
                 )
             previous = info
 
@@ -300,30 +291,25 @@ class _CourseParser(SurveyParser):
 
     def _material(self, node: Node, path: str, unit: Unit) -> Material | None:
         fields = self.r.mapping(
-            node, path, MATERIAL_FIELDS, what="a material (text, file or link)"
+            node, path, MATERIAL_FIELDS, what="material"
         )
         if fields is None:
             return None
         kinds = [kind for kind in ("text", "file", "link") if kind in fields]
         if len(kinds) != 1:
-            found = ", ".join(kinds) if kinds else "none"
-            self.r.error(
-                node, path, "material-kind",
-                f"a material has exactly one of text, file or link (found: {found})",
-            )
+            self.r.error(node, path, "material-kind", found=", ".join(kinds), count=len(kinds))
             return None
         kind = kinds[0]
         extra = {"text": ("caption", "label"), "file": ("label",), "link": ("caption",)}[kind]
         for name in extra:
             if name in fields:
                 self.r.error(
-                    fields[name], child(path, name), "unknown-field",
-                    f"'{name}' does not go with {kind}", field=name,
+                    fields[name], child(path, name), "field-conflict", field=name, other=kind
                 )
         if kind == "text":
             text = self.text(
                 fields["text"], child(path, "text"), unit, html=True, limit=MESSAGE_LIMIT,
-                what="the message",
+                what="message",
             )
             return None if text is None else TextMaterial(text)
         if kind == "file":
@@ -331,10 +317,10 @@ class _CourseParser(SurveyParser):
         url = self._url(fields["link"], child(path, "link"))
         label = None
         if is_empty(fields.get("label")):
-            self.r.error(node, path, "missing-field", "'label' is required", field="label")
+            self.r.error(node, path, "missing-field", field="label")
         else:
             label = self.text(fields["label"], child(path, "label"), unit, limit=LABEL_LIMIT,
-                              what="the button label")
+                              what="label")
         if url is None or label is None:
             return None
         return LinkMaterial(url=url, label=label)
@@ -355,7 +341,7 @@ class _CourseParser(SurveyParser):
                     files[language] = ref
             if files:
                 names = LocalizedText(by_language={k: v.path for k, v in files.items()})
-                self.seen.append(Seen(unit[0], unit[1], file_path, node, names))
+                self.seen.append(Seen(unit, file_path, node, names))
         else:
             ref = self.file_ref(node, file_path)
             ok = ref is not None
@@ -365,7 +351,7 @@ class _CourseParser(SurveyParser):
         if not is_empty(fields.get("caption")):
             caption = self.text(
                 fields["caption"], child(path, "caption"), unit, html=True, limit=CAPTION_LIMIT,
-                what="the caption",
+                what="caption",
             )
             ok = ok and caption is not None
         if not ok or not files:
@@ -381,9 +367,7 @@ class _CourseParser(SurveyParser):
         if parts.scheme not in {"http", "https", "tg"} or (
             parts.scheme != "tg" and not parts.netloc
         ):
-            self.r.error(
-                node, path, "invalid-url", f"'{url}' is not a web link (https://...)", url=url
-            )
+            self.r.error(node, path, "invalid-url", url=url)
             return None
         return url
 
@@ -403,9 +387,8 @@ class _CourseParser(SurveyParser):
             if too_early:
                 self.r.warn(
                     None, child(f"lessons[{lesson.number - 1}]", "homework"), "reminder-too-early",
-                    f"lesson {lesson.number}: the homework is due {window:g} hours after the "
-                    f"lesson; the reminder {too_early[0]} hours before the deadline would come "
-                    "before the lesson itself and will not be sent",
+                    lesson=lesson.number, hours=int(window) if window.is_integer() else window,
+                    reminder=too_early[0],
                 )
 
 

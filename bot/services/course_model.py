@@ -20,9 +20,6 @@ from typing import Literal
 
 Language = Literal["kk", "ru", "en"]
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
-LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType(
-    {"kk": "Kazakh", "ru": "Russian", "en": "English"}
-)
 
 HomeworkKind = Literal["text", "photo", "document", "video", "voice", "link"]
 HOMEWORK_KINDS: tuple[str, ...] = ("text", "photo", "document", "video", "voice", "link")

@@ -36,7 +36,7 @@ class SurveyParser(TaskParser):
 
     def _questionnaire(self, node: Node) -> Questionnaire | None:
         path = "questionnaire"
-        unit = ("the questionnaire", path)
+        unit = Unit("questionnaire", path)
         fields = self.r.mapping(node, path, QUESTIONNAIRE_FIELDS, ("items",))
         if fields is None:
             return None
@@ -60,9 +60,8 @@ class SurveyParser(TaskParser):
             Release(day, at).minutes < last.minutes
         ):
             self.r.error(
-                fields.get("day") or fields.get("time") or node, path, "lesson-out-of-order",
-                f"the questionnaire (day {day}, {at:%H:%M}) comes before the last lesson "
-                f"(day {last.day}, {last.time:%H:%M})",
+                fields.get("day") or fields.get("time") or node, path, "questionnaire-too-early",
+                day=day, time=f"{at:%H:%M}", last_day=last.day, last_time=f"{last.time:%H:%M}",
             )
             return None
         items = self._items(fields.get("items"), path, unit)
@@ -83,7 +82,7 @@ class SurveyParser(TaskParser):
         if nodes is None:
             return None
         if not nodes:
-            self.r.error(node, items_path, "empty", "the questionnaire needs at least one item")
+            self.r.error(node, items_path, "empty-list", list="items")
             return None
         items: list[QuestionnaireItem | None] = []
         ids: dict[str, int] = {}
@@ -92,7 +91,7 @@ class SurveyParser(TaskParser):
             if item is not None and item.id in ids:
                 self.r.error(
                     item_node, child(items_path, index), "duplicate-id",
-                    f"id '{item.id}' is already used by item {ids[item.id] + 1}", id=item.id,
+                    id=item.id, item=ids[item.id] + 1,
                 )
                 item = None
             if item is not None:
@@ -112,10 +111,7 @@ class SurveyParser(TaskParser):
         if not is_empty(fields.get("id")):
             read = self.r.string(fields["id"], child(path, "id"))
             if read is not None and not _ITEM_ID.match(read):
-                self.r.error(
-                    fields["id"], child(path, "id"), "invalid-value",
-                    f"'{read}' is not a valid id: use small Latin letters, digits, - and _",
-                )
+                self.r.error(fields["id"], child(path, "id"), "invalid-id", value=read)
                 return None
             item_id = read or item_id
         kind = self._opt(fields, "kind", lambda n, _: self.r.choice(n, child(path, "kind"),
@@ -123,7 +119,7 @@ class SurveyParser(TaskParser):
         question = self._opt(
             fields, "question",
             lambda n, _: self.text(n, child(path, "question"), unit, limit=POLL_QUESTION_LIMIT,
-                                   what="the question"),
+                                   what="question"),
         )
         required = True
         if not is_empty(fields.get("required")):
@@ -132,17 +128,12 @@ class SurveyParser(TaskParser):
         options: tuple[LocalizedText, ...] | None = ()
         if kind in {"single", "multiple"}:
             if is_empty(fields.get("options")):
-                self.r.error(
-                    node, path, "missing-field", f"'options' is required for {kind} questions",
-                    field="options",
-                )
+                self.r.error(node, path, "options-required", kind=kind)
                 return None
             options = self._options(fields["options"], path, unit)
         elif kind is not None and "options" in fields:
-            what = "are always 1 to 5" if kind == "scale" else "are answered in words"
             self.r.error(
-                fields["options"], child(path, "options"), "unknown-field",
-                f"{kind} questions have no options (they {what})", field="options",
+                fields["options"], child(path, "options"), "options-not-allowed", kind=kind
             )
             return None
         if kind is None or question is None or options is None:
@@ -171,10 +162,7 @@ class SurveyParser(TaskParser):
             if quiz_pass_mark is None:
                 return None
             if self.lesson_info and not any(info.has_quiz for info in self.lesson_info):
-                self.r.warn(
-                    fields["quiz_pass_mark"], child(path, "quiz_pass_mark"), "unused",
-                    "the course has no quiz, so the pass mark is not used",
-                )
+                self.r.warn(fields["quiz_pass_mark"], child(path, "quiz_pass_mark"), "unused")
         required = False
         if not is_empty(fields.get("questionnaire")):
             read = self.r.boolean(fields["questionnaire"], child(path, "questionnaire"))
@@ -183,8 +171,7 @@ class SurveyParser(TaskParser):
             required = read
             if required and questionnaire is None:
                 self.r.error(
-                    fields["questionnaire"], child(path, "questionnaire"), "invalid-reference",
-                    "the questionnaire is required, but the course has none",
+                    fields["questionnaire"], child(path, "questionnaire"), "no-questionnaire"
                 )
                 return None
         if homework is None:
@@ -208,16 +195,10 @@ class SurveyParser(TaskParser):
             if number is None:
                 return None
             if number > count:
-                self.r.error(
-                    item, child(path, index), "invalid-reference",
-                    f"there is no lesson {number}; the course has {count}",
-                )
+                self.r.error(item, child(path, index), "no-such-lesson", lesson=number, count=count)
                 return None
             if not self.lesson_info[number - 1].has_homework:
-                self.r.error(
-                    item, child(path, index), "invalid-reference",
-                    f"lesson {number} has no homework",
-                )
+                self.r.error(item, child(path, index), "lesson-without-homework", lesson=number)
                 return None
             if number not in numbers:
                 numbers.append(number)

@@ -50,7 +50,7 @@ class TaskParser(TextParser):
         prompt = self._opt(
             fields, "prompt",
             lambda n, _: self.text(n, child(path, "prompt"), unit, html=True,
-                                   limit=MESSAGE_LIMIT, what="the homework prompt"),
+                                   limit=MESSAGE_LIMIT, what="prompt"),
         )
         deadline = self._opt(
             fields, "deadline", lambda n, _: self._deadline(n, child(path, "deadline"), release)
@@ -63,23 +63,20 @@ class TaskParser(TextParser):
     def _deadline(self, node: Node, path: str, release: Release | None) -> Deadline | None:
         fields = self.r.mapping(
             node, path, DEADLINE_FIELDS,
-            what="a deadline: {day: N, time: \"HH:MM\"} or {hours_after_release: N}",
+            what="deadline",
         )
         if fields is None:
             return None
         has_day = not is_empty(fields.get("day"))
         has_hours = not is_empty(fields.get("hours_after_release"))
         if has_day == has_hours:
-            self.r.error(
-                node, path, "deadline-kind",
-                "give either day (with time) or hours_after_release",
-            )
+            self.r.error(node, path, "deadline-kind")
             return None
         if has_hours:
             if "time" in fields:
                 self.r.error(
-                    fields["time"], child(path, "time"), "unknown-field",
-                    "'time' goes with day, not with hours_after_release", field="time",
+                    fields["time"], child(path, "time"), "field-conflict",
+                    field="time", other="hours_after_release",
                 )
             hours = self.r.integer(
                 fields["hours_after_release"], child(path, "hours_after_release"),
@@ -95,8 +92,8 @@ class TaskParser(TextParser):
         if release is not None and Release(day, at).minutes <= release.minutes:
             self.r.error(
                 fields["day"], path, "deadline-before-release",
-                f"the deadline (day {day}, {at:%H:%M}) is not after the lesson's release "
-                f"(day {release.day}, {release.time:%H:%M})",
+                day=day, time=f"{at:%H:%M}",
+                release_day=release.day, release_time=f"{release.time:%H:%M}",
             )
             return None
         return DeadlineAt(day, at)
@@ -116,7 +113,7 @@ class TaskParser(TextParser):
             if kind not in kinds:
                 kinds.append(kind)
         if not kinds:
-            self.r.error(node, path, "empty", "list at least one kind of answer")
+            self.r.error(node, path, "empty-list", list="accepts")
             return None
         return tuple(kinds)
 
@@ -138,8 +135,8 @@ class TaskParser(TextParser):
         if items is None:
             return None
         if not items:
-            self.r.error(fields["questions"], child(path, "questions"), "empty",
-                         "a quiz needs at least one question")
+            self.r.error(fields["questions"], child(path, "questions"), "empty-list",
+                         list="questions")
             return None
         questions = [
             self._question(item, child(child(path, "questions"), i), unit)
@@ -160,21 +157,17 @@ class TaskParser(TextParser):
         question = self._opt(
             fields, "question",
             lambda n, _: self.text(n, child(path, "question"), unit, limit=POLL_QUESTION_LIMIT,
-                                   what="the question"),
+                                   what="question"),
         )
         options = self._options(fields.get("options"), path, unit)
         explanation = self._opt(
             fields, "explanation",
             lambda n, _: self.text(n, child(path, "explanation"), unit, html=True,
-                                   limit=EXPLANATION_LIMIT, what="the explanation"),
+                                   limit=EXPLANATION_LIMIT, what="explanation"),
         )
         correct = None
         if is_empty(fields.get("correct")):
-            self.r.error(
-                node, path, "no-correct-answer",
-                "no correct answer: add 'correct: N', where N is the number of the right "
-                "option (the first is 1)",
-            )
+            self.r.error(node, path, "no-correct-answer")
         elif options is not None:
             correct = self._correct(fields["correct"], child(path, "correct"), options)
         if question is None or options is None or correct is None:
@@ -197,21 +190,17 @@ class TaskParser(TextParser):
             return None
         if len(items) < MIN_OPTIONS:
             self.r.error(
-                node, options_path, "too-few-options",
-                f"{len(items)} option(s); a question needs at least {MIN_OPTIONS}",
-                count=len(items),
+                node, options_path, "too-few-options", count=len(items), minimum=MIN_OPTIONS
             )
             return None
         if len(items) > MAX_OPTIONS:
             self.r.error(
-                node, options_path, "too-many-options",
-                f"{len(items)} options; Telegram allows at most {MAX_OPTIONS}",
-                count=len(items),
+                node, options_path, "too-many-options", count=len(items), maximum=MAX_OPTIONS
             )
             return None
         options = [
             self.text(item, child(options_path, i), unit, limit=POLL_OPTION_LIMIT,
-                      what="the option")
+                      what="option")
             for i, item in enumerate(items)
         ]
         if any(option is None for option in options):
@@ -229,8 +218,7 @@ class TaskParser(TextParser):
                 text = option.get(language, self.languages).casefold()
                 if text in seen:
                     self.r.error(
-                        items[index], child(path, index), "duplicate",
-                        f"the same as option {seen[text] + 1}", option=index + 1,
+                        items[index], child(path, index), "duplicate-option", option=seen[text] + 1
                     )
                     return
                 seen[text] = index
@@ -239,25 +227,19 @@ class TaskParser(TextParser):
         self, node: Node, path: str, options: tuple[LocalizedText, ...]
     ) -> int | None:
         if not isinstance(node, ScalarNode):
-            self.r.wrong_type(node, path, "the number of the right option")
+            self.r.wrong_type(node, path, "option-number")
             return None
         value = node.value.strip()
         if value.lstrip("+-").isdigit():
             number = int(value)
             if not 1 <= number <= len(options):
                 self.r.error(
-                    node, path, "correct-out-of-range",
-                    f"correct answer {number} is out of range: the options are numbered "
-                    f"1 to {len(options)}",
-                    correct=number, count=len(options),
+                    node, path, "correct-out-of-range", correct=number, count=len(options)
                 )
                 return None
             return number - 1
         for index, option in enumerate(options):
             if any(text.casefold() == value.casefold() for text in option.texts()):
                 return index
-        self.r.error(
-            node, path, "correct-not-an-option",
-            f"correct answer '{value}' is not one of the options", correct=value,
-        )
+        self.r.error(node, path, "correct-not-an-option", correct=value)
         return None

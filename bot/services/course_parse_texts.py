@@ -11,6 +11,7 @@ parsing goes on and every problem is found in one run.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import time
@@ -20,7 +21,6 @@ from typing import TypeVar
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from bot.services.course_model import (
-    LANGUAGE_NAMES,
     SUPPORTED_LANGUAGES,
     FileKind,
     FileRef,
@@ -49,15 +49,23 @@ _KINDS_BY_EXTENSION: dict[str, FileKind] = {
     **dict.fromkeys(("mp3", "m4a", "ogg", "oga", "wav", "flac", "aac"), "audio"),
 }
 _T = TypeVar("_T")
-Unit = tuple[str, str]  # ("lesson 3", "lessons[2]"): a part of the course, for warnings
+MEGABYTE = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A part of the course, for warnings: the course, a lesson or the questionnaire."""
+
+    kind: str  # "course", "lesson" or "questionnaire": the unit of a missing-translation issue
+    path: str  # "", "lessons[2]", "questionnaire"
+    lesson: int = 0  # the lesson's number
 
 
 @dataclass
 class Seen:
     """A text (or per-language file) as found, for the per-language warnings at the end."""
 
-    unit: str  # "the course", "lesson 3", "the questionnaire"
-    unit_path: str
+    unit: Unit
     path: str
     node: Node
     text: LocalizedText
@@ -116,11 +124,8 @@ class TextParser:
             suggestion = _LANGUAGE_ALIASES.get(value.lower()) or closest(
                 value.lower(), SUPPORTED_LANGUAGES
             )
-            hint = f"; did you mean '{suggestion}'?" if suggestion else ""
             self.r.error(
-                node, path, "unknown-language",
-                f"unknown language '{value}': use kk, ru or en{hint}",
-                language=value, suggestion=suggestion or "",
+                node, path, "unknown-language", value=value, suggestion=suggestion or ""
             )
             return None
         return value
@@ -133,9 +138,12 @@ class TextParser:
         *,
         limit: int,
         html: bool = False,
-        what: str = "the text",
+        what: str = "text",
     ) -> LocalizedText | None:
-        """A text given once or per language; each variant is checked on its own."""
+        """A text given once or per language; each variant is checked on its own.
+
+        ``what`` names the text in a text-too-long issue (``course-part-<what>``).
+        """
         if isinstance(node, MappingNode):
             by_language: dict[str, str] = {}
             for key_node, value_node in node.value:
@@ -144,16 +152,14 @@ class TextParser:
                     continue
                 variant_path = child(path, language)
                 if language in by_language:
-                    self.r.error(
-                        key_node, variant_path, "duplicate-key", f"'{language}' is given twice"
-                    )
+                    self.r.error(key_node, variant_path, "duplicate-key", field=language)
                     continue
                 value = self._checked_text(value_node, variant_path, limit, html, what)
                 if value is not None:
                     by_language[language] = value
             if not by_language:
                 if not node.value:
-                    self.r.error(node, path, "empty", "is empty")
+                    self.r.error(node, path, "empty")
                 return None
             result = LocalizedText(by_language=by_language)
         else:
@@ -161,7 +167,7 @@ class TextParser:
             if value is None:
                 return None
             result = LocalizedText(common=value)
-        self.seen.append(Seen(unit[0], unit[1], path, node, result))
+        self.seen.append(Seen(unit, path, node, result))
         return result
 
     def _checked_text(
@@ -176,22 +182,18 @@ class TextParser:
             parsed = parse_html(value)
             for problem in parsed.problems:
                 self.r.error(
-                    node, path, problem.code, problem.message,
-                    line_offset=_line_offset(node, value, problem.offset),
+                    node, path, problem.code,
+                    line_offset=_line_offset(node, value, problem.offset), **problem.args,
                 )
             if parsed.problems:
                 return None
             plain = parsed.plain_text
         length = telegram_length(plain.strip())
         if length == 0:
-            self.r.error(node, path, "empty", "has no text once the formatting is removed")
+            self.r.error(node, path, "no-text")
             return None
         if length > limit:
-            self.r.error(
-                node, path, "text-too-long",
-                f"{what} is {length} characters long; Telegram allows {limit}",
-                length=length, limit=limit,
-            )
+            self.r.error(node, path, "text-too-long", what=what, length=length, limit=limit)
             return None
         return value.strip()
 
@@ -214,30 +216,21 @@ class TextParser:
         if rel.startswith("/") or ":" in (parts[0] if parts else "") or ".." in parts or (
             not full.is_relative_to(root)
         ):
-            self.r.error(
-                node, path, "file-outside-course",
-                f"'{rel}' is outside the course folder; put the file next to course.yaml",
-                file=rel,
-            )
+            self.r.error(node, path, "file-outside-course", file=rel)
             return None
         if not full.is_file():
             suggestion = self._closest_file(rel)
-            hint = f"; did you mean '{suggestion}'?" if suggestion else ""
-            self.r.error(
-                node, path, "missing-file", f"file '{rel}' not found{hint}",
-                file=rel, suggestion=suggestion or "",
-            )
+            self.r.error(node, path, "missing-file", file=rel, suggestion=suggestion or "")
             return None
         size = full.stat().st_size
-        megabytes = f"{size / 1024 / 1024:.1f} MB"
+        megabytes = math.ceil(size / MEGABYTE * 10) / 10  # up: 50.01 MB is over 50 MB
         if size == 0:
-            self.r.error(node, path, "empty-file", f"file '{rel}' is empty", file=rel)
+            self.r.error(node, path, "empty-file", file=rel)
             return None
         if size > MAX_UPLOAD_BYTES:
             self.r.error(
                 node, path, "file-too-big",
-                f"file '{rel}' is {megabytes}; a bot can send files up to 50 MB",
-                file=rel, size=size, limit=MAX_UPLOAD_BYTES,
+                file=rel, size_mb=megabytes, limit_mb=MAX_UPLOAD_BYTES // MEGABYTE,
             )
             return None
         extension = rel.rsplit(".", 1)[-1].lower() if "." in rel.rsplit("/", 1)[-1] else ""
@@ -245,9 +238,7 @@ class TextParser:
         if kind == "photo" and size > MAX_PHOTO_BYTES:
             self.r.warn(
                 node, path, "photo-as-document",
-                f"picture '{rel}' is {megabytes}; Telegram shows pictures up to 10 MB, "
-                "so it will be sent as a file",
-                file=rel, size=size,
+                file=rel, size_mb=megabytes, limit_mb=MAX_PHOTO_BYTES // MEGABYTE,
             )
             kind = "document"
         digest = hashlib.sha256()
@@ -270,18 +261,21 @@ class TextParser:
         """One warning per part of the course and language that lacks its own text."""
         extra: set[str] = set()
         for language in self.languages:
-            missing: dict[tuple[str, str], list[Seen]] = {}
+            missing: dict[Unit, list[Seen]] = {}
             for seen in self.seen:
                 if not seen.text.has(language):
-                    missing.setdefault((seen.unit, seen.unit_path), []).append(seen)
-            fallback = next((x for x in self.languages if x != language), None)
-            for (unit, unit_path), entries in missing.items():
-                names = ", ".join(_relative(entry.path, unit_path) for entry in entries)
-                instead = f"; learners get {LANGUAGE_NAMES[fallback]} there" if fallback else ""
+                    missing.setdefault(seen.unit, []).append(seen)
+            for unit, entries in missing.items():
+                names = ", ".join(_relative(entry.path, unit.path) for entry in entries)
+                # What a learner gets instead: the next language of the course or, in a course of
+                # one language, the text's own (LocalizedText.get).
+                fallback = next((x for x in self.languages if x != language), None) or next(
+                    iter(entries[0].text.by_language)
+                )
                 self.r.warn(
-                    entries[0].node, unit_path, "missing-translation",
-                    f"{unit} has no {LANGUAGE_NAMES[language]} text ({names}){instead}",
-                    language=language, unit=unit, fields=names,
+                    entries[0].node, unit.path, "missing-translation",
+                    unit=unit.kind, lesson=unit.lesson, language=language, fields=names,
+                    fallback=fallback,
                 )
         for seen in self.seen:
             for language in seen.text.by_language:
@@ -289,9 +283,7 @@ class TextParser:
                     extra.add(language)
                     self.r.warn(
                         seen.node, seen.path, "extra-language",
-                        f"there is {LANGUAGE_NAMES[language]} text, but '{language}' is not in "
-                        f"languages ({', '.join(self.languages)})",
-                        language=language,
+                        language=language, languages=", ".join(self.languages),
                     )
 
 

@@ -26,8 +26,9 @@ _IGNORED_PARTS = {"__MACOSX", ".DS_Store", "Thumbs.db"}
 _UTF8_FLAG = 0x800
 
 
-def _reject(where: str, code: str, message: str) -> CourseSourceError:
-    return CourseSourceError(Issue(where, None, None, "", code, message))
+def _reject(source: str, code: str, **args: str | int) -> CourseSourceError:
+    """``source`` is the path or the zip's name: the issue's file."""
+    return CourseSourceError(Issue(source, None, None, "", code, args))
 
 
 @contextmanager
@@ -40,7 +41,7 @@ def course_folder(path: str | Path) -> Iterator[Path]:
     """
     path = Path(path)
     if not path.exists():
-        raise _reject(str(path), "not-found", "no such file or folder")
+        raise _reject(str(path), "not-found")
     if path.is_dir():
         yield path
         return
@@ -51,7 +52,7 @@ def course_folder(path: str | Path) -> Iterator[Path]:
     if path.suffix.lower() in {".yaml", ".yml"}:
         yield path.parent
         return
-    raise _reject(path.name, "not-a-course", "expected a folder, its course.yaml, or a .zip")
+    raise _reject(path.name, "not-a-course")
 
 
 def _entry_name(info: zipfile.ZipInfo) -> str:
@@ -83,24 +84,22 @@ def extract_zip(zip_path: Path, dest: Path) -> Path:
     with zipfile.ZipFile(zip_path) as archive:
         infos = archive.infolist()
         if len(infos) > MAX_ZIP_ENTRIES:
-            raise _reject(where, "zip-too-big", f"more than {MAX_ZIP_ENTRIES} files in the zip")
+            raise _reject(where, "zip-too-many-files", limit=MAX_ZIP_ENTRIES)
         planned: list[tuple[zipfile.ZipInfo, tuple[str, ...]]] = []
         declared = 0
         for info in infos:
             name = _entry_name(info)
             parts = _safe_parts(name)
             if parts is None:
-                raise _reject(
-                    where, "zip-unsafe-path", f"'{name}' points outside the course folder"
-                )
+                raise _reject(where, "zip-unsafe-path", name=name)
             if stat.S_ISLNK(info.external_attr >> 16):
-                raise _reject(where, "zip-unsafe-path", f"'{name}' is a link; links are refused")
+                raise _reject(where, "zip-link", name=name)
             if not parts or info.is_dir() or _IGNORED_PARTS.intersection(parts):
                 continue
             declared += info.file_size
             planned.append((info, parts))
         if declared > MAX_ZIP_TOTAL_BYTES:
-            raise _reject(where, "zip-too-big", _too_big_message())
+            raise _too_big(where)
         written = 0
         for info, parts in planned:
             target = dest.joinpath(*parts)
@@ -110,13 +109,13 @@ def extract_zip(zip_path: Path, dest: Path) -> Path:
                 while chunk := source.read(1024 * 1024):
                     written += len(chunk)
                     if written > MAX_ZIP_TOTAL_BYTES:
-                        raise _reject(where, "zip-too-big", _too_big_message())
+                        raise _too_big(where)
                     out.write(chunk)
     return _find_root(dest, where)
 
 
-def _too_big_message() -> str:
-    return f"the zip unpacks to more than {MAX_ZIP_TOTAL_BYTES // (1024 * 1024)} MB"
+def _too_big(where: str) -> CourseSourceError:
+    return _reject(where, "zip-too-big", limit_mb=MAX_ZIP_TOTAL_BYTES // (1024 * 1024))
 
 
 def _find_root(dest: Path, where: str) -> Path:
@@ -126,11 +125,6 @@ def _find_root(dest: Path, where: str) -> Path:
     if len(nested) == 1:
         return nested[0]
     if len(nested) > 1:
-        names = ", ".join(p.name for p in nested)
-        raise _reject(where, "zip-ambiguous", f"several folders have a course.yaml: {names}")
-    raise _reject(
-        where,
-        "missing-course-yaml",
-        "no course.yaml at the root of the zip or in a folder at its root",
-    )
+        raise _reject(where, "zip-ambiguous", folders=", ".join(p.name for p in nested))
+    raise _reject(where, "missing-course-yaml", where="zip")
 

@@ -24,13 +24,14 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
-# What usually causes PyYAML's messages in course files, said plainly.
+# What usually causes PyYAML's messages in course files: the hint of the yaml-syntax message
+# (course_issues.ftl says it plainly).
 _YAML_HINTS = (
-    ("mapping values are not allowed", "a text that contains ': ' must be put in quotes"),
-    ("expected ',' or '}'", "inside { } put texts with ? : , # in quotes"),
-    ("expected ',' or ']'", "inside [ ] put texts with ? : , # in quotes"),
-    ("found character '\\t'", "indent with spaces, not tabs"),
-    ("found undefined alias", "a text starting with * must be put in quotes"),
+    ("mapping values are not allowed", "colon"),
+    ("expected ',' or '}'", "braces"),
+    ("expected ',' or ']'", "brackets"),
+    ("found character '\\t'", "tabs"),
+    ("found undefined alias", "star"),
 )
 
 
@@ -41,17 +42,17 @@ def child(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else key
 
 
-def describe(node: Node) -> str:
-    """How a node looks, in words an organizer understands."""
+def describe(node: Node) -> tuple[str, str]:
+    """What a node is (``fields``, ``list``, ``nothing`` or ``value``) and, for a value, how it
+    begins: the ``got`` and ``value`` of a wrong-type issue."""
     if isinstance(node, MappingNode):
-        return "a group of fields"
+        return "fields", ""
     if isinstance(node, SequenceNode):
-        return "a list"
-    if isinstance(node, ScalarNode) and node.tag == _NULL_TAG:
-        return "nothing"
-    value = node.value if isinstance(node, ScalarNode) else "?"
-    shown = value if len(value) <= 30 else value[:27] + "..."
-    return f"'{shown}'"
+        return "list", ""
+    if not isinstance(node, ScalarNode) or node.tag == _NULL_TAG:
+        return "nothing", ""
+    value = node.value
+    return "value", value if len(value) <= 30 else value[:27] + "..."
 
 
 def closest(word: str, choices: Sequence[str]) -> str | None:
@@ -74,29 +75,29 @@ class Reader:
     # -- reporting ---------------------------------------------------------------------------
 
     def issue(
-        self, node: Node | None, path: str, code: str, message: str, *, line_offset: int = 0,
-        **args: object,
+        self, node: Node | None, path: str, code: str, *, line_offset: int = 0,
+        **args: str | int | float,
     ) -> Issue:
         line = column = None
         if node is not None:
             line = node.start_mark.line + 1 + line_offset
             column = node.start_mark.column + 1 if line_offset == 0 else None
-        return Issue(self.file, line, column, path, code, message, args)
+        return Issue(self.file, line, column, path, code, args)
 
     def error(
-        self, node: Node | None, path: str, code: str, message: str, *, line_offset: int = 0,
-        **args: object,
+        self, node: Node | None, path: str, code: str, *, line_offset: int = 0,
+        **args: str | int | float,
     ) -> None:
-        self.errors.append(self.issue(node, path, code, message, line_offset=line_offset, **args))
+        """Report an error: ``code`` is one of ``ISSUE_ARGS`` and ``args`` are its args."""
+        self.errors.append(self.issue(node, path, code, line_offset=line_offset, **args))
 
-    def warn(self, node: Node | None, path: str, code: str, message: str, **args: object) -> None:
-        self.warnings.append(self.issue(node, path, code, message, **args))
+    def warn(self, node: Node | None, path: str, code: str, **args: str | int | float) -> None:
+        self.warnings.append(self.issue(node, path, code, **args))
 
     def wrong_type(self, node: Node, path: str, expected: str) -> None:
-        got = describe(node)
-        self.error(
-            node, path, "wrong-type", f"expected {expected}, got {got}", expected=expected, got=got
-        )
+        """``expected`` names a word of course_issues.ftl: ``course-expected-<expected>``."""
+        got, value = describe(node)
+        self.error(node, path, "wrong-type", expected=expected, got=got, value=value)
 
     # -- structure ---------------------------------------------------------------------------
 
@@ -106,7 +107,7 @@ class Reader:
         path: str,
         known: Sequence[str],
         required: Sequence[str] = (),
-        what: str = "a group of fields",
+        what: str = "fields",
     ) -> dict[str, Node] | None:
         """The fields of a mapping, after reporting unknown, duplicate and missing ones."""
         if not isinstance(node, MappingNode):
@@ -115,19 +116,17 @@ class Reader:
         fields: dict[str, Node] = {}
         suggested: set[str] = set()
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, ScalarNode) else describe(key_node)
+            if not isinstance(key_node, ScalarNode):  # "? [a, b]: x": a list as a field name
+                self.wrong_type(key_node, path, "field-name")
+                continue
+            key = key_node.value
             if key in fields:
-                self.error(
-                    key_node, child(path, key), "duplicate-key", f"'{key}' is given twice",
-                    field=key,
-                )
+                self.error(key_node, child(path, key), "duplicate-key", field=key)
                 continue
             if key not in known:
                 suggestion = closest(key, known)
-                hint = f"; did you mean '{suggestion}'?" if suggestion else ""
                 self.error(
-                    key_node, path, "unknown-field", f"unknown field '{key}'{hint}",
-                    field=key, suggestion=suggestion or "",
+                    key_node, path, "unknown-field", field=key, suggestion=suggestion or ""
                 )
                 if suggestion:
                     suggested.add(suggestion)
@@ -137,9 +136,7 @@ class Reader:
             # A misspelt field was reported with its right name already; once is enough.
             if is_empty(fields.get(name)) and name not in suggested:
                 at = fields.get(name) or node
-                self.error(
-                    at, path, "missing-field", f"'{name}' is required", field=name
-                )
+                self.error(at, path, "missing-field", field=name)
         return fields
 
     def sequence(self, node: Node, path: str, *, allow_single: bool = False) -> list[Node] | None:
@@ -147,7 +144,7 @@ class Reader:
             return list(node.value)
         if allow_single and isinstance(node, ScalarNode) and not is_empty(node):
             return [node]
-        self.wrong_type(node, path, "a list")
+        self.wrong_type(node, path, "list")
         return None
 
     # -- scalars -----------------------------------------------------------------------------
@@ -155,10 +152,10 @@ class Reader:
     def string(self, node: Node, path: str) -> str | None:
         """A non-empty text, exactly as typed (whatever YAML would have made of it)."""
         if not isinstance(node, ScalarNode) or is_empty(node):
-            self.wrong_type(node, path, "a text")
+            self.wrong_type(node, path, "text")
             return None
         if not node.value.strip():
-            self.error(node, path, "empty", "is empty")
+            self.error(node, path, "empty")
             return None
         return node.value
 
@@ -166,7 +163,7 @@ class Reader:
         self, node: Node, path: str, *, minimum: int | None = None, maximum: int | None = None
     ) -> int | None:
         if not isinstance(node, ScalarNode) or not _INT.match(node.value.strip()):
-            self.wrong_type(node, path, "a whole number")
+            self.wrong_type(node, path, "whole-number")
             return None
         value = int(node.value)
         return value if self._in_range(node, path, value, minimum, maximum) else None
@@ -175,7 +172,7 @@ class Reader:
         self, node: Node, path: str, *, minimum: float | None = None, maximum: float | None = None
     ) -> float | None:
         if not isinstance(node, ScalarNode) or not _NUMBER.match(node.value.strip()):
-            self.wrong_type(node, path, "a number")
+            self.wrong_type(node, path, "number")
             return None
         value = float(node.value)
         return value if self._in_range(node, path, value, minimum, maximum) else None
@@ -184,17 +181,11 @@ class Reader:
         self, node: Node, path: str, value: float, minimum: float | None, maximum: float | None
     ) -> bool:
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-            low = "" if minimum is None else f"{minimum:g}"
-            high = "" if maximum is None else f"{maximum:g}"
-            if minimum is not None and maximum is not None:
-                expected = f"between {low} and {high}"
-            elif minimum is not None:
-                expected = f"at least {low}"
-            else:
-                expected = f"at most {high}"
+            limits = "min" if maximum is None else "max" if minimum is None else "both"
             self.error(
-                node, path, "out-of-range", f"{value:g} is out of range: must be {expected}",
-                value=value, minimum=minimum, maximum=maximum,
+                node, path, "out-of-range", value=value, limits=limits,
+                minimum="" if minimum is None else minimum,
+                maximum="" if maximum is None else maximum,
             )
             return False
         return True
@@ -205,18 +196,18 @@ class Reader:
             return True
         if value in _FALSE:
             return False
-        self.wrong_type(node, path, "true or false")
+        self.wrong_type(node, path, "boolean")
         return None
 
     def clock(self, node: Node, path: str) -> time | None:
         """A local time written "HH:MM"."""
         match = _TIME.match(node.value.strip()) if isinstance(node, ScalarNode) else None
         if match is None:
-            self.wrong_type(node, path, 'a time like "10:00"')
+            self.wrong_type(node, path, "time")
             return None
         hour, minute = int(match.group(1)), int(match.group(2))
         if hour > 23 or minute > 59:
-            self.error(node, path, "invalid-value", f"'{node.value}' is not a time of day")
+            self.error(node, path, "invalid-time", value=node.value.strip())
             return None
         return time(hour, minute)
 
@@ -226,11 +217,9 @@ class Reader:
             return None
         if value not in choices:
             suggestion = closest(value, choices)
-            hint = f"; did you mean '{suggestion}'?" if suggestion else ""
             self.error(
                 node, path, "invalid-value",
-                f"'{value}' is not one of: {', '.join(choices)}{hint}",
-                value=value, choices=list(choices),
+                value=value, choices=", ".join(choices), suggestion=suggestion or "",
             )
             return None
         return value
@@ -242,14 +231,13 @@ def compose(text: str, file: str) -> tuple[Node | None, Issue | None]:
         return yaml.compose(text, Loader=yaml.SafeLoader), None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "cannot be read"
-        if exc.context:
+        # PyYAML's own words, in English in every language: they name YAML's terms.
+        problem = exc.problem or exc.context or "?"
+        if exc.problem and exc.context:
             problem = f"{problem} ({exc.context})"
-        hint = next((h for key, h in _YAML_HINTS if key in problem), None)
-        if hint:
-            problem = f"{problem}; {hint}"
+        hint = next((h for key, h in _YAML_HINTS if key in problem), "none")
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
-        return None, Issue(file, line, column, "", "yaml-syntax", f"bad YAML: {problem}")
+        return None, Issue(file, line, column, "", "yaml-syntax", {"problem": problem, "hint": hint})
     except yaml.YAMLError as exc:
-        return None, Issue(file, None, None, "", "yaml-syntax", f"bad YAML: {exc}")
+        return None, Issue(file, None, None, "", "yaml-syntax", {"problem": str(exc), "hint": "none"})

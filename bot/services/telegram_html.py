@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.services.course_issues import check_args, describe, english
+
 # tag -> attributes it may carry (Bot API, "HTML style").
 ALLOWED_TAGS: dict[str, frozenset[str]] = {
     "b": frozenset(),
@@ -34,18 +36,20 @@ ALLOWED_TAGS: dict[str, frozenset[str]] = {
 }
 _NO_NESTED_FORMATTING = {"pre", "code"}
 _LINK_SCHEMES = ("http://", "https://", "tg://", "mailto:")
+# What to write instead of a tag Telegram does not know: the hint of an html-unsupported-tag issue
+# (course_issues.ftl says it in words).
 _HINTS = {
-    "br": "use a line break instead",
-    "p": "use an empty line instead",
-    "div": "use an empty line instead",
-    "h1": "use <b> instead",
-    "h2": "use <b> instead",
-    "h3": "use <b> instead",
-    "ul": "write the list as lines starting with • or -",
-    "ol": "write the list as numbered lines",
-    "li": "write the list as lines starting with • or -",
-    "img": "add the picture as a file of the lesson",
-    "font": "Telegram has no colours or fonts",
+    "br": "line-break",
+    "p": "empty-line",
+    "div": "empty-line",
+    "h1": "bold",
+    "h2": "bold",
+    "h3": "bold",
+    "ul": "bullets",
+    "ol": "numbers",
+    "li": "bullets",
+    "img": "picture",
+    "font": "fonts",
 }
 
 _TAG = re.compile(
@@ -61,9 +65,19 @@ _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 
 @dataclass(frozen=True)
 class HtmlProblem:
+    """What Telegram would refuse: a course issue code (``html-...``) and its args."""
+
     offset: int  # in the source text
-    code: str  # "html-unsupported-tag" or "html-malformed"
-    message: str
+    code: str  # "html-unsupported-tag", "html-unclosed", ...: see course_issues.ISSUE_ARGS
+    args: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        check_args(self.code, self.args)
+
+    @property
+    def message(self) -> str:
+        """In English, as the course validator shows it."""
+        return describe(english(), "en", self.code, self.args)
 
 
 @dataclass(frozen=True)
@@ -127,16 +141,14 @@ def parse_html(text: str) -> ParsedHtml:
             result.tokens.append(TextToken(decode_entities(text[pos:lt])))
         match = _TAG.match(text, lt)
         if match is None:
-            result.problems.append(
-                HtmlProblem(lt, "html-malformed", "a bare '<' must be written as &lt;")
-            )
+            result.problems.append(HtmlProblem(lt, "html-bare-lt"))
             result.tokens.append(TextToken("<"))
             pos = lt + 1
             continue
         pos = match.end()
         _handle_tag(match, lt, stack, result)
     for name, offset in reversed(stack):
-        result.problems.append(HtmlProblem(offset, "html-malformed", f"<{name}> is never closed"))
+        result.problems.append(HtmlProblem(offset, "html-unclosed", {"tag": name}))
     return result
 
 
@@ -145,22 +157,17 @@ def _handle_tag(
 ) -> None:
     name = match.group("name").lower()
     if name not in ALLOWED_TAGS:
-        hint = _HINTS.get(name)
-        message = f"Telegram does not support <{name}>" + (f"; {hint}" if hint else "")
-        result.problems.append(HtmlProblem(offset, "html-unsupported-tag", message))
+        hint = _HINTS.get(name, "none")
+        result.problems.append(HtmlProblem(offset, "html-unsupported-tag", {"tag": name, "hint": hint}))
         return
     if match.group("close"):
         if not stack:
-            result.problems.append(
-                HtmlProblem(offset, "html-malformed", f"</{name}> closes nothing")
-            )
+            result.problems.append(HtmlProblem(offset, "html-closes-nothing", {"tag": name}))
             return
         if stack[-1][0] != name:
             open_name = stack[-1][0]
             result.problems.append(
-                HtmlProblem(
-                    offset, "html-malformed", f"</{name}> found where </{open_name}> was expected"
-                )
+                HtmlProblem(offset, "html-wrong-close", {"tag": name, "open_tag": open_name})
             )
             # Recover so one mistake is reported once: close the innermost open tag of this
             # name (if any) and leave the others open for their own closing tags.
@@ -174,14 +181,12 @@ def _handle_tag(
         result.tokens.append(CloseTag(name))
         return
     if match.group("selfclose"):
-        result.problems.append(
-            HtmlProblem(offset, "html-malformed", f"<{name}/> must be written <{name}>...</{name}>")
-        )
+        result.problems.append(HtmlProblem(offset, "html-self-closing", {"tag": name}))
         return
     attrs = _attributes(match.group("attrs"))
     problem = _check_tag(name, attrs, stack)
     if problem:
-        result.problems.append(HtmlProblem(offset, "html-malformed", problem))
+        result.problems.append(HtmlProblem(offset, *problem))
     stack.append((name, offset))
     result.tokens.append(OpenTag(name, attrs))
 
@@ -196,25 +201,28 @@ def _attributes(raw: str) -> dict[str, str]:
     return attrs
 
 
-def _check_tag(name: str, attrs: dict[str, str], stack: list[tuple[str, int]]) -> str | None:
+def _check_tag(
+    name: str, attrs: dict[str, str], stack: list[tuple[str, int]]
+) -> tuple[str, dict[str, str]] | None:
+    """The problem with an opening tag, as a code and its args, or None."""
     unknown = sorted(set(attrs) - ALLOWED_TAGS[name])
     if unknown:
-        return f"<{name}> cannot have the attribute '{unknown[0]}'"
+        return "html-bad-attribute", {"tag": name, "attribute": unknown[0]}
     inside = [entry[0] for entry in stack]
     if any(tag in _NO_NESTED_FORMATTING for tag in inside) and not (
         name == "code" and inside[-1:] == ["pre"]
     ):
-        return f"<{name}> cannot be used inside <{inside[-1]}>"
+        return "html-nested", {"tag": name, "parent": inside[-1]}
     if name == "a":
         href = attrs.get("href", "").strip()
         if not href:
-            return "<a> needs href=\"https://...\""
+            return "html-link-no-href", {}
         if not href.lower().startswith(_LINK_SCHEMES):
-            return f"<a href> must start with https:// (got '{href[:40]}')"
+            return "html-link-scheme", {"href": href[:40]}
         if "a" in inside:
-            return "<a> cannot be inside another <a>"
+            return "html-link-in-link", {}
     if name == "span" and attrs.get("class") != "tg-spoiler":
-        return "<span> is only allowed as <span class=\"tg-spoiler\">"
+        return "html-span-class", {}
     if name == "code" and "class" in attrs and not attrs["class"].startswith("language-"):
-        return "<code class> must be language-NAME"
+        return "html-code-class", {}
     return None
