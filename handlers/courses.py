@@ -19,11 +19,13 @@ from bot.services.enrolment import EnrolmentService
 from handlers.form import drop_buttons
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
+from storage.db import Database
+from storage.deliveries import DeliveryRepository
 from storage.users import User
 
 
 async def show_courses(bot: Bot, chat_id: int, l10n: Localizer, cohorts: CohortRepository,
-                       courses: CourseRepository, clock: Clock) -> None:
+                       courses: CourseRepository, deliveries: DeliveryRepository, clock: Clock) -> None:
     mine = await cohorts.of_learner(chat_id)
     if not mine:
         await bot.send_message(chat_id, l10n("courses-none"), reply_markup=keyboards.main_menu(l10n))
@@ -33,8 +35,10 @@ async def show_courses(bot: Bot, chat_id: int, l10n: Localizer, cohorts: CohortR
     for cohort in mine:
         course = await course_for_version(courses, cohort.version_id)
         title = escape(course.text(course.title, l10n.locale))
-        coming = next_lesson(course, cohort, now)
-        if coming is None:
+        coming = next_lesson(course, cohort, now, await deliveries.shift_days(cohort.id))
+        if cohort.status == "paused":
+            upcoming = l10n("courses-paused")
+        elif coming is None:
             upcoming = l10n("courses-all-released")
         else:
             upcoming = l10n("courses-next", number=coming.number,
@@ -56,8 +60,8 @@ def setup(translator: Translator) -> Router:
     @router.message(Command("courses"))
     @router.message(F.text.in_(translator.all_variants("menu-courses")))
     async def courses_command(message: Message, l10n: Localizer, cohorts: CohortRepository,
-                              courses: CourseRepository, clock: Clock, bot: Bot) -> None:
-        await show_courses(bot, message.chat.id, l10n, cohorts, courses, clock)
+                              courses: CourseRepository, clock: Clock, bot: Bot, db: Database) -> None:
+        await show_courses(bot, message.chat.id, l10n, cohorts, courses, DeliveryRepository(db), clock)
 
     @router.callback_query(CourseCb.filter(F.action == "leave"))
     async def leave_ask(query: CallbackQuery, callback_data: CourseCb, l10n: Localizer,

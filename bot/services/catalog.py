@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -34,11 +34,15 @@ class NextLesson:
     at: datetime  # aware, in the cohort's time zone
 
 
-def next_lesson(course: Course, cohort: Cohort, now: datetime) -> NextLesson | None:
-    """The first lesson not yet released for this cohort, or None when all are out."""
+def next_lesson(course: Course, cohort: Cohort, now: datetime, shift_days: int = 0) -> NextLesson | None:
+    """The first lesson not yet released for this cohort, or None when all are out.
+
+    ``shift_days`` is how far the calendar moved when a paused cohort was resumed with a shift.
+    """
     tz = ZoneInfo(cohort.timezone)
+    start = cohort.start_date + timedelta(days=shift_days)
     for number, lesson in enumerate(course.lessons, start=1):
-        at = lesson_release(cohort.start_date, lesson, tz)
+        at = lesson_release(start, lesson, tz)
         if at > now:
             return NextLesson(number, lesson, at)
     return None

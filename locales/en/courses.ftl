@@ -7,6 +7,7 @@ courses-item =
     Group: { $cohort } · starts { $start } · { $lessons } lessons
     { $upcoming }
 courses-next = ⏭ Next: lesson { $number } «{ $title }», { $when }
+courses-paused = ⏸ The course is paused for now; the organizer will resume it.
 courses-all-released = ✅ All lessons have been sent.
 courses-leave-button = 🚪 Leave «{ $title }»
 courses-leave-confirm = 🚪 Leave the course <b>{ $title }</b>? You will stop getting its lessons and reminders. What you have already submitted is kept.

@@ -7,6 +7,7 @@ courses-item =
     Ағын: { $cohort } · басталуы { $start } · сабақ саны: { $lessons }
     { $upcoming }
 courses-next = ⏭ Келесі: { $number }-сабақ «{ $title }», { $when }
+courses-paused = ⏸ Курс әзірге тоқтатылды; ұйымдастырушы оны қайта жалғастырады.
 courses-all-released = ✅ Барлық сабақ жіберілді.
 courses-leave-button = 🚪 «{ $title }» курсынан шығу
 courses-leave-confirm = 🚪 <b>{ $title }</b> курсынан шығасыз ба? Оның сабақтары мен еске салғыштары енді келмейді. Бұрын тапсырғандарыңыз сақталады.

@@ -7,6 +7,7 @@ courses-item =
     Поток: { $cohort } · начало { $start } · уроков: { $lessons }
     { $upcoming }
 courses-next = ⏭ Следующий: урок { $number } «{ $title }», { $when }
+courses-paused = ⏸ Курс пока приостановлен; организатор возобновит его.
 courses-all-released = ✅ Все уроки уже отправлены.
 courses-leave-button = 🚪 Покинуть «{ $title }»
 courses-leave-confirm = 🚪 Покинуть курс <b>{ $title }</b>? Уроки и напоминания по нему больше не будут приходить. Всё, что вы уже сдали, сохранится.
