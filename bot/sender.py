@@ -167,7 +167,7 @@ class Sender:
 
     def __init__(self, bot: Bot, files: FileIds, reporter: SendReporter, *, rate: int,
                  chat_interval: float, group_per_minute: int, concurrency: int,
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+                 error_pause: float = 0.5, monotonic: Callable[[], float] = time.monotonic) -> None:
         self._bot = bot
         self._files = files
         self._reporter = reporter
@@ -175,6 +175,7 @@ class Sender:
         self.limiter = WindowLimiter(rate, monotonic=monotonic)
         self.pacer = ChatPacer(chat_interval, 60.0 / group_per_minute)
         self.concurrency = concurrency
+        self.error_pause = error_pause  # the first pause after a network error or 5xx; it doubles
         self.stats = SenderStats()
         self._slots = asyncio.Semaphore(concurrency)
         self._lanes: dict[int, deque[SendJob]] = {}
@@ -347,7 +348,7 @@ class Sender:
                 ClientDecodeError) as error:
             self._transient_streak += 1
             self.stats.transient += 1
-            pause = min(MAX_PAUSE, 0.5 * 2 ** (self._transient_streak - 1))
+            pause = min(MAX_PAUSE, self.error_pause * 2 ** (self._transient_streak - 1))
             log.warning("sending to %s failed (%s); the sender pauses %.1f s", chat_id, error, pause)
             self.limiter.pause(pause)
             return Outcome("retry", f"{type(error).__name__}: {error}"), None
@@ -375,22 +376,28 @@ class Sender:
                      again_after: float | None) -> None:
         lane = self._lanes.get(chat_id, deque())
         ended: list[SendJob] = []
-        if outcome is not None and outcome.state == "unreachable":
-            self.stats.unreachable += 1
-            ended = list(lane)  # everything queued for this chat would meet the same 403
-        elif outcome is not None:
-            if outcome.state == "failed":
-                self.stats.failed += 1
+        if outcome is None:
+            if job.done and job in lane:
+                lane.remove(job)
+                self._jobs -= 1
+        elif outcome.state in ("unreachable", "retry"):
+            # Everything queued for this chat would meet the same 403; after a network error the
+            # chat's jobs go back together, so they come again in the same order.
+            ended = list(lane)
+            lane.clear()
+        else:
             ended = [job]
-        for finished in ended:
-            if finished in lane:
-                lane.remove(finished)
-        if outcome is None and job.done and job in lane:
-            lane.remove(job)
-            self._jobs -= 1
-        self._jobs -= len(ended)
-        for finished in ended:
-            await self._reporter.ended(finished, outcome if outcome is not None else Outcome("failed"))
+            if job in lane:
+                lane.remove(job)
+        if outcome is not None:
+            if outcome.state == "unreachable":
+                self.stats.unreachable += 1
+            elif outcome.state == "failed":
+                self.stats.failed += 1
+            try:
+                await self._reporter.ended(ended, outcome)
+            finally:
+                self._jobs -= len(ended)  # only once recorded: idle means written
         self._release_chat(chat_id, again_after or 0.0)
 
     def _drop(self, chat_id: int, job: SendJob) -> None:

@@ -14,7 +14,7 @@ from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.config import Settings
+from bot import access
 from bot.i18n import Localizer
 from bot.services.delivery import DeliveryService
 from bot.services.delivery_report import CohortReport, ItemLine, Tally, cohort_report
@@ -22,7 +22,6 @@ from bot.services.planning import ResumeMode
 from storage.cohorts import Cohort, CohortRepository
 from storage.db import Database
 from storage.deliveries import LearnerIssue
-from storage.roles import RoleRepository
 
 LESSONS_PER_PAGE = 20
 PEOPLE_PER_PAGE = 25
@@ -59,8 +58,10 @@ def _pages(total: int, size: int) -> int:
     return max(1, -(-total // size))
 
 
-async def _may_see(user_id: int, settings: Settings, db: Database) -> bool:
-    return settings.is_owner(user_id) or "organizer" in await RoleRepository(db).roles_of(user_id)
+def _may_see(roles: frozenset[str]) -> bool:
+    """Organizers and owners (``roles`` comes from the roles middleware: RoleRepository plus
+    ADMIN_IDS)."""
+    return access.allowed(roles, access.ORGANIZER)
 
 
 def cohort_view(l10n: Localizer, report: CohortReport, page: int) -> tuple[str, InlineKeyboardMarkup]:
@@ -181,19 +182,19 @@ def setup() -> Router:
     router = Router(name="delivery_report")
 
     @router.message(Command("delivery"))
-    async def delivery_command(message: Message, settings: Settings, db: Database,
+    async def delivery_command(message: Message, roles: frozenset[str], db: Database,
                                l10n: Localizer) -> None:
-        if message.from_user is None or not await _may_see(message.from_user.id, settings, db):
+        if not _may_see(roles):
             await message.answer(l10n("not-allowed"))
             return
         text, keyboard = cohorts_view(l10n, await CohortRepository(db).all())
         await message.answer(text, reply_markup=keyboard)
 
     @router.callback_query(ReportCb.filter())
-    async def report_button(query: CallbackQuery, callback_data: ReportCb, settings: Settings,
+    async def report_button(query: CallbackQuery, callback_data: ReportCb, roles: frozenset[str],
                             db: Database, delivery: DeliveryService, l10n: Localizer,
                             bot: Bot) -> None:
-        if not await _may_see(query.from_user.id, settings, db):
+        if not _may_see(roles):
             await query.answer(l10n("not-allowed"), show_alert=True)
             return
         action = callback_data.action

@@ -296,24 +296,27 @@ class DeliveryService:
         await self.repo.record_part(job.delivery_id, done, [*job.message_ids, message_id],
                                     final=done >= len(job.messages), now=self.clock.now())
 
-    async def ended(self, job: SendJob, outcome: Outcome) -> None:
+    async def ended(self, jobs: list[SendJob], outcome: Outcome) -> None:
         now = self.clock.now()
-        if outcome.state == "unreachable":
-            await self.repo.finish(job.delivery_id, UNREACHABLE, outcome.reason, now)
-            await self.users.mark_blocked(job.chat_id, now)
-        elif outcome.state == "failed":
-            log.warning("delivery %s to %s failed: %s", job.delivery_id, job.chat_id, outcome.reason)
-            await self.repo.finish(job.delivery_id, FAILED, outcome.reason, now)
-        elif outcome.state == "retry" and job.attempt >= MAX_ATTEMPTS:
-            log.warning("delivery %s to %s failed after %d attempts: %s", job.delivery_id,
-                        job.chat_id, job.attempt, outcome.reason)
-            await self.repo.finish(job.delivery_id, FAILED, outcome.reason, now)
-        elif outcome.state == "retry":
-            await self.repo.retry_later(job.delivery_id, now + retry_delay(job.attempt),
-                                        outcome.reason or "", now)
+        if outcome.state == "retry":
+            # A chat's jobs come back together and keep their order: one due moment for all.
+            attempt = max(job.attempt for job in jobs)
+            due = now + retry_delay(attempt)
+        for job in jobs:
+            if outcome.state == "unreachable":
+                await self.repo.finish(job.delivery_id, UNREACHABLE, outcome.reason, now)
+            elif outcome.state == "failed" or (outcome.state == "retry" and job.attempt >= MAX_ATTEMPTS):
+                log.warning("delivery %s to %s failed (attempt %d): %s", job.delivery_id, job.chat_id,
+                            job.attempt, outcome.reason)
+                await self.repo.finish(job.delivery_id, FAILED, outcome.reason, now)
+            elif outcome.state == "retry":
+                await self.repo.retry_later(job.delivery_id, due, outcome.reason or "", now)
+            else:
+                await self.repo.release([job.delivery_id], now)
+        if outcome.state == "unreachable" and jobs:
+            await self.users.mark_blocked(jobs[0].chat_id, now)
+        if outcome.state == "retry":
             self.wake()  # so the next wake-up covers the retry
-        else:
-            await self.repo.release([job.delivery_id], now)
 
     # ------------------------------------------------------------------ events
 

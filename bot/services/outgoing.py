@@ -70,8 +70,8 @@ class SendReporter(Protocol):
     async def part_sent(self, job: SendJob, message_id: int) -> None:
         """``job.messages[job.next]`` went out as ``message_id`` (``job.next`` not yet advanced)."""
 
-    async def ended(self, job: SendJob, outcome: Outcome) -> None:
-        """The job leaves the sender without being sent completely."""
+    async def ended(self, jobs: list[SendJob], outcome: Outcome) -> None:
+        """The jobs (of one chat, in order) leave the sender without being sent completely."""
 
 
 class FileIds(Protocol):
