@@ -308,16 +308,17 @@ class Sender:
                     upload: bool) -> None:
         try:
             outcome, again_after = await self._attempt(chat_id, job, message, slot, upload)
+            await self._after(chat_id, job, outcome, again_after)
+        except Exception:
+            # The database refused the record: the row stays "sending" and is taken up again at
+            # the next start. The lane must not stay blocked meanwhile.
+            log.exception("could not record a delivery to %s; it is taken up again at the next start",
+                          chat_id)
+            self._drop(chat_id, job)
         finally:
             # Released only now: a message answered but not yet recorded still holds its slot,
             # which is what bounds the duplicates a SIGKILL can cause.
             self._slots.release()
-        try:
-            await self._after(chat_id, job, outcome, again_after)
-        except Exception:
-            log.exception("could not record a delivery to %s; it is taken up again at the next start",
-                          chat_id)
-            self._drop(chat_id, job)
 
     async def _attempt(self, chat_id: int, job: SendJob, message: OutMessage, slot: _Slot,
                        upload: bool) -> tuple[Outcome | None, float | None]:
@@ -357,6 +358,9 @@ class Sender:
         except OSError as error:  # the stored copy of a file is gone
             name = message.file.name if message.file else ""
             return Outcome("failed", f"file {name}: {error.strerror or error}"), None
+        except Exception as error:  # a bug must not pass silently: the organizer sees it as failed
+            log.exception("unexpected error sending to %s", chat_id)
+            return Outcome("failed", f"{type(error).__name__}: {error}"), None
         finally:
             answered = self._now()
             slot.finish(answered)

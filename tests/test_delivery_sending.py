@@ -273,6 +273,28 @@ async def test_limits_enforced_by_the_emulator_are_never_exceeded(
         assert [len(p.messages) for p in people] == [3] * 15
 
 
+async def test_nothing_planned_goes_out_in_the_quiet_hours_but_a_copy_asked_for_does(
+        db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int) -> None:
+    async with delivery_rig(db, fast, clock, translator) as (service, emu):
+        learner = emu.user(KK)
+        emu.user(RU), emu.user(EN)
+        await deliver(service)
+        # The bot was down from day 1 until 23:00 on day 3: lesson 2 (10:00) is overdue.
+        clock.set(local(3, 23))
+        assert await service.resend_item(cohort, KK, "L1") is ResendOutcome.QUEUED
+        await deliver(service)
+        assert [m.kind for m in learner.messages] == ["text", "document", "text", "text", "document"]
+        rows = await db.fetchall("SELECT kind, state, due_at FROM deliveries WHERE user_id = ? AND "
+                                 "item_key LIKE 'L2%' AND kind != 'reminder'", (KK,))
+        assert {(r["kind"], r["state"], r["due_at"]) for r in rows} == {
+            ("lesson", "planned", "2026-04-18T03:00:00Z"), ("homework", "planned", "2026-04-18T03:00:00Z")}
+        # The reminder whose deadline (day 3, 09:00) passed while the bot was down is not sent.
+        assert (await states(db, KK))["L1.hw/reminder/2"] == ("cancelled", "", "expired")
+        clock.set(local(4, 8))
+        await deliver(service)
+        assert learner.messages[5].text.startswith("2-сабақ")
+
+
 # ---------------------------------------------------------------------------- asking again
 
 

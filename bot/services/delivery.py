@@ -253,8 +253,10 @@ class DeliveryService:
                     quiet_until[cohort_id] = self.planner.quiet.end_of(now, tz)
         await self.repo.prepare_due(now, quiet_until)
         rows = await self.repo.claim(now, limit)
-        for row in rows:
+        for number, row in enumerate(rows, start=1):
             await self._dispatch(row, now)
+            if number % 50 == 0:
+                await asyncio.sleep(0)  # rendering a batch must not stall the sender's pacing
         return len(rows)
 
     async def idle(self) -> None:
@@ -298,10 +300,9 @@ class DeliveryService:
 
     async def ended(self, jobs: list[SendJob], outcome: Outcome) -> None:
         now = self.clock.now()
-        if outcome.state == "retry":
-            # A chat's jobs come back together and keep their order: one due moment for all.
-            attempt = max(job.attempt for job in jobs)
-            due = now + retry_delay(attempt)
+        # After a network error a chat's jobs come back together and keep their order: one due
+        # moment for all of them.
+        due = now + retry_delay(max((job.attempt for job in jobs), default=1))
         for job in jobs:
             if outcome.state == "unreachable":
                 await self.repo.finish(job.delivery_id, UNREACHABLE, outcome.reason, now)
@@ -309,10 +310,8 @@ class DeliveryService:
                 log.warning("delivery %s to %s failed (attempt %d): %s", job.delivery_id, job.chat_id,
                             job.attempt, outcome.reason)
                 await self.repo.finish(job.delivery_id, FAILED, outcome.reason, now)
-            elif outcome.state == "retry":
-                await self.repo.retry_later(job.delivery_id, due, outcome.reason or "", now)
             else:
-                await self.repo.release([job.delivery_id], now)
+                await self.repo.retry_later(job.delivery_id, due, outcome.reason or "", now)
         if outcome.state == "unreachable" and jobs:
             await self.users.mark_blocked(jobs[0].chat_id, now)
         if outcome.state == "retry":

@@ -60,9 +60,10 @@ class SendJob:
 @dataclass(frozen=True)
 class Outcome:
     """How a job ended, other than sent: ``unreachable`` (403), ``failed`` (a bad request, not
-    retried), ``retry`` (network, 5xx: try later) or ``released`` (stopped before it finished)."""
+    retried) or ``retry`` (network, 5xx: try later). Jobs a stop leaves unfinished are returned
+    by ``stop()`` instead."""
 
-    state: Literal["unreachable", "failed", "retry", "released"]
+    state: Literal["unreachable", "failed", "retry"]
     reason: str | None = None
 
 
