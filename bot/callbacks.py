@@ -61,8 +61,9 @@ class NewCohortCb(CallbackData, prefix="nc"):
 class CourseCb(CallbackData, prefix="crs"):
     """A learner's own courses."""
 
-    action: str  # leave, leave-yes, leave-no, list
+    action: str  # leave, leave-yes, leave-no, again, again-lesson
     cohort_id: int = 0
+    lesson: int = 0
 
 
 STAFF_CALLBACKS = {"role": "owner", "coh": "curator", "coha": "organizer", "nc": "organizer"}

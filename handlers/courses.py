@@ -14,7 +14,8 @@ from bot.callbacks import CourseCb
 from bot.clock import Clock
 from bot.i18n import Localizer, Translator
 from bot.services import dates
-from bot.services.catalog import course_for_version, next_lesson
+from bot.services.catalog import course_for_version, next_lesson, released_lessons
+from bot.services.delivery import DeliveryService, ResendOutcome
 from bot.services.enrolment import EnrolmentService
 from handlers.form import drop_buttons
 from storage.cohorts import CohortRepository
@@ -47,6 +48,10 @@ async def show_courses(bot: Bot, chat_id: int, l10n: Localizer, cohorts: CohortR
         blocks.append(l10n("courses-item", title=title, cohort=escape(cohort.name),
                            start=dates.date_label(l10n.locale, cohort.start_date),
                            lessons=len(course.lessons), upcoming=upcoming))
+        if coming is None or coming.number > 1:
+            buttons.append([InlineKeyboardButton(
+                text=l10n("courses-again-button", title=course.text(course.title, l10n.locale)),
+                callback_data=CourseCb(action="again", cohort_id=cohort.id).pack())])
         buttons.append([InlineKeyboardButton(
             text=l10n("courses-leave-button", title=course.text(course.title, l10n.locale)),
             callback_data=CourseCb(action="leave", cohort_id=cohort.id).pack())])
@@ -62,6 +67,33 @@ def setup(translator: Translator) -> Router:
     async def courses_command(message: Message, l10n: Localizer, cohorts: CohortRepository,
                               courses: CourseRepository, clock: Clock, bot: Bot, db: Database) -> None:
         await show_courses(bot, message.chat.id, l10n, cohorts, courses, DeliveryRepository(db), clock)
+
+    @router.callback_query(CourseCb.filter(F.action == "again"))
+    async def again_pick(query: CallbackQuery, callback_data: CourseCb, l10n: Localizer,
+                         cohorts: CohortRepository, courses: CourseRepository, clock: Clock, db: Database,
+                         bot: Bot) -> None:
+        """For a file that did not load on a weak connection: pick a released lesson to get again."""
+        cohort = await cohorts.get(callback_data.cohort_id)
+        if cohort is None or await cohorts.enrolment_status(cohort.id, query.from_user.id) != "active":
+            await query.answer(l10n("button-outdated"), show_alert=True)
+            return
+        await query.answer()
+        course = await course_for_version(courses, cohort.version_id)
+        shift = await DeliveryRepository(db).shift_days(cohort.id)
+        lessons = released_lessons(course, cohort, clock.now(), shift)
+        buttons = [[InlineKeyboardButton(
+            text=l10n("courses-again-lesson", number=number, title=course.text(lesson.title, l10n.locale)),
+            callback_data=CourseCb(action="again-lesson", cohort_id=cohort.id, lesson=number).pack())]
+            for number, lesson in lessons]
+        await bot.send_message(query.from_user.id, l10n("courses-again-which"),
+                               reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))
+
+    @router.callback_query(CourseCb.filter(F.action == "again-lesson"))
+    async def again_send(query: CallbackQuery, callback_data: CourseCb, l10n: Localizer,
+                         delivery: DeliveryService) -> None:
+        outcome = await delivery.resend_item(callback_data.cohort_id, query.from_user.id,
+                                             f"L{callback_data.lesson}")
+        await query.answer(l10n(f"delivery-again-{outcome.value}"), show_alert=outcome is not ResendOutcome.QUEUED)
 
     @router.callback_query(CourseCb.filter(F.action == "leave"))
     async def leave_ask(query: CallbackQuery, callback_data: CourseCb, l10n: Localizer,

@@ -46,3 +46,10 @@ def next_lesson(course: Course, cohort: Cohort, now: datetime, shift_days: int =
         if at > now:
             return NextLesson(number, lesson, at)
     return None
+
+
+def released_lessons(course: Course, cohort: Cohort, now: datetime, shift_days: int = 0) -> list[tuple[int, Lesson]]:
+    """(number, lesson) of every lesson the cohort's calendar has released by ``now``."""
+    coming = next_lesson(course, cohort, now, shift_days)
+    last = coming.number - 1 if coming else len(course.lessons)
+    return list(enumerate(course.lessons[:last], start=1))
