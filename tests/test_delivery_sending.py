@@ -18,6 +18,7 @@ from bot.i18n import Translator
 from bot.sender import ChatPacer, Sender, WindowLimiter
 from bot.services.delivery import DeliveryService, ResendOutcome
 from bot.services.outgoing import OutMessage, SendJob
+from bot.services.planning import ResumeMode
 from storage.db import Database
 from storage.users import UserRepository
 from tests.auxil.delivery_setup import (
@@ -389,6 +390,26 @@ async def test_stop_puts_back_what_was_taken_but_not_sent(
                              " AND kind IN ('lesson', 'homework')")
     assert sorted((r["state"], r["parts_done"]) for r in rows) == [("planned", 0)] * 3 + [("planned", 1)] * 3
     assert await db.fetchval("SELECT COUNT(*) FROM deliveries WHERE state = 'sending'") == 0
+
+
+async def test_a_pause_takes_back_what_was_queued_and_resuming_sends_it(
+        db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int) -> None:
+    slow = fast.model_copy(update={"send_chat_interval": 5})
+    async with delivery_rig(db, slow, clock, translator) as (service, emu):
+        people = [emu.user(uid) for uid in (KK, RU, EN)]
+        await service.run_due()
+        for person in people:  # each lesson's first message; the next would come 5 s later
+            await person.next_message()
+        assert await service.pause(cohort)
+        assert service.sender.pending == 0
+        assert await service.run_due() == 0  # a paused cohort sends nothing
+        rows = await db.fetchall("SELECT state, parts_done FROM deliveries WHERE item_key LIKE 'L1%'"
+                                 " AND kind IN ('lesson', 'homework')")
+        assert sorted(tuple(r) for r in rows) == [("planned", 0)] * 3 + [("planned", 1)] * 3
+        assert await service.resume(cohort, ResumeMode.SEND_MISSED) is not None
+        service.sender.pacer.private_interval = 0.02
+        await deliver(service)
+        assert [len(p.messages) for p in people] == [3, 3, 3]
 
 
 # ---------------------------------------------------------------------------- pacing, in isolation

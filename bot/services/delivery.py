@@ -126,6 +126,9 @@ class DeliveryService:
         self._scheduler: AsyncIOScheduler | None = None
         self._pump_task: asyncio.Task[None] | None = None
         self._wake = asyncio.Event()
+        # Cohorts paused by this process: rows a claim took just before the pause are put back
+        # instead of being sent.
+        self._paused: set[int] = set()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -158,11 +161,13 @@ class DeliveryService:
         await self._stop_automatic()
         if self.sender is None:
             return
-        left = await self.sender.stop(grace)
+        await self.sender.stop(grace)
         self.sender = None
-        if left:
-            await self.repo.release([job.delivery_id for job in left], self.clock.now())
-            log.info("stopped: %d delivery(ies) put back for the next start", len(left))
+        # Nothing is in flight any more, so every row still "sending" (queued in a lane, or
+        # taken by a claim the stop interrupted) goes back to planned, with its progress.
+        put_back = await self.repo.recover_interrupted(self.clock.now())
+        if put_back:
+            log.info("stopped: %d delivery(ies) put back for the next start", put_back)
 
     async def abort(self) -> None:
         """Stop at once without recording anything, as a killed process would."""
@@ -266,6 +271,9 @@ class DeliveryService:
 
     async def _dispatch(self, row: DueDelivery, now: datetime) -> None:
         assert self.sender is not None
+        if row.cohort_id in self._paused:
+            await self.repo.release([row.id], now)
+            return
         if row.kind in REMINDER_KINDS and await self._already_done(row):
             await self.repo.finish(row.id, CANCELLED, DONE, now)
             return
@@ -362,8 +370,11 @@ class DeliveryService:
         return await self.resend_item(row["cohort_id"], user_id, row["item_key"])
 
     async def pause(self, cohort_id: int) -> bool:
+        self._paused.add(cohort_id)
         paused = await self.planner.pause(cohort_id, self.clock.now())
-        if paused and self.sender is not None:
+        if not paused:
+            self._paused.discard(cohort_id)
+        elif self.sender is not None:
             taken = self.sender.withdraw(lambda job: job.cohort_id == cohort_id)
             await self.repo.release([job.delivery_id for job in taken], self.clock.now())
         return paused
@@ -371,5 +382,6 @@ class DeliveryService:
     async def resume(self, cohort_id: int, mode: ResumeMode) -> ResumeResult | None:
         result = await self.planner.resume(cohort_id, mode, self.clock.now())
         if result is not None:
+            self._paused.discard(cohort_id)
             self.wake()
         return result
