@@ -109,8 +109,10 @@ class Application:
         return self.dp["delivery"]
 
     async def _on_startup(self) -> None:
-        self.polling = True
+        # Ready (and stoppable) only once delivery runs: a stop that came in between would
+        # otherwise meet a half-started sender and scheduler.
         await self.delivery.start(sender_factory(self.bot, self.settings))
+        self.polling = True
 
     async def _on_shutdown(self) -> None:
         """Let the updates already being handled finish (bounded) before the database closes.
