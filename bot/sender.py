@@ -189,6 +189,7 @@ class Sender:
         self._loop_task: asyncio.Task[None] | None = None
         self._transient_streak = 0
         self._jobs = 0
+        self._interrupts = 0
 
     # ------------------------------------------------------------------ the owner's side
 
@@ -209,9 +210,16 @@ class Sender:
             self._schedule(job.chat_id)
 
     async def wait_for_room(self, below: int) -> None:
-        while self._jobs >= below:
+        """Until fewer than ``below`` jobs are queued, or :meth:`interrupt_waits` is called."""
+        interrupted = self._interrupts
+        while self._jobs >= below and self._interrupts == interrupted:
             self._room.clear()
             await self._room.wait()
+
+    def interrupt_waits(self) -> None:
+        """Let everyone waiting for room go on (the owner is stopping)."""
+        self._interrupts += 1
+        self._room.set()
 
     def withdraw(self, match: Callable[[SendJob], bool]) -> list[SendJob]:
         """Take back queued jobs that ``match`` (a paused cohort); jobs in flight go on."""

@@ -129,6 +129,8 @@ class DeliveryService:
         # Cohorts paused by this process: rows a claim took just before the pause are put back
         # instead of being sent.
         self._paused: set[int] = set()
+        self._stopping = False
+        self._tick_due = False
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -142,6 +144,7 @@ class DeliveryService:
         if recovered:
             log.warning("%d delivery(ies) were interrupted by a stop; each goes on from the message "
                         "that was being sent, which may arrive twice", recovered)
+        self._stopping = False
         self.sender = make_sender(self.file_ids, self)
         self.sender.start()
         if not automatic:
@@ -157,34 +160,54 @@ class DeliveryService:
 
     async def stop(self, grace: float = STOP_GRACE) -> None:
         """SIGTERM: take nothing new; messages in flight finish (up to ``grace`` s) and are
-        recorded; what was taken but not sent goes back to planned."""
-        await self._stop_automatic()
-        if self.sender is None:
-            return
-        await self.sender.stop(grace)
-        self.sender = None
-        # Nothing is in flight any more, so every row still "sending" (queued in a lane, or
-        # taken by a claim the stop interrupted) goes back to planned, with its progress.
-        put_back = await self.repo.recover_interrupted(self.clock.now())
-        if put_back:
-            log.info("stopped: %d delivery(ies) put back for the next start", put_back)
+        recorded; what was taken but not sent goes back to planned.
+
+        Never raises: it runs in aiogram's shutdown hook, and an exception there would leave
+        ``stop_polling`` waiting forever.
+        """
+        try:
+            await self._stop_automatic(grace)
+            if self.sender is None:
+                return
+            await self.sender.stop(grace)
+            self.sender = None
+            # Nothing is in flight any more, so every row still "sending" (queued in a lane, or
+            # taken by the last claim) goes back to planned, with its progress.
+            put_back = await self.repo.recover_interrupted(self.clock.now())
+            if put_back:
+                log.info("stopped: %d delivery(ies) put back for the next start", put_back)
+        except Exception:
+            log.exception("delivery did not stop cleanly; the next start takes up what is left")
 
     async def abort(self) -> None:
         """Stop at once without recording anything, as a killed process would."""
-        await self._stop_automatic()
+        await self._stop_automatic(0)
         if self.sender is not None:
             await self.sender.abort()
             self.sender = None
 
-    async def _stop_automatic(self) -> None:
+    async def _stop_automatic(self, grace: float) -> None:
+        """Stop the scheduler and let the dispatcher finish the step it is in.
+
+        The dispatcher is asked to stop rather than cancelled: a task cancelled in the middle of
+        a database call can leave the shared connection inside a transaction. The scheduler's
+        jobs only set flags, so cancelling them is harmless.
+        """
+        self._stopping = True
         if self._scheduler is not None:
             self._scheduler.shutdown(wait=False)
             self._scheduler = None
-        if self._pump_task is not None:
-            self._pump_task.cancel()
+        task, self._pump_task = self._pump_task, None
+        if task is None:
+            return
+        self._wake.set()
+        if self.sender is not None:
+            self.sender.interrupt_waits()
+        done, _ = await asyncio.wait({task}, timeout=grace)
+        if not done:
+            task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await self._pump_task
-            self._pump_task = None
+                await task
 
     def wake(self) -> None:
         """Look for due rows now (a join, a resend, an unblock, the scheduler)."""
@@ -194,9 +217,13 @@ class DeliveryService:
         self.wake()
 
     async def _tick_job(self) -> None:
-        await self.tick()
+        # The work is done by the dispatcher's own task, never by a job the scheduler may cancel.
+        self._tick_due = True
+        self.wake()
 
     async def tick(self) -> None:
+        """Plan enrolments nobody planned; cancel rows of learners who left and of finished
+        cohorts."""
         now = self.clock.now()
         try:
             await self.planner.plan_pending(now)
@@ -208,23 +235,29 @@ class DeliveryService:
     # ------------------------------------------------------------------ dispatching
 
     async def _pump(self) -> None:
-        while True:
+        while not self._stopping:
             await self._wake.wait()
             self._wake.clear()
+            if self._stopping:
+                return
             try:
+                if self._tick_due:
+                    self._tick_due = False
+                    await self.tick()
+                    self._wake.clear()
                 await self._drain_due()
-                await self._plan_wake()
-            except asyncio.CancelledError:
-                raise
+                if not self._stopping:
+                    await self._plan_wake()
             except Exception:
                 log.exception("the delivery dispatcher failed; trying again in a few seconds")
                 self._schedule_wake(timedelta(seconds=5))
 
     async def _drain_due(self) -> None:
         assert self.sender is not None
-        while True:
+        while not self._stopping:
             if self.sender.pending >= self.queue_target:
                 await self.sender.wait_for_room(self.queue_target // 2)
+                continue
             room = self.queue_target - self.sender.pending
             if await self.run_due(min(room, CLAIM_BATCH)) == 0:
                 return
