@@ -11,6 +11,7 @@ while the bot writes; the busy timeout covers the short moments they write too.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -62,16 +63,38 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """A write transaction: all or nothing, one at a time."""
+        """A write transaction: all or nothing, one at a time.
+
+        Cancellation-safe: a task cancelled anywhere in here (during shutdown, say) leaves the
+        connection outside any transaction, with the body's writes either committed or undone.
+        """
         async with self._write_lock:
-            await self._conn.execute("BEGIN IMMEDIATE")
             try:
+                await self._to_the_end("BEGIN IMMEDIATE")
                 yield self._conn
+                await self._to_the_end("COMMIT")
             except BaseException:
-                await self._conn.execute("ROLLBACK")
+                if self._conn.in_transaction:
+                    await self._to_the_end("ROLLBACK")
                 raise
-            else:
-                await self._conn.execute("COMMIT")
+
+    async def _to_the_end(self, sql: str) -> None:
+        """Run a statement and wait for it even if the caller is cancelled meanwhile.
+
+        aiosqlite runs statements in its own thread: cancelling the ``await`` does not stop the
+        statement, it only stops us from knowing when it finished. So the statement runs as a
+        shielded task; on cancellation we wait for it, then let the cancellation go on.
+        """
+        task = asyncio.ensure_future(self._conn.execute(sql))
+        try:
+            await asyncio.shield(task)
+        except asyncio.CancelledError:
+            while not task.done():
+                with contextlib.suppress(asyncio.CancelledError):
+                    await asyncio.wait([task])
+            if not task.cancelled():
+                task.exception()  # seen, so asyncio does not log it as never retrieved
+            raise
 
     async def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> int:
         """Run one writing statement in its own transaction; return the affected row count."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -86,6 +88,26 @@ async def test_transaction_rolls_back_on_error(db: Database) -> None:
             )
             raise ZeroDivisionError
     assert await db.fetchval("SELECT COUNT(*) FROM users") == 0
+
+
+@pytest.mark.parametrize("steps", range(12))
+async def test_a_write_cancelled_at_any_point_leaves_the_connection_usable(db: Database, steps: int) -> None:
+    """A handler or the scheduler may be cancelled at any await, e.g. during shutdown. aiosqlite
+    runs each statement in its own thread, so a cancelled ``await`` does not cancel the statement:
+    a cancelled BEGIN used to leave the connection inside a transaction and every later write
+    failed ("cannot start a transaction within a transaction")."""
+    insert = "INSERT INTO users (telegram_id, created_at, updated_at) VALUES (?, 'x', 'x')"
+    task = asyncio.create_task(db.execute(insert, (7,)))
+    for _ in range(steps):
+        await asyncio.sleep(0)
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    assert not db.connection.in_transaction
+    # Either the cancelled write is whole or it is absent; the next one goes through.
+    assert await db.fetchval("SELECT COUNT(*) FROM users WHERE telegram_id = 7") in (0, 1)
+    await db.execute(insert, (8,))
+    assert await db.fetchval("SELECT COUNT(*) FROM users WHERE telegram_id = 8") == 1
 
 
 async def test_language_then_registration_then_forgetting(db: Database) -> None:
