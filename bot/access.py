@@ -15,6 +15,7 @@ STAFF_COMMANDS: dict[str, str] = {
     "cohorts": CURATOR,
     "newcohort": ORGANIZER,
     "import": ORGANIZER,
+    "delivery": ORGANIZER,
     "roles": OWNER,
     "grant": OWNER,
     "stats": OWNER,

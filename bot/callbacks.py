@@ -66,4 +66,14 @@ class CourseCb(CallbackData, prefix="crs"):
     lesson: int = 0
 
 
-STAFF_CALLBACKS = {"role": "owner", "coh": "curator", "coha": "organizer", "nc": "organizer"}
+class DeliveryReportCb(CallbackData, prefix="dlvr"):
+    """The organizer's delivery report (/delivery)."""
+
+    action: str  # list, cohort, lesson, unreachable, pause, shift, missed
+    cohort_id: int = 0
+    item: str = ""
+    page: int = 0
+
+
+STAFF_CALLBACKS = {"role": "owner", "coh": "curator", "coha": "organizer", "nc": "organizer",
+                   "dlvr": "organizer"}

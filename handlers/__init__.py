@@ -38,10 +38,10 @@ def get_routers(translator: Translator) -> list[Router]:
         profile.setup(translator),
         courses.setup(translator),
         cohorts.setup(),
+        delivery_report.setup(),
         new_cohort.setup(),
         course_import.setup(),
         registration.setup(),
         delivery.setup(),
-        delivery_report.setup(),
         fallback.setup(),
     ]

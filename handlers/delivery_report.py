@@ -11,10 +11,9 @@ from zoneinfo import ZoneInfo
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot import access
+from bot.callbacks import DeliveryReportCb
 from bot.i18n import Localizer
 from bot.services.delivery import DeliveryService
 from bot.services.delivery_report import CohortReport, ItemLine, Tally, cohort_report
@@ -28,15 +27,8 @@ PEOPLE_PER_PAGE = 25
 MAX_FAILED_SHOWN = 20
 
 
-class ReportCb(CallbackData, prefix="dlvr"):
-    action: str  # list, cohort, lesson, unreachable, pause, shift, missed
-    cohort_id: int = 0
-    item: str = ""
-    page: int = 0
-
-
 def _button(text: str, **data: object) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=text, callback_data=ReportCb(**data).pack())  # type: ignore[arg-type]
+    return InlineKeyboardButton(text=text, callback_data=DeliveryReportCb(**data).pack())  # type: ignore[arg-type]
 
 
 def _when(moment: datetime, cohort: Cohort) -> str:
@@ -56,12 +48,6 @@ def _person(l10n: Localizer, person: LearnerIssue) -> dict[str, str]:
 
 def _pages(total: int, size: int) -> int:
     return max(1, -(-total // size))
-
-
-def _may_see(roles: frozenset[str]) -> bool:
-    """Organizers and owners (``roles`` comes from the roles middleware: RoleRepository plus
-    ADMIN_IDS)."""
-    return access.allowed(roles, access.ORGANIZER)
 
 
 def cohort_view(l10n: Localizer, report: CohortReport, page: int) -> tuple[str, InlineKeyboardMarkup]:
@@ -182,21 +168,15 @@ def setup() -> Router:
     router = Router(name="delivery_report")
 
     @router.message(Command("delivery"))
-    async def delivery_command(message: Message, roles: frozenset[str], db: Database,
+    async def delivery_command(message: Message, db: Database,
                                l10n: Localizer) -> None:
-        if not _may_see(roles):
-            await message.answer(l10n("not-allowed"))
-            return
         text, keyboard = cohorts_view(l10n, await CohortRepository(db).all())
         await message.answer(text, reply_markup=keyboard)
 
-    @router.callback_query(ReportCb.filter())
-    async def report_button(query: CallbackQuery, callback_data: ReportCb, roles: frozenset[str],
+    @router.callback_query(DeliveryReportCb.filter())
+    async def report_button(query: CallbackQuery, callback_data: DeliveryReportCb,
                             db: Database, delivery: DeliveryService, l10n: Localizer,
                             bot: Bot) -> None:
-        if not _may_see(roles):
-            await query.answer(l10n("not-allowed"), show_alert=True)
-            return
         action = callback_data.action
         cohorts = CohortRepository(db)
         if action == "list":

@@ -10,11 +10,11 @@ import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageText
 from aiogram.types import ChatMemberBanned, ChatMemberMember, ChatMemberUpdated, Update
 
+from bot.callbacks import DeliveryReportCb
 from bot.clock import to_db
 from bot.services.delivery_render import again_callback
 from bot.services.planning import Planner
 from handlers.delivery import DeliveryCb
-from handlers.delivery_report import ReportCb
 from storage.roles import RoleRepository
 from tests.auxil.delivery_setup import SAMPLE, add_learners, import_version, make_cohort
 from tests.auxil.harness import Harness
@@ -93,7 +93,7 @@ async def test_blocking_and_unblocking_the_bot(harness: Harness, world: int) -> 
 async def test_a_learner_may_not_see_deliveries(harness: Harness, world: int) -> None:
     sent = await harness.send(LEARNER, "/delivery")
     assert [m.text for m in sent] == [harness.translator.get("kk", "not-allowed")]
-    await harness.click_data(LEARNER, ReportCb(action="pause", cohort_id=world).pack(), 1)
+    await harness.click_data(LEARNER, DeliveryReportCb(action="pause", cohort_id=world).pack(), 1)
     assert answers(harness)[-1].text == harness.translator.get("kk", "not-allowed")
     assert await harness.db.fetchval("SELECT status FROM cohorts") == "active"
 
@@ -109,7 +109,7 @@ async def test_the_organizer_sees_each_lesson_and_who_to_phone(harness: Harness,
     listing = await harness.send(ORGANIZER, "/delivery")
     assert listing[0].text == "📬 <b>Lesson delivery</b>: choose a cohort."
     assert [b.text for row in listing[0].reply_markup.inline_keyboard for b in row] == ["Аудан <1> · 2"]
-    await harness.click_data(ORGANIZER, ReportCb(action="cohort", cohort_id=world).pack(), 1)
+    await harness.click_data(ORGANIZER, DeliveryReportCb(action="cohort", cohort_id=world).pack(), 1)
     view = edits(harness)[-1]
     assert view.text.startswith("📬 <b>Аудан &lt;1&gt;</b>\nOrganization of library work")
     lines = view.text.splitlines()
@@ -119,12 +119,12 @@ async def test_the_organizer_sees_each_lesson_and_who_to_phone(harness: Harness,
     labels = [b.text for row in view.reply_markup.inline_keyboard for b in row]
     assert labels[:5] == [f"Lesson {n}" for n in range(1, 6)]
     assert "🚫 Unreachable (1)" in labels and "⏸ Pause" in labels
-    await harness.click_data(ORGANIZER, ReportCb(action="lesson", cohort_id=world, item="L1").pack(), 1)
+    await harness.click_data(ORGANIZER, DeliveryReportCb(action="lesson", cohort_id=world, item="L1").pack(), 1)
     detail = edits(harness)[-1].text
     assert "Homework task: 🕓 0 · ✅ 1 · 🚫 0 · ⚠️ 1" in detail
     assert "• Кітапханашы 102, Аудан 12, Кітапхана № 102" in detail
     assert "• Кітапханашы 101: Bad Request: &lt;oops&gt;" in detail
-    await harness.click_data(ORGANIZER, ReportCb(action="unreachable", cohort_id=world).pack(), 1)
+    await harness.click_data(ORGANIZER, DeliveryReportCb(action="unreachable", cohort_id=world).pack(), 1)
     assert "• Кітапханашы 102, Аудан 12, Кітапхана № 102" in edits(harness)[-1].text
 
 
@@ -132,15 +132,15 @@ async def test_the_owner_pauses_and_resumes_a_cohort(harness: Harness, world: in
     await harness.db.execute("UPDATE users SET language = 'ru' WHERE telegram_id = ?", (OWNER_ID,))
     await harness.db.execute("INSERT OR IGNORE INTO users (telegram_id, language, created_at, updated_at) "
                              "VALUES (?, 'ru', 'x', 'x')", (OWNER_ID,))
-    await harness.click_data(OWNER, ReportCb(action="pause", cohort_id=world).pack(), 1)
+    await harness.click_data(OWNER, DeliveryReportCb(action="pause", cohort_id=world).pack(), 1)
     assert answers(harness)[-1].text == "⏸ Приостановлено: ничего не отправляется, пока вы не возобновите."
     view = edits(harness)[-1]
     assert "⏸ приостановлен" in view.text and "⏸ Поток приостановлен" in view.text
     labels = [b.text for row in view.reply_markup.inline_keyboard for b in row]
     assert "▶️ Возобновить и сдвинуть расписание" in labels
     harness.clock.set(datetime(2026, 4, 19, 4, 0, tzinfo=UTC))  # day 5, 09:00: lesson 2 was missed
-    await harness.click_data(OWNER, ReportCb(action="shift", cohort_id=world).pack(), 1)
+    await harness.click_data(OWNER, DeliveryReportCb(action="shift", cohort_id=world).pack(), 1)
     assert answers(harness)[-1].text == "▶️ Возобновлено: расписание сдвинулось на 3 дня."
     assert "<b>Урок 2</b>, 20.04 10:00" in edits(harness)[-1].text
-    await harness.click_data(OWNER, ReportCb(action="missed", cohort_id=world).pack(), 1)
+    await harness.click_data(OWNER, DeliveryReportCb(action="missed", cohort_id=world).pack(), 1)
     assert answers(harness)[-1].text == "Ничего не изменилось: поток уже не в этом состоянии."

@@ -8,7 +8,7 @@ import pytest
 from aiogram.methods import AnswerCallbackQuery
 
 from bot import PROJECT_ROOT, access
-from bot.callbacks import CohortAdminCb, CohortCb, NewCohortCb, RoleCb
+from bot.callbacks import CohortAdminCb, CohortCb, DeliveryReportCb, NewCohortCb, RoleCb
 from bot.services.course_import import import_course
 from storage.cohorts import CohortRepository, NewCohort
 from storage.courses import CourseRepository
@@ -22,7 +22,8 @@ LEARNER = tg_user(31, language_code="en")
 
 
 async def snapshot(h: Harness) -> tuple:
-    tables = ("roles", "cohorts", "enrolments", "cohort_curators", "course_versions")
+    tables = ("roles", "cohorts", "enrolments", "cohort_curators", "course_versions", "deliveries",
+              "delivery_plans", "delivery_calendars")
     rows = []
     for table in tables:
         rows.append([tuple(row) for row in await h.db.fetchall(f"SELECT * FROM {table}")])
@@ -58,6 +59,8 @@ STAFF_BUTTONS = [
     *(NewCohortCb(step=step, action=action, value="1") for step, action in (
         ("course", "course"), ("timezone", "default"), ("deadline", "none"), ("capacity", "none"),
         ("confirm", "create"), ("name", "cancel"))),
+    *(DeliveryReportCb(action=action, cohort_id=1, item="L1")
+      for action in ("list", "cohort", "lesson", "unreachable", "pause", "shift", "missed")),
 ]
 
 
@@ -103,6 +106,8 @@ async def test_owner_grants_by_id_username_and_forward_then_revokes(world: Harne
     assert await RoleRepository(world.db).roles_of(LEARNER.id) == {"organizer"}
     sent = await world.send(LEARNER, "/newcohort")
     assert "New cohort" in sent[-1].text
+    sent = await world.send(LEARNER, "/delivery")
+    assert "Group" in str(sent[-1].reply_markup)
     sent = await world.send(owner, "/roles")
     assert "Айгүл Серікова: Organizer" in sent[-1].text
     await world.click(owner, "❌ Айгүл Серікова: Organizer")
