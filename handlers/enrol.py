@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
@@ -11,13 +12,35 @@ from bot import keyboards
 from bot.clock import Clock
 from bot.i18n import Localizer
 from bot.services import dates
-from bot.services.catalog import course_for_version, next_lesson
+from bot.services.catalog import course_for_version
+from bot.services.delivery import DeliveryService
 from bot.services.enrolment import EnrolmentService, Outcome
+from bot.services.join_schedule import JoinSchedule, join_schedule
+from storage.cohorts import Cohort
 from storage.courses import CourseRepository
 
 
+def schedule_text(l10n: Localizer, schedule: JoinSchedule, cohort: Cohort, catch_up_minutes: int) -> str:
+    tz = ZoneInfo(cohort.timezone)
+
+    def moment(at: datetime) -> str:
+        return dates.moment_label(l10n.locale, at.astimezone(tz))
+
+    if schedule.first is None:
+        return l10n("enrol-schedule-first", first=l10n("courses-all-released"))
+    first = l10n("enrol-first-now") if schedule.first_is_now else moment(schedule.first)
+    if not schedule.late:
+        return l10n("enrol-schedule-first", first=first)
+    if schedule.next_new is None:
+        return l10n("enrol-schedule-late-all", given=schedule.given, minutes=catch_up_minutes, first=first)
+    return l10n("enrol-schedule-late", given=schedule.given, minutes=catch_up_minutes, first=first,
+                next=moment(schedule.next_new))
+
+
 async def enrol_and_tell(bot: Bot, chat_id: int, l10n: Localizer, code: str, enrolment: EnrolmentService,
-                         courses: CourseRepository, clock: Clock) -> Outcome:
+                         courses: CourseRepository, delivery: DeliveryService, clock: Clock) -> Outcome:
+    """Enrol, tell the person how it went and when their lessons come, then let delivery start:
+    the confirmation comes before the first lesson, not after it."""
     result = await enrolment.enrol(chat_id, code, clock.now())
     if result.cohort is None:
         await bot.send_message(chat_id, l10n("enrol-unknown"), reply_markup=keyboards.main_menu(l10n))
@@ -26,16 +49,17 @@ async def enrol_and_tell(bot: Bot, chat_id: int, l10n: Localizer, code: str, enr
     course = await course_for_version(courses, cohort.version_id)
     title = escape(course.text(course.title, l10n.locale))
     if result.outcome is Outcome.ENROLLED:
-        coming = next_lesson(course, cohort, clock.now())
-        first = (dates.moment_label(l10n.locale, coming.at.astimezone(ZoneInfo(cohort.timezone)))
-                 if coming else l10n("courses-all-released"))
+        schedule = await join_schedule(delivery.repo, course, cohort, chat_id, clock.now())
         description = course.text(course.description, l10n.locale) if course.description else ""
         text = l10n("enrol-done", title=title, cohort=escape(cohort.name),
-                    start=dates.date_label(l10n.locale, cohort.start_date), first=first,
+                    start=dates.date_label(l10n.locale, cohort.start_date),
+                    schedule=schedule_text(l10n, schedule, cohort, delivery.settings.catch_up_minutes),
                     lessons=len(course.lessons), hours=f"{course.hours:g}")
         if description:
             text += "\n\n" + escape(description)
     else:
         text = l10n(f"enrol-{result.outcome.value}", title=title, cohort=escape(cohort.name))
     await bot.send_message(chat_id, text, reply_markup=keyboards.main_menu(l10n))
+    if result.outcome is Outcome.ENROLLED:
+        delivery.wake()
     return result.outcome

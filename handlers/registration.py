@@ -15,6 +15,7 @@ from bot.callbacks import FormCb, ProfileCb
 from bot.clock import Clock
 from bot.i18n import Localizer, Translator
 from bot.services import registration as form
+from bot.services.delivery import DeliveryService
 from bot.services.enrolment import EnrolmentService, invite_code_from_payload
 from bot.services.registration import AnswerError, Step
 from handlers.enrol import enrol_and_tell
@@ -103,7 +104,7 @@ def setup() -> Router:
     async def form_button(
         query: CallbackQuery, callback_data: FormCb, state: FSMContext, l10n: Localizer,
         users: UserRepository, clock: Clock, user: User | None, bot: Bot,
-        enrolment: EnrolmentService, courses: CourseRepository,
+        enrolment: EnrolmentService, courses: CourseRepository, delivery: DeliveryService,
     ) -> None:
         chat_id = query.from_user.id
         state_name = await state.get_state()
@@ -164,7 +165,7 @@ def setup() -> Router:
             await state.update_data({"back_to_confirm": True})
             await ask(bot, chat_id, state, l10n, Step(value))
         elif action == "save" and step_name == Step.CONFIRM:
-            await _save(bot, query.from_user, state, l10n, users, clock, enrolment, courses)
+            await _save(bot, query.from_user, state, l10n, users, clock, enrolment, courses, delivery)
         else:
             await ask_again(bot, chat_id, state, l10n, step_name, error="button-outdated")
 
@@ -198,7 +199,7 @@ async def _cancel(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer,
 
 async def _save(bot: Bot, person: TelegramUser, state: FSMContext, l10n: Localizer,
                 users: UserRepository, clock: Clock, enrolment: EnrolmentService,
-                courses: CourseRepository) -> None:
+                courses: CourseRepository, delivery: DeliveryService) -> None:
     data = await state.get_data()
     answers = data.get("answers", {})
     try:
@@ -217,4 +218,4 @@ async def _save(bot: Bot, person: TelegramUser, state: FSMContext, l10n: Localiz
     if code:
         # The invite link the person came with: enrol them now that they are registered.
         await users.clear_payload(person.id)
-        await enrol_and_tell(bot, person.id, l10n, code, enrolment, courses, clock)
+        await enrol_and_tell(bot, person.id, l10n, code, enrolment, courses, delivery, clock)

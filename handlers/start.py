@@ -12,6 +12,7 @@ from aiogram.types import Message
 from bot import keyboards
 from bot.clock import Clock
 from bot.i18n import Localizer, Translator
+from bot.services.delivery import DeliveryService
 from bot.services.enrolment import EnrolmentService, invite_code_from_payload
 from handlers.enrol import enrol_and_tell
 from storage.cohorts import CohortRepository
@@ -28,13 +29,14 @@ def setup() -> Router:
     async def start(message: Message, command: CommandObject, state: FSMContext,
                     l10n: Localizer, translator: Translator, users: UserRepository,
                     cohorts: CohortRepository, enrolment: EnrolmentService, courses: CourseRepository,
+                    delivery: DeliveryService,
                     clock: Clock, user: User | None, bot: Bot) -> None:
         payload = (command.args or "").strip()
         code = invite_code_from_payload(payload) if len(payload) <= MAX_PAYLOAD else None
         registered = user is not None and user.is_registered
         if registered and code:
             await message.answer(l10n("start-welcome-back", name=escape(user.full_name or "")))
-            await enrol_and_tell(bot, message.chat.id, l10n, code, enrolment, courses, clock)
+            await enrol_and_tell(bot, message.chat.id, l10n, code, enrolment, courses, delivery, clock)
             return
         if registered:
             await message.answer(l10n("start-welcome-back", name=escape(user.full_name or "")),

@@ -206,6 +206,16 @@ class DeliveryRepository:
         )
         return int(value or 0)
 
+    async def first_lesson_due(self, cohort_id: int, user_id: int) -> datetime | None:
+        """When this learner's next lesson (planned, not yet sent) goes out."""
+        value = await self._db.fetchval(
+            """SELECT MIN(due_at) FROM deliveries
+                WHERE cohort_id = ? AND user_id = ? AND kind = 'lesson' AND variant = ''
+                  AND state IN ('planned', 'sending')""",
+            (cohort_id, user_id),
+        )
+        return None if value is None else from_db(value)
+
     async def save_plan(self, cohort_id: int, rows: Sequence[PlannedRow],
                         learners: Sequence[tuple[int, str]], now: datetime) -> int:
         """Write ``rows`` for every learner, and mark them planned, in one transaction.

@@ -15,11 +15,13 @@ from bot.clock import to_db
 from bot.services.delivery_render import again_callback
 from bot.services.planning import Planner
 from handlers.delivery import DeliveryCb
+from storage.cohorts import CohortRepository
 from storage.roles import RoleRepository
 from tests.auxil.delivery_setup import SAMPLE, add_learners, import_version, make_cohort
 from tests.auxil.harness import Harness
 from tests.auxil.updates import _chat, tg_user
 from tests.conftest import OWNER_ID
+from tests.test_registration_handlers import register
 
 LEARNER = tg_user(101, language_code="kk")
 OTHER = tg_user(102, language_code="ru")
@@ -144,3 +146,37 @@ async def test_the_owner_pauses_and_resumes_a_cohort(harness: Harness, world: in
     assert "<b>Урок 2</b>, 20.04 10:00" in edits(harness)[-1].text
     await harness.click_data(OWNER, DeliveryReportCb(action="missed", cohort_id=world).pack(), 1)
     assert answers(harness)[-1].text == "Ничего не изменилось: поток уже не в этом состоянии."
+
+
+JOINER = tg_user(103, language_code="ru")
+
+
+async def join_late(harness: Harness, tmp_path: Path, user=JOINER) -> list[str]:
+    """A registered librarian opens the invite link of a cohort that started on 10 April."""
+    version = await import_version(harness.db, SAMPLE, tmp_path / "files")
+    cohort_id = await make_cohort(harness.db, version, date(2026, 4, 10), harness.clock.now(), name="Апрель")
+    cohort = await CohortRepository(harness.db).get(cohort_id)
+    await register(harness, user, language_label="Русский")
+    sent = await harness.send(user, f"/start c_{cohort.invite_code}")
+    return [m.text for m in sent]
+
+
+async def test_a_late_joiner_is_told_the_missed_lessons_come_now(harness: Harness, tmp_path: Path) -> None:
+    # 15 April, 10:00 in Almaty: lessons 1-3 (10, 12 and 14 April) are out, lesson 4 comes on the 16th.
+    texts = await join_late(harness, tmp_path)
+    assert ("📬 Уже прошло уроков: 3. Я пришлю их вам по одному, каждые 30 мин. (ночью они ждут утра). "
+            "Первый — прямо сейчас.\nСледующий новый урок: 16 апреля, четверг, 10:00") in texts[-1]
+    assert "Первый урок:" not in texts[-1]
+
+
+async def test_a_late_joiner_at_night_is_told_the_morning(harness: Harness, tmp_path: Path) -> None:
+    harness.clock.set(datetime(2026, 4, 15, 18, 30, tzinfo=UTC))  # 23:30 in Almaty: quiet hours
+    texts = await join_late(harness, tmp_path)
+    assert "Первый — 16 апреля, четверг, 08:00." in texts[-1]
+
+
+async def test_an_early_joiner_is_told_the_first_lesson_date(harness: Harness, tmp_path: Path) -> None:
+    harness.clock.set(datetime(2026, 4, 1, 5, 0, tzinfo=UTC))
+    texts = await join_late(harness, tmp_path)
+    assert "Первый урок: 10 апреля, пятница, 10:00" in texts[-1]
+    assert "Уже прошло" not in texts[-1]

@@ -361,14 +361,16 @@ class DeliveryService:
     # ------------------------------------------------------------------ events
 
     async def on_enrolled(self, cohort_id: int, user_id: int) -> None:
-        """EnrolmentService listener: plan the new learner (the tick catches up if this fails)."""
+        """EnrolmentService listener: plan the new learner (the tick catches up if this fails).
+
+        It does not wake the dispatcher: the handler that enrolled the person does, once it has
+        told them, so that a late joiner's first lesson does not overtake "you are enrolled".
+        """
         try:
             await self.planner.plan_learner(cohort_id, user_id, self.clock.now())
         except Exception:
             log.exception("planning learner %s in cohort %s failed; the next tick plans them",
                           user_id, cohort_id)
-            return
-        self.wake()
 
     async def learner_blocked(self, user_id: int) -> None:
         await self.users.mark_blocked(user_id, self.clock.now())

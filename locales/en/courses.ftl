@@ -25,8 +25,21 @@ enrol-done =
     🎓 You are enrolled in <b>{ $title }</b>!
     Group: { $cohort }
     Start: { $start } · { $lessons } lessons · { $hours } hours of study
-    First lesson: { $first }
+    { $schedule }
     I will send each lesson here on time. Your courses are always under 📚 My courses.
+enrol-schedule-first = First lesson: { $first }
+enrol-schedule-late =
+    📬 Lessons already given: { $given }. { $minutes ->
+        [0] I will send them to you now, one after another
+       *[other] I will send them to you one by one, every { $minutes } min
+    } (at night they wait for the morning). The first: { $first }.
+    Next new lesson: { $next }
+enrol-schedule-late-all =
+    📬 All { $given } lessons have already been given. { $minutes ->
+        [0] I will send them to you now, one after another
+       *[other] I will send them to you one by one, every { $minutes } min
+    } (at night they wait for the morning). The first: { $first }.
+enrol-first-now = right now
 enrol-already = 🙂 You are already in <b>{ $title }</b> (group { $cohort }). Nothing to do: lessons will come here.
 enrol-full = 😔 The group { $cohort } of <b>{ $title }</b> is full. Please ask your organizer about another group.
 enrol-closed = 🔒 Enrolment in <b>{ $title }</b> (group { $cohort }) is closed. Please ask your organizer.
