@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,15 +51,13 @@ class RunningBot:
         if self.app is None or self._task is None:
             return
         try:
-            # Bounded: a rare shutdown race (seen about 1 run in 10 in one delivery test, not yet
-            # traced) can leave stop_polling waiting forever; then this falls back to a crash,
-            # which every test here must survive anyway, instead of hanging the suite.
             await asyncio.wait_for(asyncio.shield(self.app.stop()), STOP_LIMIT)
             await asyncio.wait_for(asyncio.shield(self._task), STOP_LIMIT)
         except TimeoutError:
-            logging.getLogger(__name__).warning("graceful stop took over %s s; stopping hard", STOP_LIMIT)
+            # A graceful stop that hangs is a bug (it once did: a cancelled write left the
+            # connection inside a transaction). Fail the test loudly, without hanging the suite.
             await self.crash()
-            return
+            raise AssertionError(f"the bot did not stop within {STOP_LIMIT} s of a graceful stop") from None
         await self.app.close()
         self.app, self._task = None, None
 
