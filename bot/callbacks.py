@@ -48,6 +48,7 @@ class CohortAdminCb(CallbackData, prefix="coha"):
     action: str  # close, reopen, remove, remove-yes, curator, curator-add, new
     cohort_id: int = 0
     user_id: int = 0
+    page: int = 0  # remove: which page of the learners list
 
 
 class NewCohortCb(CallbackData, prefix="nc"):

@@ -27,13 +27,14 @@ from bot.services.catalog import course_for_version
 from bot.services.enrolment import EnrolmentService, enrolment_is_open, invite_payload
 from bot.services.invites import invite_link, qr_png
 from handlers.form import drop_buttons
-from storage.cohorts import Cohort, CohortRepository
+from storage.cohorts import Cohort, CohortRepository, Learner
 from storage.courses import CourseRepository
 from storage.roles import RoleRepository
 from storage.users import UserRepository
 
 TOGGLED = {"close": "cohort-closed", "reopen": "cohort-reopened"}
 MESSAGE_BUDGET = 3800  # under Telegram's 4096, leaving room for a header
+REMOVE_PAGE = 30  # learners per page of the "remove a learner" buttons
 
 
 def chunks(lines: list[str], budget: int = MESSAGE_BUDGET) -> list[str]:
@@ -104,6 +105,32 @@ def card_keyboard(l10n: Localizer, cohort: Cohort, roles: frozenset[str]) -> Inl
     return builder.as_markup()
 
 
+def remove_page(l10n: Localizer, cohort: Cohort, people: list[Learner],
+                page: int) -> tuple[str, InlineKeyboardMarkup]:
+    """One page (from 0) of "whom should I remove?": a button per learner, and arrows when there
+    are more than fit (Telegram allows 100 buttons under a message; a cohort may have more).
+
+    The arrows carry the page they open plus one: 0 in the callback means "a fresh list", which
+    is sent as a new message, while turning a page edits the list in place."""
+    pages = max(1, -(-len(people) // REMOVE_PAGE))
+    page = min(max(page, 0), pages - 1)
+    shown = people[page * REMOVE_PAGE:(page + 1) * REMOVE_PAGE]
+    rows = [[InlineKeyboardButton(
+        text=l10n("cohort-remove-person", name=p.full_name or str(p.user_id), library=p.library or "—"),
+        callback_data=CohortAdminCb(action="remove-ask", cohort_id=cohort.id, user_id=p.user_id).pack())]
+        for p in shown]
+    text = l10n("cohort-remove-who", name=escape(cohort.name))
+    if pages > 1:
+        text += "\n" + l10n("page-of", page=page + 1, pages=pages)
+        rows.append([
+            InlineKeyboardButton(text=l10n("button-previous"), callback_data=CohortAdminCb(
+                action="remove", cohort_id=cohort.id, page=(page - 1) % pages + 1).pack()),
+            InlineKeyboardButton(text=l10n("button-next"), callback_data=CohortAdminCb(
+                action="remove", cohort_id=cohort.id, page=(page + 1) % pages + 1).pack()),
+        ])
+    return text, InlineKeyboardMarkup(inline_keyboard=rows)
+
+
 def setup() -> Router:
     router = Router(name="cohorts")
 
@@ -163,15 +190,20 @@ def setup() -> Router:
         await bot.send_photo(query.from_user.id, BufferedInputFile(png, f"invite-{cohort.id}.png"),
                              caption=text)
 
+    async def learners_or_none(bot: Bot, chat_id: int, l10n: Localizer, cohorts: CohortRepository,
+                               cohort: Cohort) -> list[Learner]:
+        """The cohort's learners; when there are none, the organizer is told so."""
+        people = await cohorts.learners(cohort.id)
+        if not people:
+            await bot.send_message(chat_id, l10n("cohort-learners-none", name=escape(cohort.name)))
+        return people
+
     @router.callback_query(CohortCb.filter(F.action == "learners"))
     async def learners(query: CallbackQuery, callback_data: CohortCb, l10n: Localizer,
                        cohorts: CohortRepository, roles: frozenset[str], bot: Bot) -> None:
         cohort = await load(query, callback_data.cohort_id, l10n, cohorts, roles)
-        if cohort is None:
-            return
-        people = await cohorts.learners(cohort.id)
-        if not people:
-            await bot.send_message(query.from_user.id, l10n("cohort-learners-none", name=escape(cohort.name)))
+        people = cohort and await learners_or_none(bot, query.from_user.id, l10n, cohorts, cohort)
+        if not cohort or not people:
             return
         lines = [
             l10n("cohort-learner-line", number=n, name=escape(p.full_name or "—"),
@@ -202,19 +234,17 @@ def setup() -> Router:
     async def remove_pick(query: CallbackQuery, callback_data: CohortAdminCb, l10n: Localizer,
                           cohorts: CohortRepository, roles: frozenset[str], bot: Bot) -> None:
         cohort = await load(query, callback_data.cohort_id, l10n, cohorts, roles)
-        if cohort is None:
+        people = cohort and await learners_or_none(bot, query.from_user.id, l10n, cohorts, cohort)
+        if not cohort or not people:
             return
-        people = await cohorts.learners(cohort.id)
-        if not people:
-            await bot.send_message(query.from_user.id, l10n("cohort-learners-none", name=escape(cohort.name)))
+        text, markup = remove_page(l10n, cohort, people, max(callback_data.page - 1, 0))
+        if callback_data.page and isinstance(query.message, Message):
+            # Turning the page edits the list in place instead of sending another one.
+            with contextlib.suppress(TelegramBadRequest):
+                await bot.edit_message_text(text, chat_id=query.from_user.id,
+                                            message_id=query.message.message_id, reply_markup=markup)
             return
-        buttons = [[InlineKeyboardButton(
-            text=l10n("cohort-remove-person", name=p.full_name or str(p.user_id),
-                      library=p.library or "—"),
-            callback_data=CohortAdminCb(action="remove-ask", cohort_id=cohort.id, user_id=p.user_id).pack())]
-            for p in people[:90]]
-        await bot.send_message(query.from_user.id, l10n("cohort-remove-who", name=escape(cohort.name)),
-                               reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))
+        await bot.send_message(query.from_user.id, text, reply_markup=markup)
 
     @router.callback_query(CohortAdminCb.filter(F.action == "remove-ask"))
     async def remove_ask(query: CallbackQuery, callback_data: CohortAdminCb, l10n: Localizer,

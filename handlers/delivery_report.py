@@ -65,7 +65,7 @@ def cohort_view(l10n: Localizer, report: CohortReport, page: int) -> tuple[str, 
     for line in shown:
         parts.append(_line(l10n, line, cohort))
     if pages > 1:
-        parts.append(l10n("delivery-report-page", page=page + 1, pages=pages))
+        parts.append(l10n("page-of", page=page + 1, pages=pages))
     if cohort.status == "paused":
         parts += ["", l10n("delivery-report-paused-hint")]
     rows: list[list[InlineKeyboardButton]] = []
@@ -77,9 +77,9 @@ def cohort_view(l10n: Localizer, report: CohortReport, page: int) -> tuple[str, 
     rows += [lesson_buttons[i:i + 4] for i in range(0, len(lesson_buttons), 4)]
     if pages > 1:
         rows.append([
-            _button(l10n("delivery-button-previous"), action="cohort", cohort_id=cohort.id,
+            _button(l10n("button-previous"), action="cohort", cohort_id=cohort.id,
                     page=(page - 1) % pages),
-            _button(l10n("delivery-button-next"), action="cohort", cohort_id=cohort.id,
+            _button(l10n("button-next"), action="cohort", cohort_id=cohort.id,
                     page=(page + 1) % pages),
         ])
     rows.append([_button(l10n("delivery-button-unreachable", count=len(report.unreachable)),
@@ -145,11 +145,11 @@ def unreachable_view(l10n: Localizer, report: CohortReport, page: int) -> tuple[
     rows: list[list[InlineKeyboardButton]] = []
     cohort_id = report.cohort.id
     if pages > 1:
-        parts.append(l10n("delivery-report-page", page=page + 1, pages=pages))
+        parts.append(l10n("page-of", page=page + 1, pages=pages))
         rows.append([
-            _button(l10n("delivery-button-previous"), action="unreachable", cohort_id=cohort_id,
+            _button(l10n("button-previous"), action="unreachable", cohort_id=cohort_id,
                     page=(page - 1) % pages),
-            _button(l10n("delivery-button-next"), action="unreachable", cohort_id=cohort_id,
+            _button(l10n("button-next"), action="unreachable", cohort_id=cohort_id,
                     page=(page + 1) % pages),
         ])
     rows.append([_button(l10n("delivery-button-back"), action="cohort", cohort_id=cohort_id)])

@@ -55,7 +55,6 @@ delivery-report-failed-title = ⚠️ <b>Not sent: { $count }</b>
 delivery-report-failed-learner = • { $name }: { $reason }
 delivery-report-nobody = Nobody.
 delivery-report-blank = —
-delivery-report-page = Page { $page } of { $pages }
 
 delivery-button-lesson = Lesson { $number }
 delivery-button-unreachable = 🚫 Unreachable ({ $count })
@@ -64,8 +63,6 @@ delivery-button-resume-shift = ▶️ Resume and move the calendar
 delivery-button-resume-missed = ▶️ Resume and send what was missed
 delivery-button-refresh = 🔄 Refresh
 delivery-button-back = ⬅️ Back
-delivery-button-next = Next ➡️
-delivery-button-previous = ⬅️ Previous
 
 delivery-paused = ⏸ Paused: nothing is sent until you resume.
 delivery-resumed-shift =

@@ -58,3 +58,6 @@ cmd-newcohort = Open a new cohort (organizers)
 cmd-import = Import a course (organizers)
 cmd-roles = Who holds which role (owners)
 cmd-grant = Grant a role (owners)
+button-previous = ⬅️ Previous
+button-next = Next ➡️
+page-of = Page { $page } of { $pages }

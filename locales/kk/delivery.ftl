@@ -55,7 +55,6 @@ delivery-report-failed-title = ⚠️ <b>Жіберілмеді: { $count }</b>
 delivery-report-failed-learner = • { $name }: { $reason }
 delivery-report-nobody = Ондай тыңдаушы жоқ.
 delivery-report-blank = —
-delivery-report-page = { $pages } беттің { $page }-беті
 
 delivery-button-lesson = { $number }-сабақ
 delivery-button-unreachable = 🚫 Жетпеді ({ $count })
@@ -64,8 +63,6 @@ delivery-button-resume-shift = ▶️ Жалғастыру, кестені жы�
 delivery-button-resume-missed = ▶️ Жалғастыру, өткізіп алғанды жіберу
 delivery-button-refresh = 🔄 Жаңарту
 delivery-button-back = ⬅️ Артқа
-delivery-button-next = Келесі ➡️
-delivery-button-previous = ⬅️ Алдыңғы
 
 delivery-paused = ⏸ Тоқтатылды: қайта жалғастырмайынша ештеңе жіберілмейді.
 delivery-resumed-shift =

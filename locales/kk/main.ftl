@@ -58,3 +58,6 @@ cmd-newcohort = Жаңа ағын ашу (ұйымдастырушылар)
 cmd-import = Курсты жүктеу (ұйымдастырушылар)
 cmd-roles = Кімде қандай рөл бар (иелері)
 cmd-grant = Рөл беру (иелері)
+button-previous = ⬅️ Алдыңғы
+button-next = Келесі ➡️
+page-of = { $pages } беттің { $page }-беті

@@ -55,7 +55,6 @@ delivery-report-failed-title = ⚠️ <b>Не отправлено: { $count }</
 delivery-report-failed-learner = • { $name }: { $reason }
 delivery-report-nobody = Таких нет.
 delivery-report-blank = —
-delivery-report-page = Страница { $page } из { $pages }
 
 delivery-button-lesson = Урок { $number }
 delivery-button-unreachable = 🚫 Недоступны ({ $count })
@@ -64,8 +63,6 @@ delivery-button-resume-shift = ▶️ Возобновить и сдвинуть
 delivery-button-resume-missed = ▶️ Возобновить и отправить пропущенное
 delivery-button-refresh = 🔄 Обновить
 delivery-button-back = ⬅️ Назад
-delivery-button-next = Дальше ➡️
-delivery-button-previous = ⬅️ Раньше
 
 delivery-paused = ⏸ Приостановлено: ничего не отправляется, пока вы не возобновите.
 delivery-resumed-shift =
