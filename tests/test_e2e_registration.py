@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.auxil.emulator import FakeUser
-from tests.auxil.running import running_bot
+from tests.auxil.running import dispatcher_tasks, running_bot
 
 OWNER = 900001
 
@@ -103,6 +103,17 @@ async def test_language_switch_after_registration(tmp_path: Path) -> None:
         await user.press("👤 My profile")
         card = await user.expect("Your profile")
         assert "Abai region" in card.text and "Language:</b> English" in card.html
+
+
+async def test_a_crashed_instance_leaves_no_poller_behind(tmp_path: Path) -> None:
+    """The restart test below failed now and then: after ``crash()`` the old instance went on
+    polling and answered the learner from a closed database."""
+    async with running_bot(tmp_path) as bot:
+        old = bot.app
+        assert dispatcher_tasks(old)  # its poller, at least
+        await bot.crash()
+        assert dispatcher_tasks(old) == []
+        await bot.start()
 
 
 async def test_restart_in_the_middle_of_the_form_continues_where_the_person_was(tmp_path: Path) -> None:

@@ -62,9 +62,17 @@ class RunningBot:
         self.app, self._task = None, None
 
     async def crash(self) -> None:
-        """Stop without any grace, as a killed process would: no shutdown hooks run."""
+        """Stop without any grace, as a killed process would.
+
+        Cancelling ``app.run`` alone is not enough: aiogram's ``start_polling`` waits for its
+        polling tasks with ``asyncio.wait``, which does not cancel them, so the old instance kept
+        polling (with the next instance getting "Conflict") and handled updates with a closed
+        database. A killed process leaves nothing behind, so neither may this.
+        """
         if self.app is None or self._task is None:
             return
+        for task in dispatcher_tasks(self.app):
+            task.cancel()
         self._task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await self._task
@@ -74,6 +82,18 @@ class RunningBot:
     async def restart(self) -> Application:
         await self.stop()
         return await self.start()
+
+
+def dispatcher_tasks(app: Application) -> list[asyncio.Task]:
+    """The tasks aiogram's dispatcher started for this app: its pollers and update handlers."""
+    owners = (app.dp, getattr(app.dp, "_stop_signal", None))
+    found = []
+    for task in asyncio.all_tasks():
+        frame = getattr(task.get_coro(), "cr_frame", None)
+        owner = frame.f_locals.get("self") if frame is not None else None
+        if owner is not None and any(owner is o for o in owners) and not task.done():
+            found.append(task)
+    return found
 
 
 @contextlib.asynccontextmanager
