@@ -119,7 +119,7 @@ async def test_sigkill_mid_lesson_then_restart_each_learner_gets_it_once(tmp_pat
     text = log.read_text()
     print(f"\nkilled after {sent_before} of {len(learners) * PER_LEARNER} messages; "
           f"lost {lost}, duplicated {doubled} (bound: {CONCURRENCY}); 429s: {emu.stats['rate_limited']}")
-    print(next(line for line in text.splitlines() if "were interrupted" in line))
+    print(next(line for line in text.splitlines() if "taken for sending when the bot stopped" in line))
     assert lost == 0
     assert doubled <= CONCURRENCY
     assert uploads == 3  # one checklist per language, uploaded once across both runs

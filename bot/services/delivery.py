@@ -142,8 +142,9 @@ class DeliveryService:
         """
         recovered = await self.repo.recover_interrupted(self.clock.now())
         if recovered:
-            log.warning("%d delivery(ies) were interrupted by a stop; each goes on from the message "
-                        "that was being sent, which may arrive twice", recovered)
+            log.warning("%d delivery(ies) were taken for sending when the bot stopped; each goes on "
+                        "from where it was. At most %d message(s) were in flight and may arrive twice",
+                        recovered, self.settings.send_concurrency)
         self._stopping = False
         self.sender = make_sender(self.file_ids, self)
         self.sender.start()
