@@ -22,6 +22,7 @@ from bot import access
 from bot.callbacks import CohortAdminCb, CohortCb
 from bot.clock import Clock
 from bot.i18n import Localizer
+from bot.keyboards import page_of
 from bot.services import dates, regions
 from bot.services.catalog import course_for_version
 from bot.services.enrolment import EnrolmentService, enrolment_is_open, invite_payload
@@ -112,9 +113,7 @@ def remove_page(l10n: Localizer, cohort: Cohort, people: list[Learner],
 
     The arrows carry the page they open plus one: 0 in the callback means "a fresh list", which
     is sent as a new message, while turning a page edits the list in place."""
-    pages = max(1, -(-len(people) // REMOVE_PAGE))
-    page = min(max(page, 0), pages - 1)
-    shown = people[page * REMOVE_PAGE:(page + 1) * REMOVE_PAGE]
+    shown, page, pages = page_of(people, page, REMOVE_PAGE)
     rows = [[InlineKeyboardButton(
         text=l10n("cohort-remove-person", name=p.full_name or str(p.user_id), library=p.library or "—"),
         callback_data=CohortAdminCb(action="remove-ask", cohort_id=cohort.id, user_id=p.user_id).pack())]

@@ -15,6 +15,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot.callbacks import DeliveryReportCb
 from bot.i18n import Localizer
+from bot.keyboards import page_of
 from bot.services.delivery import DeliveryService
 from bot.services.delivery_report import CohortReport, ItemLine, Tally, cohort_report
 from bot.services.planning import ResumeMode
@@ -46,10 +47,6 @@ def _person(l10n: Localizer, person: LearnerIssue) -> dict[str, str]:
             "district": escape(person.district or blank), "library": escape(person.library or blank)}
 
 
-def _pages(total: int, size: int) -> int:
-    return max(1, -(-total // size))
-
-
 def cohort_view(l10n: Localizer, report: CohortReport, page: int) -> tuple[str, InlineKeyboardMarkup]:
     cohort = report.cohort
     course_title = escape(report.course.text(report.course.title, l10n.locale))
@@ -59,9 +56,7 @@ def cohort_view(l10n: Localizer, report: CohortReport, page: int) -> tuple[str, 
         l10n("delivery-report-legend"),
         "",
     ]
-    pages = _pages(len(report.lines), LESSONS_PER_PAGE)
-    page = min(max(page, 0), pages - 1)
-    shown = report.lines[page * LESSONS_PER_PAGE:(page + 1) * LESSONS_PER_PAGE]
+    shown, page, pages = page_of(report.lines, page, LESSONS_PER_PAGE)
     for line in shown:
         parts.append(_line(l10n, line, cohort))
     if pages > 1:
@@ -135,10 +130,8 @@ def lesson_view(l10n: Localizer, report: CohortReport, line: ItemLine, unreachab
 
 def unreachable_view(l10n: Localizer, report: CohortReport, page: int) -> tuple[str, InlineKeyboardMarkup]:
     people = report.unreachable
-    pages = _pages(len(people), PEOPLE_PER_PAGE)
-    page = min(max(page, 0), pages - 1)
+    shown, page, pages = page_of(people, page, PEOPLE_PER_PAGE)
     parts = [l10n("delivery-report-unreachable-title", count=len(people))]
-    shown = people[page * PEOPLE_PER_PAGE:(page + 1) * PEOPLE_PER_PAGE]
     parts += [l10n("delivery-report-learner", **_person(l10n, p)) for p in shown]
     if not people:
         parts.append(l10n("delivery-report-nobody"))

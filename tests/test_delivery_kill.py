@@ -103,13 +103,7 @@ async def test_sigkill_mid_lesson_then_restart_each_learner_gets_it_once(tmp_pat
             sent_before = emu.stats["sent"]
             assert 1000 <= sent_before < len(learners) * PER_LEARNER
             process = await spawn(emu, database, log)
-
-            async def done() -> bool:
-                return await unfinished(database) == 0
-
-            await until(done, 90, "every delivery finished", log)
-            process.send_signal(signal.SIGTERM)
-            assert await asyncio.wait_for(process.wait(), 20) == 0
+            await finish_then_stop(process, database, log, 90)
         finally:
             if process.returncode is None:
                 process.kill()
@@ -142,18 +136,24 @@ async def test_sigterm_finishes_what_is_in_flight_and_a_restart_duplicates_nothi
                 async with conn.execute("SELECT COUNT(*) FROM deliveries WHERE state = 'sending'") as cursor:
                     assert (await cursor.fetchone())[0] == 0  # everything recorded or put back
             process = await spawn(emu, database, log)
-
-            async def done() -> bool:
-                return await unfinished(database) == 0
-
-            await until(done, 60, "every delivery finished", log)
-            process.send_signal(signal.SIGTERM)
-            assert await asyncio.wait_for(process.wait(), 20) == 0
+            await finish_then_stop(process, database, log, 60)
         finally:
             if process.returncode is None:
                 process.kill()
         assert tally(people) == (0, 0)
     assert "Traceback" not in log.read_text()
+
+
+async def finish_then_stop(process: asyncio.subprocess.Process, database: Path, log: Path,
+                           limit: float) -> None:
+    """Wait until every delivery has ended, then stop the bot with SIGTERM: it exits cleanly."""
+
+    async def done() -> bool:
+        return await unfinished(database) == 0
+
+    await until(done, limit, "every delivery finished", log)
+    process.send_signal(signal.SIGTERM)
+    assert await asyncio.wait_for(process.wait(), 20) == 0
 
 
 async def _at_least(emu: BotAPIEmulator, count: int) -> bool:
