@@ -34,7 +34,7 @@ import aiosqlite
 
 from bot import PROJECT_ROOT
 from bot.config import Settings
-from bot.services.planning import Planner
+from bot.delivery.planning import Planner
 from storage.db import Database
 from tests.auxil.delivery_setup import PDF, add_learners, import_version, make_cohort, write_course
 from tests.auxil.emulator import BotAPIEmulator
@@ -47,7 +47,8 @@ LONG_TEXT = ("Кітапхана — ауылдың жүрегі. " * 60).strip(
 def course_yaml() -> str:
     """Lesson 1 (due at once): text, file, text. Lessons 2-5 with homework and two reminders,
     and the questionnaire with two: 1 + 4 x 4 + 3 = 20 deliveries per learner."""
-    later = "\n".join(f"""
+    later = "\n".join(
+        f"""
   - day: {18 + 2 * n}
     time: "10:00"
     title: Сабақ {n}
@@ -55,7 +56,9 @@ def course_yaml() -> str:
       - text: {n}-сабақ.
     homework:
       prompt: Тапсырма {n}.
-      deadline: {{day: {20 + 2 * n}, time: "09:00"}}""" for n in range(2, 6))
+      deadline: {{day: {20 + 2 * n}, time: "09:00"}}"""
+        for n in range(2, 6)
+    )
     return f"""
 code: bench-course
 languages: [kk]
@@ -129,8 +132,10 @@ def peak_rss_mb(pid: int) -> float:
 
 async def unfinished(database: Path) -> int:
     async with aiosqlite.connect(database) as conn:
-        async with conn.execute("SELECT COUNT(*) FROM deliveries WHERE item_key = 'L1' AND kind = 'lesson'"
-                                " AND state IN ('planned', 'sending')") as cursor:
+        async with conn.execute(
+            "SELECT COUNT(*) FROM deliveries WHERE item_key = 'L1' AND kind = 'lesson'"
+            " AND state IN ('planned', 'sending')"
+        ) as cursor:
             return (await cursor.fetchone())[0]
 
 
@@ -145,12 +150,21 @@ async def run(folder: Path, learners: int, rate: int, chat_interval: float) -> d
         gc.freeze()
         gc.set_threshold(50_000, 50, 1000)
         env = {k: v for k, v in os.environ.items() if k not in {"ADMIN_IDS"}}
-        env.update(PYTHONPATH=str(PROJECT_ROOT), BOT_TOKEN=emu.token, TELEGRAM_API_URL=emu.base_url,
-                   DATABASE_PATH=str(database), SEND_RATE=str(rate), SEND_CHAT_INTERVAL=str(chat_interval),
-                   QUIET_HOURS="off", LOG_LEVEL="WARNING", POLLING_TIMEOUT="10")
+        env.update(
+            PYTHONPATH=str(PROJECT_ROOT),
+            BOT_TOKEN=emu.token,
+            TELEGRAM_API_URL=emu.base_url,
+            DATABASE_PATH=str(database),
+            SEND_RATE=str(rate),
+            SEND_CHAT_INTERVAL=str(chat_interval),
+            QUIET_HOURS="off",
+            LOG_LEVEL="WARNING",
+            POLLING_TIMEOUT="10",
+        )
         log = (folder / "bot.log").open("w")
-        process = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", env=env, cwd=folder,
-                                                       stdout=log, stderr=log)
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", env=env, cwd=folder, stdout=log, stderr=log
+        )
         began = time.monotonic()
         try:
             while await unfinished(database) or emu.stats["sent"] < expected:
@@ -188,17 +202,24 @@ async def run(folder: Path, learners: int, rate: int, chat_interval: float) -> d
         per_second = Counter(int(t - accepted[0]) for t in accepted)
         middle = [per_second[s] for s in range(5, int(duration) - 5)]
         return {
-            "learners": learners, "messages": len(accepted), "expected": expected,
-            "limit_per_second": rate, "per_chat_interval_s": chat_interval,
-            "seconds": round(duration, 1), "overall_per_second": round(len(accepted) / duration, 1),
+            "learners": learners,
+            "messages": len(accepted),
+            "expected": expected,
+            "limit_per_second": rate,
+            "per_chat_interval_s": chat_interval,
+            "seconds": round(duration, 1),
+            "overall_per_second": round(len(accepted) / duration, 1),
             "steady_per_second": round(achieved, 2),
             "percent_of_limit": round(100 * achieved / rate, 1),
             "slowest_full_second": min(middle) if middle else None,
-            "slow_seconds": {s: per_second[s] for s in range(5, int(duration) - 5)
-                             if per_second[s] < 0.9 * rate},
-            "http_429": emu.stats["rate_limited"], "http_429_steady_state": len(steady),
-            "lost": lost, "duplicated": duplicated, "bot_peak_rss_mb": round(peak, 1),
-            "planned_rows": rows, "planning_seconds": round(planning, 2),
+            "slow_seconds": {s: per_second[s] for s in range(5, int(duration) - 5) if per_second[s] < 0.9 * rate},
+            "http_429": emu.stats["rate_limited"],
+            "http_429_steady_state": len(steady),
+            "lost": lost,
+            "duplicated": duplicated,
+            "bot_peak_rss_mb": round(peak, 1),
+            "planned_rows": rows,
+            "planning_seconds": round(planning, 2),
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         }
 

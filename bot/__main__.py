@@ -18,7 +18,6 @@ def main(argv: list[str]) -> int:
 
     from bot.config import Settings, check_token
 
-
     try:
         settings = Settings()
     except ValidationError as error:

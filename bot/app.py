@@ -15,15 +15,15 @@ from aiogram.exceptions import TelegramNetworkError, TelegramServerError
 from aiogram.types import User as TelegramUser
 
 from bot.clock import Clock, SystemClock
-from bot.commands import set_commands
 from bot.config import Settings
-from bot.errors import on_error
+from bot.courses.bootstrap import ensure_sample_course
+from bot.delivery.sender import sender_factory
+from bot.delivery.service import DeliveryService
 from bot.i18n import Translator
-from bot.middlewares import PersonMiddleware, PerUserSerializer
-from bot.sender import sender_factory
-from bot.services.bootstrap import ensure_sample_course
-from bot.services.delivery import DeliveryService
-from bot.services.enrolment import EnrolmentService
+from bot.people.enrolment import EnrolmentService
+from bot.telegram.commands import set_commands
+from bot.telegram.errors import on_error
+from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer
 from handlers import get_routers
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
@@ -91,8 +91,7 @@ class Application:
     polling: bool = field(default=False)
 
     @classmethod
-    async def build(cls, settings: Settings, *, clock: Clock | None = None,
-                    strict_i18n: bool = False) -> Application:
+    async def build(cls, settings: Settings, *, clock: Clock | None = None, strict_i18n: bool = False) -> Application:
         clock = clock or SystemClock()
         translator = Translator(default_locale=settings.default_locale, strict=strict_i18n)
         db = await Database.open(settings.database_path)
@@ -139,7 +138,9 @@ class Application:
             except (TelegramNetworkError, TelegramServerError) as error:
                 log.warning(
                     "Telegram Bot API at %s is not reachable (%s); trying again in %.0f s",
-                    self.settings.telegram_api_url or "api.telegram.org", error, delay,
+                    self.settings.telegram_api_url or "api.telegram.org",
+                    error,
+                    delay,
                 )
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, MAX_RETRY_DELAY)

@@ -42,4 +42,3 @@ def to_db(moment: datetime) -> str:
 
 def from_db(value: str) -> datetime:
     return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-

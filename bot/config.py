@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from bot.services.quiet_hours import QuietHours
+from bot.delivery.quiet_hours import QuietHours
 
 TOKEN_HELP = (
     "Get a token from @BotFather in Telegram (send /newbot, or /token for an existing bot) "
@@ -25,9 +25,7 @@ LOCALES: tuple[Locale, ...] = ("kk", "ru", "en")
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(
-        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
-    )
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False)
 
     bot_token: SecretStr = SecretStr("")
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()

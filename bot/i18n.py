@@ -59,9 +59,7 @@ class Translator:
                 raise TranslationError(f"no .ftl files in {folder}")
             for path in files:
                 resource = FluentResource(path.read_text(encoding="utf-8"))
-                ids.update(
-                    entry.id.name for entry in resource.body if isinstance(entry, ast.Message)
-                )
+                ids.update(entry.id.name for entry in resource.body if isinstance(entry, ast.Message))
                 bundle.add_resource(resource)
             self._bundles[locale] = bundle
             self._ids[locale] = ids

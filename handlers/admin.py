@@ -7,7 +7,7 @@ from aiogram.filters import Command
 from aiogram.types import Message
 
 from bot.i18n import Localizer
-from bot.services import regions
+from bot.people import regions
 from storage.users import UserRepository
 
 
@@ -25,10 +25,16 @@ def setup() -> Router:
         for region, settlement, count in rows:
             per_region.setdefault(region, {})[settlement] = count
         lines = [
-            l10n("stats-line", region=l10n(regions.message_id(code)),
-                 rural=counts.get("rural", 0), urban=counts.get("urban", 0))
-            for code, counts in sorted(per_region.items(), key=lambda item: regions.ALL.index(item[0])
-                                       if item[0] in regions.ALL else len(regions.ALL))
+            l10n(
+                "stats-line",
+                region=l10n(regions.message_id(code)),
+                rural=counts.get("rural", 0),
+                urban=counts.get("urban", 0),
+            )
+            for code, counts in sorted(
+                per_region.items(),
+                key=lambda item: regions.ALL.index(item[0]) if item[0] in regions.ALL else len(regions.ALL),
+            )
         ]
         total = sum(count for _, _, count in rows)
         await message.answer(l10n("stats-header", total=total) + "\n" + "\n".join(lines))

@@ -10,12 +10,12 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
-from bot import access
 from bot.clock import Clock
 from bot.config import Settings
-from bot.filters import HasRole
+from bot.courses.importing import CourseFileChangedError, InvalidCourseError, import_course
 from bot.i18n import Localizer
-from bot.services.course_import import CourseFileChangedError, InvalidCourseError, import_course
+from bot.people import access
+from bot.telegram.filters import HasRole
 from handlers.cohorts import chunks
 from storage.db import Database
 
@@ -32,8 +32,9 @@ def setup() -> Router:
         await message.answer(l10n("import-how"))
 
     @router.message(F.document, HasRole(access.ORGANIZER))
-    async def receive(message: Message, l10n: Localizer, settings: Settings, clock: Clock,
-                      db: Database, bot: Bot) -> None:
+    async def receive(
+        message: Message, l10n: Localizer, settings: Settings, clock: Clock, db: Database, bot: Bot
+    ) -> None:
         assert message.document is not None
         name = message.document.file_name or "course"
         if not name.lower().endswith(ACCEPTED):
@@ -61,11 +62,18 @@ def setup() -> Router:
                 return
         key = "import-unchanged" if summary.unchanged else "import-done"
         warnings = [escape(w.render(l10n.translator, l10n.locale, "warning")) for w in summary.warnings][:MAX_LISTED]
-        text = l10n(key, code=summary.code, version=summary.version, lessons=summary.lessons,
-                    homework=summary.homework, quizzes=summary.quizzes,
-                    questionnaire=l10n("import-yes" if summary.questionnaire else "import-no"),
-                    languages=", ".join(summary.languages), files=summary.files,
-                    warnings=len(summary.warnings))
+        text = l10n(
+            key,
+            code=summary.code,
+            version=summary.version,
+            lessons=summary.lessons,
+            homework=summary.homework,
+            quizzes=summary.quizzes,
+            questionnaire=l10n("import-yes" if summary.questionnaire else "import-no"),
+            languages=", ".join(summary.languages),
+            files=summary.files,
+            warnings=len(summary.warnings),
+        )
         for part in chunks([text, *(f"<code>{w}</code>" for w in warnings)]):
             await message.answer(part)
 

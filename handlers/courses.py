@@ -9,24 +9,31 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot import keyboards
-from bot.callbacks import CourseCb
 from bot.clock import Clock
+from bot.courses.catalog import course_for_version, next_lesson, released_lessons
+from bot.delivery.service import DeliveryService, ResendOutcome
 from bot.i18n import Localizer, Translator
-from bot.services import dates
-from bot.services.catalog import course_for_version, next_lesson, released_lessons
-from bot.services.delivery import DeliveryService, ResendOutcome
-from bot.services.enrolment import EnrolmentService
+from bot.people.enrolment import EnrolmentService
+from bot.people.model import User
+from bot.telegram import keyboards
+from bot.telegram.callbacks import CourseCb
+from bot.text import dates
 from handlers.form import drop_buttons
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
 from storage.db import Database
 from storage.deliveries import DeliveryRepository
-from storage.users import User
 
 
-async def show_courses(bot: Bot, chat_id: int, l10n: Localizer, cohorts: CohortRepository,
-                       courses: CourseRepository, deliveries: DeliveryRepository, clock: Clock) -> None:
+async def show_courses(
+    bot: Bot,
+    chat_id: int,
+    l10n: Localizer,
+    cohorts: CohortRepository,
+    courses: CourseRepository,
+    deliveries: DeliveryRepository,
+    clock: Clock,
+) -> None:
     mine = await cohorts.of_learner(chat_id)
     if not mine:
         await bot.send_message(chat_id, l10n("courses-none"), reply_markup=keyboards.main_menu(l10n))
@@ -42,21 +49,44 @@ async def show_courses(bot: Bot, chat_id: int, l10n: Localizer, cohorts: CohortR
         elif coming is None:
             upcoming = l10n("courses-all-released")
         else:
-            upcoming = l10n("courses-next", number=coming.number,
-                            title=escape(course.text(coming.lesson.title, l10n.locale)),
-                            when=dates.moment_label(l10n.locale, coming.at.astimezone(ZoneInfo(cohort.timezone))))
-        blocks.append(l10n("courses-item", title=title, cohort=escape(cohort.name),
-                           start=dates.date_label(l10n.locale, cohort.start_date),
-                           lessons=len(course.lessons), upcoming=upcoming))
+            upcoming = l10n(
+                "courses-next",
+                number=coming.number,
+                title=escape(course.text(coming.lesson.title, l10n.locale)),
+                when=dates.moment_label(l10n.locale, coming.at.astimezone(ZoneInfo(cohort.timezone))),
+            )
+        blocks.append(
+            l10n(
+                "courses-item",
+                title=title,
+                cohort=escape(cohort.name),
+                start=dates.date_label(l10n.locale, cohort.start_date),
+                lessons=len(course.lessons),
+                upcoming=upcoming,
+            )
+        )
         if coming is None or coming.number > 1:
-            buttons.append([InlineKeyboardButton(
-                text=l10n("courses-again-button", title=course.text(course.title, l10n.locale)),
-                callback_data=CourseCb(action="again", cohort_id=cohort.id).pack())])
-        buttons.append([InlineKeyboardButton(
-            text=l10n("courses-leave-button", title=course.text(course.title, l10n.locale)),
-            callback_data=CourseCb(action="leave", cohort_id=cohort.id).pack())])
-    await bot.send_message(chat_id, l10n("courses-header") + "\n\n" + "\n\n".join(blocks),
-                           reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))
+            buttons.append(
+                [
+                    InlineKeyboardButton(
+                        text=l10n("courses-again-button", title=course.text(course.title, l10n.locale)),
+                        callback_data=CourseCb(action="again", cohort_id=cohort.id).pack(),
+                    )
+                ]
+            )
+        buttons.append(
+            [
+                InlineKeyboardButton(
+                    text=l10n("courses-leave-button", title=course.text(course.title, l10n.locale)),
+                    callback_data=CourseCb(action="leave", cohort_id=cohort.id).pack(),
+                )
+            ]
+        )
+    await bot.send_message(
+        chat_id,
+        l10n("courses-header") + "\n\n" + "\n\n".join(blocks),
+        reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons),
+    )
 
 
 def setup(translator: Translator) -> Router:
@@ -64,14 +94,28 @@ def setup(translator: Translator) -> Router:
 
     @router.message(Command("courses"))
     @router.message(F.text.in_(translator.all_variants("menu-courses")))
-    async def courses_command(message: Message, l10n: Localizer, cohorts: CohortRepository,
-                              courses: CourseRepository, clock: Clock, bot: Bot, db: Database) -> None:
+    async def courses_command(
+        message: Message,
+        l10n: Localizer,
+        cohorts: CohortRepository,
+        courses: CourseRepository,
+        clock: Clock,
+        bot: Bot,
+        db: Database,
+    ) -> None:
         await show_courses(bot, message.chat.id, l10n, cohorts, courses, DeliveryRepository(db), clock)
 
     @router.callback_query(CourseCb.filter(F.action == "again"))
-    async def again_pick(query: CallbackQuery, callback_data: CourseCb, l10n: Localizer,
-                         cohorts: CohortRepository, courses: CourseRepository, clock: Clock, db: Database,
-                         bot: Bot) -> None:
+    async def again_pick(
+        query: CallbackQuery,
+        callback_data: CourseCb,
+        l10n: Localizer,
+        cohorts: CohortRepository,
+        courses: CourseRepository,
+        clock: Clock,
+        db: Database,
+        bot: Bot,
+    ) -> None:
         """For a file that did not load on a weak connection: pick a released lesson to get again."""
         cohort = await cohorts.get(callback_data.cohort_id)
         if cohort is None or await cohorts.enrolment_status(cohort.id, query.from_user.id) != "active":
@@ -81,41 +125,73 @@ def setup(translator: Translator) -> Router:
         course = await course_for_version(courses, cohort.version_id)
         shift = await DeliveryRepository(db).shift_days(cohort.id)
         lessons = released_lessons(course, cohort, clock.now(), shift)
-        buttons = [[InlineKeyboardButton(
-            text=l10n("courses-again-lesson", number=number, title=course.text(lesson.title, l10n.locale)),
-            callback_data=CourseCb(action="again-lesson", cohort_id=cohort.id, lesson=number).pack())]
-            for number, lesson in lessons]
-        await bot.send_message(query.from_user.id, l10n("courses-again-which"),
-                               reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))
+        buttons = [
+            [
+                InlineKeyboardButton(
+                    text=l10n("courses-again-lesson", number=number, title=course.text(lesson.title, l10n.locale)),
+                    callback_data=CourseCb(action="again-lesson", cohort_id=cohort.id, lesson=number).pack(),
+                )
+            ]
+            for number, lesson in lessons
+        ]
+        await bot.send_message(
+            query.from_user.id, l10n("courses-again-which"), reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons)
+        )
 
     @router.callback_query(CourseCb.filter(F.action == "again-lesson"))
-    async def again_send(query: CallbackQuery, callback_data: CourseCb, l10n: Localizer,
-                         delivery: DeliveryService) -> None:
-        outcome = await delivery.resend_item(callback_data.cohort_id, query.from_user.id,
-                                             f"L{callback_data.lesson}")
+    async def again_send(
+        query: CallbackQuery, callback_data: CourseCb, l10n: Localizer, delivery: DeliveryService
+    ) -> None:
+        outcome = await delivery.resend_item(callback_data.cohort_id, query.from_user.id, f"L{callback_data.lesson}")
         await query.answer(l10n(f"delivery-again-{outcome.value}"), show_alert=outcome is not ResendOutcome.QUEUED)
 
     @router.callback_query(CourseCb.filter(F.action == "leave"))
-    async def leave_ask(query: CallbackQuery, callback_data: CourseCb, l10n: Localizer,
-                        cohorts: CohortRepository, courses: CourseRepository, bot: Bot) -> None:
+    async def leave_ask(
+        query: CallbackQuery,
+        callback_data: CourseCb,
+        l10n: Localizer,
+        cohorts: CohortRepository,
+        courses: CourseRepository,
+        bot: Bot,
+    ) -> None:
         cohort = await cohorts.get(callback_data.cohort_id)
         if cohort is None or await cohorts.enrolment_status(cohort.id, query.from_user.id) != "active":
             await query.answer(l10n("button-outdated"), show_alert=True)
             return
         await query.answer()
         course = await course_for_version(courses, cohort.version_id)
-        markup = InlineKeyboardMarkup(inline_keyboard=[
-            [InlineKeyboardButton(text=l10n("courses-leave-yes"),
-                                  callback_data=CourseCb(action="leave-yes", cohort_id=cohort.id).pack())],
-            [InlineKeyboardButton(text=l10n("courses-leave-no"),
-                                  callback_data=CourseCb(action="leave-no", cohort_id=cohort.id).pack())],
-        ])
-        await bot.send_message(query.from_user.id, l10n(
-            "courses-leave-confirm", title=escape(course.text(course.title, l10n.locale))), reply_markup=markup)
+        markup = InlineKeyboardMarkup(
+            inline_keyboard=[
+                [
+                    InlineKeyboardButton(
+                        text=l10n("courses-leave-yes"),
+                        callback_data=CourseCb(action="leave-yes", cohort_id=cohort.id).pack(),
+                    )
+                ],
+                [
+                    InlineKeyboardButton(
+                        text=l10n("courses-leave-no"),
+                        callback_data=CourseCb(action="leave-no", cohort_id=cohort.id).pack(),
+                    )
+                ],
+            ]
+        )
+        await bot.send_message(
+            query.from_user.id,
+            l10n("courses-leave-confirm", title=escape(course.text(course.title, l10n.locale))),
+            reply_markup=markup,
+        )
 
     @router.callback_query(CourseCb.filter(F.action.in_({"leave-yes", "leave-no"})))
-    async def leave_answer(query: CallbackQuery, callback_data: CourseCb, l10n: Localizer,
-                           enrolment: EnrolmentService, clock: Clock, user: User | None, bot: Bot) -> None:
+    async def leave_answer(
+        query: CallbackQuery,
+        callback_data: CourseCb,
+        l10n: Localizer,
+        enrolment: EnrolmentService,
+        clock: Clock,
+        user: User | None,
+        bot: Bot,
+    ) -> None:
         await query.answer()
         if query.message is not None:
             await drop_buttons(bot, query.from_user.id, query.message.message_id)

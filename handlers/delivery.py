@@ -8,8 +8,8 @@ from aiogram import F, Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, ChatMemberUpdated
 
+from bot.delivery.service import DeliveryService, ResendOutcome
 from bot.i18n import Localizer
-from bot.services.delivery import DeliveryService, ResendOutcome
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +18,7 @@ GONE = ("kicked", "left")
 
 class DeliveryCb(CallbackData, prefix="dlv"):
     """A button under a delivered lesson. Packs as ``dlv:again:<id>``, the form the renderer
-    writes (bot.services.delivery_render.again_callback)."""
+    writes (bot.delivery.render.again_callback)."""
 
     action: str  # again
     delivery_id: int
@@ -28,12 +28,12 @@ def setup() -> Router:
     router = Router(name="delivery")
 
     @router.callback_query(DeliveryCb.filter(F.action == "again"))
-    async def send_again(query: CallbackQuery, callback_data: DeliveryCb, delivery: DeliveryService,
-                         l10n: Localizer) -> None:
+    async def send_again(
+        query: CallbackQuery, callback_data: DeliveryCb, delivery: DeliveryService, l10n: Localizer
+    ) -> None:
         outcome = await delivery.resend_delivery(callback_data.delivery_id, query.from_user.id)
         # A toast for the good case; a box to read and close for the others.
-        await query.answer(l10n(f"delivery-again-{outcome.value}"),
-                           show_alert=outcome is not ResendOutcome.QUEUED)
+        await query.answer(l10n(f"delivery-again-{outcome.value}"), show_alert=outcome is not ResendOutcome.QUEUED)
 
     @router.my_chat_member(F.chat.type == "private")
     async def membership(event: ChatMemberUpdated, delivery: DeliveryService) -> None:

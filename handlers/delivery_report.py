@@ -13,15 +13,16 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.callbacks import DeliveryReportCb
+from bot.delivery.model import LearnerIssue
+from bot.delivery.planning import ResumeMode
+from bot.delivery.report import CohortReport, ItemLine, Tally, cohort_report
+from bot.delivery.service import DeliveryService
 from bot.i18n import Localizer
-from bot.keyboards import page_of
-from bot.services.delivery import DeliveryService
-from bot.services.delivery_report import CohortReport, ItemLine, Tally, cohort_report
-from bot.services.planning import ResumeMode
-from storage.cohorts import Cohort, CohortRepository
+from bot.people.model import Cohort
+from bot.telegram.callbacks import DeliveryReportCb
+from bot.telegram.keyboards import page_of
+from storage.cohorts import CohortRepository
 from storage.db import Database
-from storage.deliveries import LearnerIssue
 
 LESSONS_PER_PAGE = 20
 PEOPLE_PER_PAGE = 25
@@ -37,22 +38,29 @@ def _when(moment: datetime, cohort: Cohort) -> str:
 
 
 def _counts(tally: Tally) -> dict[str, int]:
-    return {"planned": tally.planned, "sent": tally.sent, "unreachable": tally.unreachable,
-            "failed": tally.failed}
+    return {"planned": tally.planned, "sent": tally.sent, "unreachable": tally.unreachable, "failed": tally.failed}
 
 
 def _person(l10n: Localizer, person: LearnerIssue) -> dict[str, str]:
     blank = l10n("delivery-report-blank")
-    return {"name": escape(person.full_name or str(person.user_id)),
-            "district": escape(person.district or blank), "library": escape(person.library or blank)}
+    return {
+        "name": escape(person.full_name or str(person.user_id)),
+        "district": escape(person.district or blank),
+        "library": escape(person.library or blank),
+    }
 
 
 def cohort_view(l10n: Localizer, report: CohortReport, page: int) -> tuple[str, InlineKeyboardMarkup]:
     cohort = report.cohort
     course_title = escape(report.course.text(report.course.title, l10n.locale))
     parts = [
-        l10n("delivery-report-header", cohort=escape(cohort.name), course=course_title,
-             learners=cohort.active_learners, status=l10n(f"delivery-status-{cohort.status}")),
+        l10n(
+            "delivery-report-header",
+            cohort=escape(cohort.name),
+            course=course_title,
+            learners=cohort.active_learners,
+            status=l10n(f"delivery-status-{cohort.status}"),
+        ),
         l10n("delivery-report-legend"),
         "",
     ]
@@ -65,29 +73,44 @@ def cohort_view(l10n: Localizer, report: CohortReport, page: int) -> tuple[str, 
         parts += ["", l10n("delivery-report-paused-hint")]
     rows: list[list[InlineKeyboardButton]] = []
     lesson_buttons = [
-        _button(l10n("delivery-button-lesson", number=line.number), action="lesson",
-                cohort_id=cohort.id, item=line.key, page=page)
-        for line in shown if line.number is not None
+        _button(
+            l10n("delivery-button-lesson", number=line.number),
+            action="lesson",
+            cohort_id=cohort.id,
+            item=line.key,
+            page=page,
+        )
+        for line in shown
+        if line.number is not None
     ]
-    rows += [lesson_buttons[i:i + 4] for i in range(0, len(lesson_buttons), 4)]
+    rows += [lesson_buttons[i : i + 4] for i in range(0, len(lesson_buttons), 4)]
     if pages > 1:
-        rows.append([
-            _button(l10n("button-previous"), action="cohort", cohort_id=cohort.id,
-                    page=(page - 1) % pages),
-            _button(l10n("button-next"), action="cohort", cohort_id=cohort.id,
-                    page=(page + 1) % pages),
-        ])
-    rows.append([_button(l10n("delivery-button-unreachable", count=len(report.unreachable)),
-                         action="unreachable", cohort_id=cohort.id)])
+        rows.append(
+            [
+                _button(l10n("button-previous"), action="cohort", cohort_id=cohort.id, page=(page - 1) % pages),
+                _button(l10n("button-next"), action="cohort", cohort_id=cohort.id, page=(page + 1) % pages),
+            ]
+        )
+    rows.append(
+        [
+            _button(
+                l10n("delivery-button-unreachable", count=len(report.unreachable)),
+                action="unreachable",
+                cohort_id=cohort.id,
+            )
+        ]
+    )
     if cohort.status == "active":
         rows.append([_button(l10n("delivery-button-pause"), action="pause", cohort_id=cohort.id)])
     elif cohort.status == "paused":
         rows.append([_button(l10n("delivery-button-resume-shift"), action="shift", cohort_id=cohort.id)])
-        rows.append([_button(l10n("delivery-button-resume-missed"), action="missed",
-                             cohort_id=cohort.id)])
-    rows.append([_button(l10n("delivery-button-refresh"), action="cohort", cohort_id=cohort.id,
-                         page=page),
-                 _button(l10n("delivery-button-back"), action="list")])
+        rows.append([_button(l10n("delivery-button-resume-missed"), action="missed", cohort_id=cohort.id)])
+    rows.append(
+        [
+            _button(l10n("delivery-button-refresh"), action="cohort", cohort_id=cohort.id, page=page),
+            _button(l10n("delivery-button-back"), action="list"),
+        ]
+    )
     return "\n".join(parts), InlineKeyboardMarkup(inline_keyboard=rows)
 
 
@@ -98,12 +121,22 @@ def _line(l10n: Localizer, line: ItemLine, cohort: Cohort) -> str:
     return l10n("delivery-report-lesson", number=line.number, when=when, **_counts(line.tally))
 
 
-def lesson_view(l10n: Localizer, report: CohortReport, line: ItemLine, unreachable: list[LearnerIssue],
-                failed: list[LearnerIssue], back_page: int) -> tuple[str, InlineKeyboardMarkup]:
+def lesson_view(
+    l10n: Localizer,
+    report: CohortReport,
+    line: ItemLine,
+    unreachable: list[LearnerIssue],
+    failed: list[LearnerIssue],
+    back_page: int,
+) -> tuple[str, InlineKeyboardMarkup]:
     cohort = report.cohort
     parts = [
-        l10n("delivery-report-lesson-title", number=line.number, title=escape(line.title),
-             when=_when(line.released, cohort)),
+        l10n(
+            "delivery-report-lesson-title",
+            number=line.number,
+            title=escape(line.title),
+            when=_when(line.released, cohort),
+        ),
         l10n("delivery-report-part-lesson", **_counts(line.tally)),
     ]
     if line.homework is not None:
@@ -117,14 +150,14 @@ def lesson_view(l10n: Localizer, report: CohortReport, line: ItemLine, unreachab
     if failed:
         parts += ["", l10n("delivery-report-failed-title", count=len(failed))]
         parts += [
-            l10n("delivery-report-failed-learner", name=_person(l10n, p)["name"],
-                 reason=escape((p.reason or "")[:120]))
+            l10n("delivery-report-failed-learner", name=_person(l10n, p)["name"], reason=escape((p.reason or "")[:120]))
             for p in failed[:MAX_FAILED_SHOWN]
         ]
         if len(failed) > MAX_FAILED_SHOWN:
             parts.append("…")
-    keyboard = InlineKeyboardMarkup(inline_keyboard=[[
-        _button(l10n("delivery-button-back"), action="cohort", cohort_id=cohort.id, page=back_page)]])
+    keyboard = InlineKeyboardMarkup(
+        inline_keyboard=[[_button(l10n("delivery-button-back"), action="cohort", cohort_id=cohort.id, page=back_page)]]
+    )
     return "\n".join(parts), keyboard
 
 
@@ -139,12 +172,12 @@ def unreachable_view(l10n: Localizer, report: CohortReport, page: int) -> tuple[
     cohort_id = report.cohort.id
     if pages > 1:
         parts.append(l10n("page-of", page=page + 1, pages=pages))
-        rows.append([
-            _button(l10n("button-previous"), action="unreachable", cohort_id=cohort_id,
-                    page=(page - 1) % pages),
-            _button(l10n("button-next"), action="unreachable", cohort_id=cohort_id,
-                    page=(page + 1) % pages),
-        ])
+        rows.append(
+            [
+                _button(l10n("button-previous"), action="unreachable", cohort_id=cohort_id, page=(page - 1) % pages),
+                _button(l10n("button-next"), action="unreachable", cohort_id=cohort_id, page=(page + 1) % pages),
+            ]
+        )
     rows.append([_button(l10n("delivery-button-back"), action="cohort", cohort_id=cohort_id)])
     return "\n".join(parts), InlineKeyboardMarkup(inline_keyboard=rows)
 
@@ -152,8 +185,7 @@ def unreachable_view(l10n: Localizer, report: CohortReport, page: int) -> tuple[
 def cohorts_view(l10n: Localizer, cohorts: list[Cohort]) -> tuple[str, InlineKeyboardMarkup | None]:
     if not cohorts:
         return l10n("delivery-report-no-cohorts"), None
-    rows = [[_button(f"{c.name} · {c.active_learners}", action="cohort", cohort_id=c.id)]
-            for c in cohorts]
+    rows = [[_button(f"{c.name} · {c.active_learners}", action="cohort", cohort_id=c.id)] for c in cohorts]
     return l10n("delivery-report-choose"), InlineKeyboardMarkup(inline_keyboard=rows)
 
 
@@ -161,15 +193,19 @@ def setup() -> Router:
     router = Router(name="delivery_report")
 
     @router.message(Command("delivery"))
-    async def delivery_command(message: Message, db: Database,
-                               l10n: Localizer) -> None:
+    async def delivery_command(message: Message, db: Database, l10n: Localizer) -> None:
         text, keyboard = cohorts_view(l10n, await CohortRepository(db).all())
         await message.answer(text, reply_markup=keyboard)
 
     @router.callback_query(DeliveryReportCb.filter())
-    async def report_button(query: CallbackQuery, callback_data: DeliveryReportCb,
-                            db: Database, delivery: DeliveryService, l10n: Localizer,
-                            bot: Bot) -> None:
+    async def report_button(
+        query: CallbackQuery,
+        callback_data: DeliveryReportCb,
+        db: Database,
+        delivery: DeliveryService,
+        l10n: Localizer,
+        bot: Bot,
+    ) -> None:
         action = callback_data.action
         cohorts = CohortRepository(db)
         if action == "list":
@@ -189,8 +225,9 @@ def setup() -> Router:
                 await query.answer(l10n("button-outdated"), show_alert=True)
                 return
             unreachable = await delivery.repo.unreachable_learners(cohort.id, line.key)
-            failed = (await delivery.repo.failed_learners(cohort.id, line.key)
-                      + await delivery.repo.failed_learners(cohort.id, f"{line.key}.hw"))
+            failed = await delivery.repo.failed_learners(cohort.id, line.key) + await delivery.repo.failed_learners(
+                cohort.id, f"{line.key}.hw"
+            )
             text, keyboard = lesson_view(l10n, report, line, unreachable, failed, callback_data.page)
         elif action == "unreachable":
             text, keyboard = unreachable_view(l10n, report, callback_data.page)
@@ -222,5 +259,6 @@ async def _show(bot: Bot, query: CallbackQuery, text: str, keyboard: InlineKeybo
         return
     # Refreshing an unchanged view: Telegram answers "message is not modified"; nothing to do.
     with contextlib.suppress(TelegramBadRequest):
-        await bot.edit_message_text(text, chat_id=query.from_user.id,
-                                          message_id=query.message.message_id, reply_markup=keyboard)
+        await bot.edit_message_text(
+            text, chat_id=query.from_user.id, message_id=query.message.message_id, reply_markup=keyboard
+        )

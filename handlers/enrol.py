@@ -8,15 +8,15 @@ from zoneinfo import ZoneInfo
 
 from aiogram import Bot
 
-from bot import keyboards
 from bot.clock import Clock
+from bot.courses.catalog import course_for_version
+from bot.delivery.join_schedule import JoinSchedule, join_schedule
+from bot.delivery.service import DeliveryService
 from bot.i18n import Localizer
-from bot.services import dates
-from bot.services.catalog import course_for_version
-from bot.services.delivery import DeliveryService
-from bot.services.enrolment import EnrolmentService, Outcome
-from bot.services.join_schedule import JoinSchedule, join_schedule
-from storage.cohorts import Cohort
+from bot.people.enrolment import EnrolmentService, Outcome
+from bot.people.model import Cohort
+from bot.telegram import keyboards
+from bot.text import dates
 from storage.courses import CourseRepository
 
 
@@ -33,12 +33,25 @@ def schedule_text(l10n: Localizer, schedule: JoinSchedule, cohort: Cohort, catch
         return l10n("enrol-schedule-first", first=first)
     if schedule.next_new is None:
         return l10n("enrol-schedule-late-all", given=schedule.given, minutes=catch_up_minutes, first=first)
-    return l10n("enrol-schedule-late", given=schedule.given, minutes=catch_up_minutes, first=first,
-                next=moment(schedule.next_new))
+    return l10n(
+        "enrol-schedule-late",
+        given=schedule.given,
+        minutes=catch_up_minutes,
+        first=first,
+        next=moment(schedule.next_new),
+    )
 
 
-async def enrol_and_tell(bot: Bot, chat_id: int, l10n: Localizer, code: str, enrolment: EnrolmentService,
-                         courses: CourseRepository, delivery: DeliveryService, clock: Clock) -> Outcome:
+async def enrol_and_tell(
+    bot: Bot,
+    chat_id: int,
+    l10n: Localizer,
+    code: str,
+    enrolment: EnrolmentService,
+    courses: CourseRepository,
+    delivery: DeliveryService,
+    clock: Clock,
+) -> Outcome:
     """Enrol, tell the person how it went and when their lessons come, then let delivery start:
     the confirmation comes before the first lesson, not after it."""
     result = await enrolment.enrol(chat_id, code, clock.now())
@@ -51,10 +64,15 @@ async def enrol_and_tell(bot: Bot, chat_id: int, l10n: Localizer, code: str, enr
     if result.outcome is Outcome.ENROLLED:
         schedule = await join_schedule(delivery.repo, course, cohort, chat_id, clock.now())
         description = course.text(course.description, l10n.locale) if course.description else ""
-        text = l10n("enrol-done", title=title, cohort=escape(cohort.name),
-                    start=dates.date_label(l10n.locale, cohort.start_date),
-                    schedule=schedule_text(l10n, schedule, cohort, delivery.settings.catch_up_minutes),
-                    lessons=len(course.lessons), hours=f"{course.hours:g}")
+        text = l10n(
+            "enrol-done",
+            title=title,
+            cohort=escape(cohort.name),
+            start=dates.date_label(l10n.locale, cohort.start_date),
+            schedule=schedule_text(l10n, schedule, cohort, delivery.settings.catch_up_minutes),
+            lessons=len(course.lessons),
+            hours=f"{course.hours:g}",
+        )
         if description:
             text += "\n\n" + escape(description)
     else:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from aiogram import Bot, Router
 from aiogram.types import CallbackQuery, Message
 
-from bot import keyboards
 from bot.i18n import Localizer
+from bot.people.model import User
+from bot.telegram import keyboards
 from handlers.form import drop_buttons
-from storage.users import User
 
 
 def setup() -> Router:
@@ -21,8 +21,9 @@ def setup() -> Router:
         if user is not None and user.is_registered:
             await message.answer(l10n("fallback-hint"), reply_markup=keyboards.main_menu(l10n))
         else:
-            await message.answer(l10n("fallback-hint-unregistered"),
-                                 reply_markup=keyboards.restart_registration_keyboard(l10n))
+            await message.answer(
+                l10n("fallback-hint-unregistered"), reply_markup=keyboards.restart_registration_keyboard(l10n)
+            )
 
     @router.callback_query()
     async def unknown_button(query: CallbackQuery, l10n: Localizer, bot: Bot) -> None:

@@ -16,10 +16,10 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.fsm.context import FSMContext
 from aiogram.types import InlineKeyboardMarkup
 
-from bot import keyboards
 from bot.i18n import Localizer
-from bot.services import registration as form
-from bot.services.registration import ORDER, Step
+from bot.people import registration as form
+from bot.people.registration import ORDER, Step
+from bot.telegram import keyboards
 from handlers.states import CONSENT, ProfileEdit, Registration, state_for
 
 QUESTION_MESSAGE = "question_message_id"
@@ -37,8 +37,7 @@ def summary(l10n: Localizer, answers: dict[str, str]) -> str:
         if step is Step.CONFIRM or step not in answers:
             continue
         lines.append(
-            l10n("profile-line", label=l10n(f"field-{step.value}"),
-                 value=display_value(l10n, step, answers[step]))
+            l10n("profile-line", label=l10n(f"field-{step.value}"), value=display_value(l10n, step, answers[step]))
         )
     return "\n".join(lines)
 
@@ -51,17 +50,14 @@ async def drop_buttons(bot: Bot, chat_id: int, message_id: int | None) -> None:
         await bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id, reply_markup=None)
 
 
-async def _send_question(
-    bot: Bot, chat_id: int, state: FSMContext, text: str, markup: InlineKeyboardMarkup
-) -> None:
+async def _send_question(bot: Bot, chat_id: int, state: FSMContext, text: str, markup: InlineKeyboardMarkup) -> None:
     data = await state.get_data()
     await drop_buttons(bot, chat_id, data.get(QUESTION_MESSAGE))
     sent = await bot.send_message(chat_id, text, reply_markup=markup)
     await state.update_data({QUESTION_MESSAGE: sent.message_id})
 
 
-async def ask_consent(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer,
-                      error: str | None = None) -> None:
+async def ask_consent(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer, error: str | None = None) -> None:
     await state.set_state(Registration.consent)
     text = l10n("consent-request")
     if error:
@@ -119,15 +115,22 @@ async def ask_edit(
     await _send_question(bot, chat_id, state, text, keyboards.question_keyboard(l10n, field, editing=True))
 
 
-async def ask_again(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer,
-                    current: str, *, error: str | None = None, error_args: dict | None = None,
-                    stored_value: str | None = None) -> None:
+async def ask_again(
+    bot: Bot,
+    chat_id: int,
+    state: FSMContext,
+    l10n: Localizer,
+    current: str,
+    *,
+    error: str | None = None,
+    error_args: dict | None = None,
+    stored_value: str | None = None,
+) -> None:
     """Repeat whatever question the person is on (after a bad answer or a language switch)."""
     state_name = await state.get_state()
     if current == CONSENT:
         await ask_consent(bot, chat_id, state, l10n, error=error)
     elif state_name == ProfileEdit.value.state:
-        await ask_edit(bot, chat_id, state, l10n, Step(current), stored_value,
-                       error=error, error_args=error_args)
+        await ask_edit(bot, chat_id, state, l10n, Step(current), stored_value, error=error, error_args=error_args)
     else:
         await ask(bot, chat_id, state, l10n, Step(current), error=error, error_args=error_args)

@@ -6,9 +6,9 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
-from bot import keyboards
 from bot.i18n import Localizer, Translator
-from storage.users import User
+from bot.people.model import User
+from bot.telegram import keyboards
 
 
 def setup(translator: Translator) -> Router:
@@ -20,8 +20,7 @@ def setup(translator: Translator) -> Router:
         registered = user is not None and user.is_registered
         await message.answer(
             l10n("help-text"),
-            reply_markup=keyboards.main_menu(l10n) if registered
-            else keyboards.restart_registration_keyboard(l10n),
+            reply_markup=keyboards.main_menu(l10n) if registered else keyboards.restart_registration_keyboard(l10n),
         )
 
     return router

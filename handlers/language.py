@@ -7,24 +7,26 @@ from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from bot import keyboards
-from bot.callbacks import LanguageCb, ProfileCb
 from bot.clock import Clock
-from bot.commands import set_chat_commands
 from bot.config import LOCALES
 from bot.i18n import Localizer, Translator
+from bot.people.model import User
+from bot.telegram import keyboards
+from bot.telegram.callbacks import LanguageCb, ProfileCb
+from bot.telegram.commands import set_chat_commands
 from handlers.form import ask_again, drop_buttons
 from handlers.registration import start_registration
 from handlers.states import current_step
-from storage.users import User, UserRepository
+from storage.users import UserRepository
 
 
 def setup(translator: Translator) -> Router:
     router = Router(name="language")
 
     async def offer(bot: Bot, chat_id: int, l10n: Localizer) -> None:
-        await bot.send_message(chat_id, l10n("language-choose"),
-                               reply_markup=keyboards.language_keyboard(translator, "switch"))
+        await bot.send_message(
+            chat_id, l10n("language-choose"), reply_markup=keyboards.language_keyboard(translator, "switch")
+        )
 
     @router.message(Command("language"))
     @router.message(F.text.in_(translator.all_variants("menu-language")))
@@ -37,9 +39,17 @@ def setup(translator: Translator) -> Router:
         await offer(bot, query.from_user.id, l10n)
 
     @router.callback_query(LanguageCb.filter())
-    async def pick(query: CallbackQuery, callback_data: LanguageCb, state: FSMContext,
-                   users: UserRepository, clock: Clock, roles: frozenset[str],
-                   user: User | None, bot: Bot, l10n: Localizer) -> None:
+    async def pick(
+        query: CallbackQuery,
+        callback_data: LanguageCb,
+        state: FSMContext,
+        users: UserRepository,
+        clock: Clock,
+        roles: frozenset[str],
+        user: User | None,
+        bot: Bot,
+        l10n: Localizer,
+    ) -> None:
         chat_id = query.from_user.id
         if callback_data.code not in LOCALES:
             await query.answer(l10n("button-outdated"))
@@ -56,8 +66,7 @@ def setup(translator: Translator) -> Router:
             stored = getattr(user, step, None) if user else None
             await ask_again(bot, chat_id, state, l10n, step, stored_value=stored)
         elif user is not None and user.is_registered:
-            await bot.send_message(chat_id, l10n("language-changed"),
-                                   reply_markup=keyboards.main_menu(l10n))
+            await bot.send_message(chat_id, l10n("language-changed"), reply_markup=keyboards.main_menu(l10n))
         else:
             await start_registration(bot, chat_id, state, l10n)
 

@@ -18,18 +18,19 @@ from aiogram.types import (
     Message,
 )
 
-from bot.callbacks import CohortAdminCb, NewCohortCb
 from bot.clock import Clock
 from bot.config import Settings
+from bot.courses.catalog import course_for_version
 from bot.i18n import Localizer
-from bot.services import cohort_setup as rules
-from bot.services import dates
-from bot.services.catalog import course_for_version
-from bot.services.enrolment import new_invite_code
-from bot.services.registration import AnswerError
+from bot.people import cohort_setup as rules
+from bot.people.enrolment import new_invite_code
+from bot.people.model import NewCohort
+from bot.people.registration import AnswerError
+from bot.telegram.callbacks import CohortAdminCb, NewCohortCb
+from bot.text import dates
 from handlers.cohorts import card_keyboard, invite_text_and_qr
 from handlers.form import drop_buttons
-from storage.cohorts import CohortRepository, NewCohort
+from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
 
 QUESTION = "question_message_id"
@@ -52,53 +53,89 @@ def _step(state_name: str | None) -> str | None:
 
 
 def _button(l10n: Localizer, key: str, step: str, action: str, value: str = "", **args: object):
-    return InlineKeyboardButton(text=l10n(key, **args),
-                                callback_data=NewCohortCb(step=step, action=action, value=value).pack())
+    return InlineKeyboardButton(
+        text=l10n(key, **args), callback_data=NewCohortCb(step=step, action=action, value=value).pack()
+    )
 
 
 def _cancel_row(l10n: Localizer, step: str) -> list[InlineKeyboardButton]:
     return [_button(l10n, "button-cancel", step, "cancel")]
 
 
-async def _ask(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer, step: State,
-               text: str, rows: list[list[InlineKeyboardButton]]) -> None:
+async def _ask(
+    bot: Bot,
+    chat_id: int,
+    state: FSMContext,
+    l10n: Localizer,
+    step: State,
+    text: str,
+    rows: list[list[InlineKeyboardButton]],
+) -> None:
     data = await state.get_data()
     await drop_buttons(bot, chat_id, data.get(QUESTION))
     await state.set_state(step)
     name = step.state.split(":", 1)[1]
-    sent = await bot.send_message(chat_id, text, reply_markup=InlineKeyboardMarkup(
-        inline_keyboard=[*rows, _cancel_row(l10n, name)]))
+    sent = await bot.send_message(
+        chat_id, text, reply_markup=InlineKeyboardMarkup(inline_keyboard=[*rows, _cancel_row(l10n, name)])
+    )
     await state.update_data({QUESTION: sent.message_id})
 
 
 def _summary(l10n: Localizer, data: dict, course_title: str) -> str:
     tz = data["timezone"]
-    deadline = (dates.moment_label(l10n.locale, datetime.fromisoformat(data["enrol_until"]).astimezone(ZoneInfo(tz)))
-                if data.get("enrol_until") else l10n("cohort-no-deadline"))
-    return l10n("newcohort-confirm", course=escape(course_title), name=escape(data["name"]),
-                start=dates.date_label(l10n.locale, date.fromisoformat(data["start"])), timezone=tz,
-                deadline=deadline, capacity=data.get("capacity") or l10n("cohort-no-limit"))
+    deadline = (
+        dates.moment_label(l10n.locale, datetime.fromisoformat(data["enrol_until"]).astimezone(ZoneInfo(tz)))
+        if data.get("enrol_until")
+        else l10n("cohort-no-deadline")
+    )
+    return l10n(
+        "newcohort-confirm",
+        course=escape(course_title),
+        name=escape(data["name"]),
+        start=dates.date_label(l10n.locale, date.fromisoformat(data["start"])),
+        timezone=tz,
+        deadline=deadline,
+        capacity=data.get("capacity") or l10n("cohort-no-limit"),
+    )
 
 
 def setup() -> Router:
     router = Router(name="new-cohort")
 
-    async def ask_course(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer,
-                         courses: CourseRepository) -> None:
+    async def ask_course(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer, courses: CourseRepository) -> None:
         rows = []
         for version in await courses.latest_versions():
             course = await course_for_version(courses, version.id)
-            rows.append([_button(l10n, "newcohort-course-button", "course", "course", str(version.id),
-                                 title=course.text(course.title, l10n.locale), version=version.version)])
+            rows.append(
+                [
+                    _button(
+                        l10n,
+                        "newcohort-course-button",
+                        "course",
+                        "course",
+                        str(version.id),
+                        title=course.text(course.title, l10n.locale),
+                        version=version.version,
+                    )
+                ]
+            )
         if not rows:
             await bot.send_message(chat_id, l10n("newcohort-no-courses"))
             await state.clear()
             return
         await _ask(bot, chat_id, state, l10n, CohortForm.course, l10n("newcohort-ask-course"), rows)
 
-    async def ask(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer, step: str,
-                  courses: CourseRepository, settings: Settings, error: str | None = None,
-                  error_args: dict | None = None) -> None:
+    async def ask(
+        bot: Bot,
+        chat_id: int,
+        state: FSMContext,
+        l10n: Localizer,
+        step: str,
+        courses: CourseRepository,
+        settings: Settings,
+        error: str | None = None,
+        error_args: dict | None = None,
+    ) -> None:
         prefix = f"{l10n(error, **(error_args or {}))}\n\n" if error else ""
         if step == "course":
             await ask_course(bot, chat_id, state, l10n, courses)
@@ -107,31 +144,60 @@ def setup() -> Router:
         elif step == "start":
             await _ask(bot, chat_id, state, l10n, CohortForm.start, prefix + l10n("newcohort-ask-start"), [])
         elif step == "timezone":
-            await _ask(bot, chat_id, state, l10n, CohortForm.timezone, prefix + l10n("newcohort-ask-timezone"),
-                       [[_button(l10n, "newcohort-timezone-default", "timezone", "default", zone=settings.timezone)]])
+            await _ask(
+                bot,
+                chat_id,
+                state,
+                l10n,
+                CohortForm.timezone,
+                prefix + l10n("newcohort-ask-timezone"),
+                [[_button(l10n, "newcohort-timezone-default", "timezone", "default", zone=settings.timezone)]],
+            )
         elif step == "deadline":
-            await _ask(bot, chat_id, state, l10n, CohortForm.deadline, prefix + l10n("newcohort-ask-deadline"),
-                       [[_button(l10n, "newcohort-deadline-start", "deadline", "default")],
-                        [_button(l10n, "newcohort-deadline-none", "deadline", "none")]])
+            await _ask(
+                bot,
+                chat_id,
+                state,
+                l10n,
+                CohortForm.deadline,
+                prefix + l10n("newcohort-ask-deadline"),
+                [
+                    [_button(l10n, "newcohort-deadline-start", "deadline", "default")],
+                    [_button(l10n, "newcohort-deadline-none", "deadline", "none")],
+                ],
+            )
         elif step == "capacity":
-            await _ask(bot, chat_id, state, l10n, CohortForm.capacity, prefix + l10n("newcohort-ask-capacity"),
-                       [[_button(l10n, "newcohort-capacity-none", "capacity", "none")]])
+            await _ask(
+                bot,
+                chat_id,
+                state,
+                l10n,
+                CohortForm.capacity,
+                prefix + l10n("newcohort-ask-capacity"),
+                [[_button(l10n, "newcohort-capacity-none", "capacity", "none")]],
+            )
         else:
             data = await state.get_data()
             course = await course_for_version(courses, int(data["version_id"]))
-            await _ask(bot, chat_id, state, l10n, CohortForm.confirm,
-                       _summary(l10n, data, course.text(course.title, l10n.locale)),
-                       [[_button(l10n, "newcohort-create", "confirm", "create")]])
+            await _ask(
+                bot,
+                chat_id,
+                state,
+                l10n,
+                CohortForm.confirm,
+                _summary(l10n, data, course.text(course.title, l10n.locale)),
+                [[_button(l10n, "newcohort-create", "confirm", "create")]],
+            )
 
     @router.message(Command("newcohort"))
-    async def start(message: Message, state: FSMContext, l10n: Localizer, courses: CourseRepository,
-                    bot: Bot) -> None:
+    async def start(message: Message, state: FSMContext, l10n: Localizer, courses: CourseRepository, bot: Bot) -> None:
         await state.set_data({})
         await ask_course(bot, message.chat.id, state, l10n, courses)
 
     @router.callback_query(CohortAdminCb.filter(F.action == "new"))
-    async def start_from_list(query: CallbackQuery, state: FSMContext, l10n: Localizer,
-                              courses: CourseRepository, bot: Bot) -> None:
+    async def start_from_list(
+        query: CallbackQuery, state: FSMContext, l10n: Localizer, courses: CourseRepository, bot: Bot
+    ) -> None:
         await query.answer()
         await state.set_data({})
         await ask_course(bot, query.from_user.id, state, l10n, courses)
@@ -141,8 +207,15 @@ def setup() -> Router:
     @router.message(F.text, CohortForm.timezone)
     @router.message(F.text, CohortForm.deadline)
     @router.message(F.text, CohortForm.capacity)
-    async def typed(message: Message, state: FSMContext, l10n: Localizer, courses: CourseRepository,
-                    settings: Settings, clock: Clock, bot: Bot) -> None:
+    async def typed(
+        message: Message,
+        state: FSMContext,
+        l10n: Localizer,
+        courses: CourseRepository,
+        settings: Settings,
+        clock: Clock,
+        bot: Bot,
+    ) -> None:
         step = _step(await state.get_state())
         data = await state.get_data()
         chat_id = message.chat.id
@@ -161,8 +234,17 @@ def setup() -> Router:
             else:
                 update, after = {"capacity": rules.parse_capacity(message.text)}, "confirm"
         except AnswerError as problem:
-            await ask(bot, chat_id, state, l10n, step or "name", courses, settings,
-                      error=problem.key, error_args=problem.args_for_message)
+            await ask(
+                bot,
+                chat_id,
+                state,
+                l10n,
+                step or "name",
+                courses,
+                settings,
+                error=problem.key,
+                error_args=problem.args_for_message,
+            )
             return
         await state.update_data(update)
         await ask(bot, chat_id, state, l10n, after, courses, settings)
@@ -174,21 +256,33 @@ def setup() -> Router:
     @router.message(CohortForm.timezone)
     @router.message(CohortForm.deadline)
     @router.message(CohortForm.capacity)
-    async def not_text(message: Message, state: FSMContext, l10n: Localizer, courses: CourseRepository,
-                       settings: Settings, bot: Bot) -> None:
+    async def not_text(
+        message: Message, state: FSMContext, l10n: Localizer, courses: CourseRepository, settings: Settings, bot: Bot
+    ) -> None:
         step = _step(await state.get_state()) or "course"
         error = "form-error-press-button" if step in ("course", "confirm") else "form-error-not-text"
         await ask(bot, message.chat.id, state, l10n, step, courses, settings, error=error)
 
     @router.callback_query(NewCohortCb.filter())
-    async def pressed(query: CallbackQuery, callback_data: NewCohortCb, state: FSMContext, l10n: Localizer,
-                      courses: CourseRepository, cohorts: CohortRepository, settings: Settings,
-                      clock: Clock, bot: Bot) -> None:
+    async def pressed(
+        query: CallbackQuery,
+        callback_data: NewCohortCb,
+        state: FSMContext,
+        l10n: Localizer,
+        courses: CourseRepository,
+        cohorts: CohortRepository,
+        settings: Settings,
+        clock: Clock,
+        bot: Bot,
+    ) -> None:
         chat_id = query.from_user.id
         step = _step(await state.get_state())
         data = await state.get_data()
-        current = (step == callback_data.step and isinstance(query.message, Message)
-                   and query.message.message_id == data.get(QUESTION))
+        current = (
+            step == callback_data.step
+            and isinstance(query.message, Message)
+            and query.message.message_id == data.get(QUESTION)
+        )
         if not current:
             await query.answer(l10n("button-outdated"), show_alert=True)
             return
@@ -209,8 +303,11 @@ def setup() -> Router:
             await state.update_data({"timezone": settings.timezone})
             await ask(bot, chat_id, state, l10n, "deadline", courses, settings)
         elif step == "deadline":
-            until = (rules.end_of_local_day(date.fromisoformat(data["start"]), data["timezone"]).isoformat()
-                     if action == "default" else None)
+            until = (
+                rules.end_of_local_day(date.fromisoformat(data["start"]), data["timezone"]).isoformat()
+                if action == "default"
+                else None
+            )
             await state.update_data({"enrol_until": until})
             await ask(bot, chat_id, state, l10n, "capacity", courses, settings)
         elif step == "capacity" and action == "none":
@@ -219,18 +316,30 @@ def setup() -> Router:
         elif step == "confirm" and action == "create":
             await drop_buttons(bot, chat_id, data.get(QUESTION))
             await state.clear()
-            cohort_id = await cohorts.create(NewCohort(
-                course_id=int(data["course_id"]), version_id=int(data["version_id"]), name=data["name"],
-                start_date=date.fromisoformat(data["start"]), timezone=data["timezone"],
-                enrol_until=datetime.fromisoformat(data["enrol_until"]) if data.get("enrol_until") else None,
-                capacity=data.get("capacity"), invite_code=new_invite_code(), created_by=chat_id,
-            ), clock.now())
+            cohort_id = await cohorts.create(
+                NewCohort(
+                    course_id=int(data["course_id"]),
+                    version_id=int(data["version_id"]),
+                    name=data["name"],
+                    start_date=date.fromisoformat(data["start"]),
+                    timezone=data["timezone"],
+                    enrol_until=datetime.fromisoformat(data["enrol_until"]) if data.get("enrol_until") else None,
+                    capacity=data.get("capacity"),
+                    invite_code=new_invite_code(),
+                    created_by=chat_id,
+                ),
+                clock.now(),
+            )
             cohort = await cohorts.get(cohort_id)
             assert cohort is not None
             text, png, _ = await invite_text_and_qr(bot, l10n, cohort)
             await bot.send_message(chat_id, l10n("newcohort-created", name=escape(cohort.name)))
-            await bot.send_photo(chat_id, BufferedInputFile(png, f"invite-{cohort.id}.png"), caption=text,
-                                 reply_markup=card_keyboard(l10n, cohort, frozenset({"organizer"})))
+            await bot.send_photo(
+                chat_id,
+                BufferedInputFile(png, f"invite-{cohort.id}.png"),
+                caption=text,
+                reply_markup=card_keyboard(l10n, cohort, frozenset({"organizer"})),
+            )
         else:
             await ask(bot, chat_id, state, l10n, step or "course", courses, settings)
 

@@ -7,24 +7,32 @@ from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
 
-from bot import keyboards
-from bot.callbacks import ProfileCb
 from bot.clock import Clock
 from bot.i18n import Localizer, Translator
-from bot.services.registration import FIELDS, Step
+from bot.people.model import User
+from bot.people.registration import FIELDS, Step
+from bot.telegram import keyboards
+from bot.telegram.callbacks import ProfileCb
 from handlers.form import QUESTION_MESSAGE, ask_edit, drop_buttons, summary
-from storage.users import User, UserRepository
+from storage.users import UserRepository
 
 
 async def show_profile(bot: Bot, chat_id: int, l10n: Localizer, user: User) -> None:
     answers = {field: getattr(user, field) for field in FIELDS if getattr(user, field)}
-    text = l10n("profile-card", summary=summary(l10n, answers),
-                language=l10n(f"language-name-{l10n.locale}"))
+    text = l10n("profile-card", summary=summary(l10n, answers), language=l10n(f"language-name-{l10n.locale}"))
     await bot.send_message(chat_id, text, reply_markup=keyboards.profile_keyboard(l10n))
 
 
-async def finish_edit(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer,
-                      users: UserRepository, clock: Clock, field: Step, value: str) -> None:
+async def finish_edit(
+    bot: Bot,
+    chat_id: int,
+    state: FSMContext,
+    l10n: Localizer,
+    users: UserRepository,
+    clock: Clock,
+    field: Step,
+    value: str,
+) -> None:
     data = await state.get_data()
     await users.update_field(chat_id, field.value, value, clock.now())
     await drop_buttons(bot, chat_id, data.get(QUESTION_MESSAGE))
@@ -36,8 +44,9 @@ async def finish_edit(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer
 
 
 async def _not_registered(bot: Bot, chat_id: int, l10n: Localizer) -> None:
-    await bot.send_message(chat_id, l10n("profile-not-registered"),
-                           reply_markup=keyboards.restart_registration_keyboard(l10n))
+    await bot.send_message(
+        chat_id, l10n("profile-not-registered"), reply_markup=keyboards.restart_registration_keyboard(l10n)
+    )
 
 
 def setup(translator: Translator) -> Router:
@@ -45,16 +54,16 @@ def setup(translator: Translator) -> Router:
 
     @router.message(Command("profile"))
     @router.message(F.text.in_(translator.all_variants("menu-profile")))
-    async def profile_command(message: Message, l10n: Localizer, user: User | None,
-                              bot: Bot) -> None:
+    async def profile_command(message: Message, l10n: Localizer, user: User | None, bot: Bot) -> None:
         if user is None or not user.is_registered:
             await _not_registered(bot, message.chat.id, l10n)
             return
         await show_profile(bot, message.chat.id, l10n, user)
 
     @router.callback_query(ProfileCb.filter(F.action == "edit"))
-    async def edit_field(query: CallbackQuery, callback_data: ProfileCb, state: FSMContext,
-                         l10n: Localizer, user: User | None, bot: Bot) -> None:
+    async def edit_field(
+        query: CallbackQuery, callback_data: ProfileCb, state: FSMContext, l10n: Localizer, user: User | None, bot: Bot
+    ) -> None:
         await query.answer()
         if user is None or not user.is_registered:
             await _not_registered(bot, query.from_user.id, l10n)
@@ -67,19 +76,26 @@ def setup(translator: Translator) -> Router:
         await ask_edit(bot, query.from_user.id, state, l10n, field, getattr(user, field.value))
 
     @router.callback_query(ProfileCb.filter(F.action == "delete"))
-    async def delete_ask(query: CallbackQuery, l10n: Localizer, user: User | None,
-                         bot: Bot) -> None:
+    async def delete_ask(query: CallbackQuery, l10n: Localizer, user: User | None, bot: Bot) -> None:
         await query.answer()
         if user is None or not user.is_registered:
             await _not_registered(bot, query.from_user.id, l10n)
             return
-        await bot.send_message(query.from_user.id, l10n("profile-delete-confirm"),
-                               reply_markup=keyboards.delete_confirm_keyboard(l10n))
+        await bot.send_message(
+            query.from_user.id, l10n("profile-delete-confirm"), reply_markup=keyboards.delete_confirm_keyboard(l10n)
+        )
 
     @router.callback_query(ProfileCb.filter(F.action.in_({"delete-yes", "delete-no"})))
-    async def delete_answer(query: CallbackQuery, callback_data: ProfileCb, state: FSMContext,
-                            l10n: Localizer, users: UserRepository, clock: Clock,
-                            user: User | None, bot: Bot) -> None:
+    async def delete_answer(
+        query: CallbackQuery,
+        callback_data: ProfileCb,
+        state: FSMContext,
+        l10n: Localizer,
+        users: UserRepository,
+        clock: Clock,
+        user: User | None,
+        bot: Bot,
+    ) -> None:
         await query.answer()
         chat_id = query.from_user.id
         if query.message is not None:
@@ -93,7 +109,8 @@ def setup(translator: Translator) -> Router:
         await users.forget_personal_data(chat_id, clock.now())
         await state.clear()
         await bot.send_message(chat_id, l10n("profile-deleted"), reply_markup=ReplyKeyboardRemove())
-        await bot.send_message(chat_id, l10n("profile-deleted-next"),
-                               reply_markup=keyboards.restart_registration_keyboard(l10n))
+        await bot.send_message(
+            chat_id, l10n("profile-deleted-next"), reply_markup=keyboards.restart_registration_keyboard(l10n)
+        )
 
     return router

@@ -10,20 +10,21 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.types import User as TelegramUser
 
-from bot import keyboards
-from bot.callbacks import FormCb, ProfileCb
 from bot.clock import Clock
+from bot.delivery.service import DeliveryService
 from bot.i18n import Localizer, Translator
-from bot.services import registration as form
-from bot.services.delivery import DeliveryService
-from bot.services.enrolment import EnrolmentService, invite_code_from_payload
-from bot.services.registration import AnswerError, Step
+from bot.people import registration as form
+from bot.people.enrolment import EnrolmentService, invite_code_from_payload
+from bot.people.model import User
+from bot.people.registration import AnswerError, Step
+from bot.telegram import keyboards
+from bot.telegram.callbacks import FormCb, ProfileCb
 from handlers.enrol import enrol_and_tell
 from handlers.form import QUESTION_MESSAGE, ask, ask_again, ask_consent, drop_buttons
 from handlers.profile import finish_edit, show_profile
 from handlers.states import CONSENT, ProfileEdit, Registration, current_step
 from storage.courses import CourseRepository
-from storage.users import User, UserRepository
+from storage.users import UserRepository
 
 FORM_STATES = (Registration, ProfileEdit.value)
 
@@ -40,9 +41,7 @@ async def start_registration(bot: Bot, chat_id: int, state: FSMContext, l10n: Lo
     await ask_consent(bot, chat_id, state, l10n)
 
 
-async def _accept_answer(
-    bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer, step: Step, value: str
-) -> None:
+async def _accept_answer(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer, step: Step, value: str) -> None:
     data = await state.get_data()
     answers = {**data.get("answers", {}), step.value: value}
     await state.update_data({"answers": answers})
@@ -61,8 +60,7 @@ def setup() -> Router:
     router = Router(name="registration")
 
     @router.message(Command("cancel"))
-    async def cancel_command(message: Message, state: FSMContext, l10n: Localizer,
-                             user: User | None, bot: Bot) -> None:
+    async def cancel_command(message: Message, state: FSMContext, l10n: Localizer, user: User | None, bot: Bot) -> None:
         step = current_step(await state.get_state(), await state.get_data())
         if step is None:
             await message.answer(l10n("cancel-nothing"))
@@ -71,8 +69,14 @@ def setup() -> Router:
 
     @router.message(StateFilter(*FORM_STATES))
     async def form_answer(
-        message: Message, state: FSMContext, l10n: Localizer, translator: Translator,
-        users: UserRepository, clock: Clock, user: User | None, bot: Bot,
+        message: Message,
+        state: FSMContext,
+        l10n: Localizer,
+        translator: Translator,
+        users: UserRepository,
+        clock: Clock,
+        user: User | None,
+        bot: Bot,
     ) -> None:
         data = await state.get_data()
         step_name = current_step(await state.get_state(), data)
@@ -81,19 +85,25 @@ def setup() -> Router:
         editing = await state.get_state() == ProfileEdit.value.state
         stored = getattr(user, step_name, None) if editing and user else None
         if step_name == CONSENT or step_name == Step.CONFIRM:
-            await ask_again(bot, message.chat.id, state, l10n, step_name,
-                            error="form-error-press-button")
+            await ask_again(bot, message.chat.id, state, l10n, step_name, error="form-error-press-button")
             return
         step = Step(step_name)
         try:
             if step in form.BUTTON_STEPS:
-                value = form.match_choice(message.text, form.choices_for(step),
-                                          _label_variants(translator, step))
+                value = form.match_choice(message.text, form.choices_for(step), _label_variants(translator, step))
             else:
                 value = form.clean_answer(step, message.text)
         except AnswerError as problem:
-            await ask_again(bot, message.chat.id, state, l10n, step_name, error=problem.key,
-                            error_args=problem.args_for_message, stored_value=stored)
+            await ask_again(
+                bot,
+                message.chat.id,
+                state,
+                l10n,
+                step_name,
+                error=problem.key,
+                error_args=problem.args_for_message,
+                stored_value=stored,
+            )
             return
         if editing:
             await finish_edit(bot, message.chat.id, state, l10n, users, clock, step, value)
@@ -102,9 +112,17 @@ def setup() -> Router:
 
     @router.callback_query(FormCb.filter())
     async def form_button(
-        query: CallbackQuery, callback_data: FormCb, state: FSMContext, l10n: Localizer,
-        users: UserRepository, clock: Clock, user: User | None, bot: Bot,
-        enrolment: EnrolmentService, courses: CourseRepository, delivery: DeliveryService,
+        query: CallbackQuery,
+        callback_data: FormCb,
+        state: FSMContext,
+        l10n: Localizer,
+        users: UserRepository,
+        clock: Clock,
+        user: User | None,
+        bot: Bot,
+        enrolment: EnrolmentService,
+        courses: CourseRepository,
+        delivery: DeliveryService,
     ) -> None:
         chat_id = query.from_user.id
         state_name = await state.get_state()
@@ -139,8 +157,9 @@ def setup() -> Router:
         elif step_name == CONSENT and action == "consent-no":
             await drop_buttons(bot, chat_id, data.get(QUESTION_MESSAGE))
             await state.clear()
-            await bot.send_message(chat_id, l10n("consent-declined"),
-                                   reply_markup=keyboards.restart_registration_keyboard(l10n))
+            await bot.send_message(
+                chat_id, l10n("consent-declined"), reply_markup=keyboards.restart_registration_keyboard(l10n)
+            )
         elif action == "back" and not editing:
             step = Step(step_name)
             if data.get("back_to_confirm"):
@@ -170,8 +189,9 @@ def setup() -> Router:
             await ask_again(bot, chat_id, state, l10n, step_name, error="button-outdated")
 
     @router.callback_query(ProfileCb.filter(F.action == "register"))
-    async def register_again(query: CallbackQuery, state: FSMContext, l10n: Localizer,
-                             user: User | None, bot: Bot) -> None:
+    async def register_again(
+        query: CallbackQuery, state: FSMContext, l10n: Localizer, user: User | None, bot: Bot
+    ) -> None:
         await query.answer()
         if query.message is not None:
             await drop_buttons(bot, query.from_user.id, query.message.message_id)
@@ -183,8 +203,7 @@ def setup() -> Router:
     return router
 
 
-async def _cancel(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer,
-                  user: User | None) -> None:
+async def _cancel(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer, user: User | None) -> None:
     data = await state.get_data()
     editing = await state.get_state() == ProfileEdit.value.state
     await drop_buttons(bot, chat_id, data.get(QUESTION_MESSAGE))
@@ -193,13 +212,20 @@ async def _cancel(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer,
         await bot.send_message(chat_id, l10n("profile-edit-cancelled"))
         await show_profile(bot, chat_id, l10n, user)
         return
-    await bot.send_message(chat_id, l10n("form-cancelled"),
-                           reply_markup=keyboards.restart_registration_keyboard(l10n))
+    await bot.send_message(chat_id, l10n("form-cancelled"), reply_markup=keyboards.restart_registration_keyboard(l10n))
 
 
-async def _save(bot: Bot, person: TelegramUser, state: FSMContext, l10n: Localizer,
-                users: UserRepository, clock: Clock, enrolment: EnrolmentService,
-                courses: CourseRepository, delivery: DeliveryService) -> None:
+async def _save(
+    bot: Bot,
+    person: TelegramUser,
+    state: FSMContext,
+    l10n: Localizer,
+    users: UserRepository,
+    clock: Clock,
+    enrolment: EnrolmentService,
+    courses: CourseRepository,
+    delivery: DeliveryService,
+) -> None:
     data = await state.get_data()
     answers = data.get("answers", {})
     try:
@@ -207,12 +233,12 @@ async def _save(bot: Bot, person: TelegramUser, state: FSMContext, l10n: Localiz
     except (KeyError, AnswerError):
         await ask(bot, person.id, state, l10n, form.first_missing(answers))
         return
-    await users.register(person.id, profile, language=l10n.locale, username=person.username,
-                         now=clock.now())
+    await users.register(person.id, profile, language=l10n.locale, username=person.username, now=clock.now())
     await drop_buttons(bot, person.id, data.get(QUESTION_MESSAGE))
     await state.clear()
-    await bot.send_message(person.id, l10n("registered", name=escape(profile.full_name)),
-                           reply_markup=keyboards.main_menu(l10n))
+    await bot.send_message(
+        person.id, l10n("registered", name=escape(profile.full_name)), reply_markup=keyboards.main_menu(l10n)
+    )
     stored = await users.get(person.id)
     code = invite_code_from_payload(stored.pending_payload if stored else None)
     if code:

@@ -19,15 +19,16 @@ from aiogram.types import (
     MessageOriginUser,
 )
 
-from bot import access
-from bot.callbacks import RoleCb
 from bot.clock import Clock
-from bot.commands import set_chat_commands
 from bot.config import Settings
 from bot.i18n import Localizer, Translator
+from bot.people import access
+from bot.people.model import User
+from bot.telegram.callbacks import RoleCb
+from bot.telegram.commands import set_chat_commands
 from handlers.form import drop_buttons
 from storage.roles import ROLES, RoleRepository
-from storage.users import User, UserRepository
+from storage.users import UserRepository
 
 
 class GrantRole(StatesGroup):
@@ -56,13 +57,13 @@ async def find_person(message: Message, users: UserRepository) -> tuple[User | N
     return (found, None) if found else (None, "roles-error-never-started")
 
 
-async def refresh_menu(bot: Bot, translator: Translator, person: User, roles: RoleRepository,
-                       settings: Settings) -> None:
+async def refresh_menu(
+    bot: Bot, translator: Translator, person: User, roles: RoleRepository, settings: Settings
+) -> None:
     held = set(await roles.roles_of(person.telegram_id))
     if settings.is_owner(person.telegram_id):
         held.add(access.OWNER)
-    await set_chat_commands(bot, translator, person.telegram_id,
-                            person.language or translator.default_locale, held)
+    await set_chat_commands(bot, translator, person.telegram_id, person.language or translator.default_locale, held)
 
 
 def setup() -> Router:
@@ -78,11 +79,17 @@ def setup() -> Router:
         for user_id, role, full_name in holders:
             name = escape(full_name or str(user_id))
             lines.append(l10n("roles-line", name=name, role=l10n(f"role-{role}"), id=user_id))
-            buttons.append([InlineKeyboardButton(
-                text=l10n("roles-revoke-button", name=full_name or str(user_id), role=l10n(f"role-{role}")),
-                callback_data=RoleCb(action="revoke", user_id=user_id, role=role).pack())])
-        await message.answer(l10n("roles-list") + "\n" + "\n".join(lines),
-                             reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))
+            buttons.append(
+                [
+                    InlineKeyboardButton(
+                        text=l10n("roles-revoke-button", name=full_name or str(user_id), role=l10n(f"role-{role}")),
+                        callback_data=RoleCb(action="revoke", user_id=user_id, role=role).pack(),
+                    )
+                ]
+            )
+        await message.answer(
+            l10n("roles-list") + "\n" + "\n".join(lines), reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons)
+        )
 
     @router.message(Command("grant"))
     async def grant_start(message: Message, state: FSMContext, l10n: Localizer) -> None:
@@ -90,32 +97,44 @@ def setup() -> Router:
         await message.answer(l10n("roles-grant-who"))
 
     @router.message(GrantRole.person)
-    async def grant_person(message: Message, state: FSMContext, l10n: Localizer,
-                           users: UserRepository) -> None:
+    async def grant_person(message: Message, state: FSMContext, l10n: Localizer, users: UserRepository) -> None:
         person, problem = await find_person(message, users)
         if person is None:
             await message.answer(l10n(problem or "roles-error-what") + "\n\n" + l10n("roles-grant-who"))
             return
         await state.clear()
-        buttons = [[InlineKeyboardButton(
-            text=l10n(f"role-{role}"),
-            callback_data=RoleCb(action="grant", user_id=person.telegram_id, role=role).pack())]
-            for role in ROLES]
-        await message.answer(l10n("roles-grant-which", name=_name(person)),
-                             reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons))
+        buttons = [
+            [
+                InlineKeyboardButton(
+                    text=l10n(f"role-{role}"),
+                    callback_data=RoleCb(action="grant", user_id=person.telegram_id, role=role).pack(),
+                )
+            ]
+            for role in ROLES
+        ]
+        await message.answer(
+            l10n("roles-grant-which", name=_name(person)), reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons)
+        )
 
     @router.callback_query(RoleCb.filter(F.action.in_({"grant", "revoke"})))
-    async def change(query: CallbackQuery, callback_data: RoleCb, l10n: Localizer, clock: Clock,
-                     role_repo: RoleRepository, users: UserRepository, bot: Bot,
-                     translator: Translator, settings: Settings) -> None:
+    async def change(
+        query: CallbackQuery,
+        callback_data: RoleCb,
+        l10n: Localizer,
+        clock: Clock,
+        role_repo: RoleRepository,
+        users: UserRepository,
+        bot: Bot,
+        translator: Translator,
+        settings: Settings,
+    ) -> None:
         person = await users.get(callback_data.user_id)
         if person is None or callback_data.role not in ROLES:
             await query.answer(l10n("button-outdated"), show_alert=True)
             return
         role_name = l10n(f"role-{callback_data.role}")
         if callback_data.action == "grant":
-            changed = await role_repo.grant(person.telegram_id, callback_data.role,
-                                            query.from_user.id, clock.now())
+            changed = await role_repo.grant(person.telegram_id, callback_data.role, query.from_user.id, clock.now())
             key = "roles-granted" if changed else "roles-already"
         else:
             changed = await role_repo.revoke(person.telegram_id, callback_data.role)
@@ -128,7 +147,6 @@ def setup() -> Router:
             theirs = l10n.with_locale(person.language or translator.default_locale)
             news = "roles-you-got" if callback_data.action == "grant" else "roles-you-lost"
             with contextlib.suppress(TelegramForbiddenError, TelegramBadRequest):
-                await bot.send_message(person.telegram_id,
-                                       theirs(news, role=theirs(f"role-{callback_data.role}")))
+                await bot.send_message(person.telegram_id, theirs(news, role=theirs(f"role-{callback_data.role}")))
 
     return router

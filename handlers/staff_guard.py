@@ -11,9 +11,9 @@ from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
-from bot import access
-from bot.callbacks import STAFF_CALLBACKS
 from bot.i18n import Localizer
+from bot.people import access
+from bot.telegram.callbacks import STAFF_CALLBACKS
 
 
 def _prefix(data: str | None) -> str:
@@ -24,8 +24,7 @@ def setup() -> Router:
     router = Router(name="staff-guard")
 
     @router.message(Command(*access.STAFF_COMMANDS))
-    async def guard_command(message: Message, command: CommandObject, roles: frozenset[str],
-                            l10n: Localizer) -> None:
+    async def guard_command(message: Message, command: CommandObject, roles: frozenset[str], l10n: Localizer) -> None:
         if access.allowed(roles, access.STAFF_COMMANDS[command.command]):
             raise SkipHandler
         await message.answer(l10n("not-allowed"))

@@ -9,15 +9,16 @@ from aiogram.filters import CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 
-from bot import keyboards
 from bot.clock import Clock
+from bot.delivery.service import DeliveryService
 from bot.i18n import Localizer, Translator
-from bot.services.delivery import DeliveryService
-from bot.services.enrolment import EnrolmentService, invite_code_from_payload
+from bot.people.enrolment import EnrolmentService, invite_code_from_payload
+from bot.people.model import User
+from bot.telegram import keyboards
 from handlers.enrol import enrol_and_tell
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
-from storage.users import User, UserRepository
+from storage.users import UserRepository
 
 MAX_PAYLOAD = 64  # Telegram's own limit for a start parameter
 
@@ -26,11 +27,21 @@ def setup() -> Router:
     router = Router(name="start")
 
     @router.message(CommandStart())
-    async def start(message: Message, command: CommandObject, state: FSMContext,
-                    l10n: Localizer, translator: Translator, users: UserRepository,
-                    cohorts: CohortRepository, enrolment: EnrolmentService, courses: CourseRepository,
-                    delivery: DeliveryService,
-                    clock: Clock, user: User | None, bot: Bot) -> None:
+    async def start(
+        message: Message,
+        command: CommandObject,
+        state: FSMContext,
+        l10n: Localizer,
+        translator: Translator,
+        users: UserRepository,
+        cohorts: CohortRepository,
+        enrolment: EnrolmentService,
+        courses: CourseRepository,
+        delivery: DeliveryService,
+        clock: Clock,
+        user: User | None,
+        bot: Bot,
+    ) -> None:
         payload = (command.args or "").strip()
         code = invite_code_from_payload(payload) if len(payload) <= MAX_PAYLOAD else None
         registered = user is not None and user.is_registered
@@ -39,8 +50,9 @@ def setup() -> Router:
             await enrol_and_tell(bot, message.chat.id, l10n, code, enrolment, courses, delivery, clock)
             return
         if registered:
-            await message.answer(l10n("start-welcome-back", name=escape(user.full_name or "")),
-                                 reply_markup=keyboards.main_menu(l10n))
+            await message.answer(
+                l10n("start-welcome-back", name=escape(user.full_name or "")), reply_markup=keyboards.main_menu(l10n)
+            )
             return
         if (payload and code is None) or (code and await cohorts.by_invite(code) is None):
             # Said at once, before the form, so nobody registers for a link that leads nowhere.
@@ -48,7 +60,6 @@ def setup() -> Router:
         elif code:
             # Enrolment happens as soon as the person is registered (see registration._save).
             await users.remember_payload(message.chat.id, payload, clock.now())
-        await message.answer(l10n("start-greeting"),
-                             reply_markup=keyboards.language_keyboard(translator, "start"))
+        await message.answer(l10n("start-greeting"), reply_markup=keyboards.language_keyboard(translator, "start"))
 
     return router

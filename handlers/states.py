@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram.fsm.state import State, StatesGroup
 
-from bot.services.registration import Step
+from bot.people.registration import Step
 
 
 class Registration(StatesGroup):

@@ -2,76 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 import aiosqlite
 
 from bot.clock import from_db, to_db
+from bot.people.model import Cohort, Learner, NewCohort
 from storage.db import Database
 
 
-@dataclass(frozen=True)
-class Cohort:
-    id: int
-    course_id: int
-    course_code: str
-    version_id: int
-    name: str
-    start_date: date
-    timezone: str
-    enrol_until: datetime | None
-    capacity: int | None
-    invite_code: str
-    enrolment_open: bool
-    status: str
-    created_by: int
-    active_learners: int
-
-    @classmethod
-    def from_row(cls, row: aiosqlite.Row) -> Cohort:
-        return cls(
-            id=row["id"],
-            course_id=row["course_id"],
-            course_code=row["course_code"],
-            version_id=row["version_id"],
-            name=row["name"],
-            start_date=date.fromisoformat(row["start_date"]),
-            timezone=row["timezone"],
-            enrol_until=from_db(row["enrol_until"]) if row["enrol_until"] else None,
-            capacity=row["capacity"],
-            invite_code=row["invite_code"],
-            enrolment_open=bool(row["enrolment_open"]),
-            status=row["status"],
-            created_by=row["created_by"],
-            active_learners=row["active_learners"],
-        )
-
-
-@dataclass(frozen=True)
-class NewCohort:
-    course_id: int
-    version_id: int
-    name: str
-    start_date: date
-    timezone: str
-    enrol_until: datetime | None
-    capacity: int | None
-    invite_code: str
-    created_by: int
-
-
-@dataclass(frozen=True)
-class Learner:
-    user_id: int
-    full_name: str | None
-    region: str | None
-    district: str | None
-    library: str | None
-    position: str | None
-    settlement: str | None
-    language: str | None
-    enrolled_at: str
+def _cohort(row: aiosqlite.Row) -> Cohort:
+    return Cohort(
+        id=row["id"],
+        course_id=row["course_id"],
+        course_code=row["course_code"],
+        version_id=row["version_id"],
+        name=row["name"],
+        start_date=date.fromisoformat(row["start_date"]),
+        timezone=row["timezone"],
+        enrol_until=from_db(row["enrol_until"]) if row["enrol_until"] else None,
+        capacity=row["capacity"],
+        invite_code=row["invite_code"],
+        enrolment_open=bool(row["enrolment_open"]),
+        status=row["status"],
+        created_by=row["created_by"],
+        active_learners=row["active_learners"],
+    )
 
 
 _SELECT = """
@@ -94,23 +50,32 @@ class CohortRepository:
                                      capacity, invite_code, created_by, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-                (new.course_id, new.version_id, new.name, new.start_date.isoformat(), new.timezone,
-                 to_db(new.enrol_until) if new.enrol_until else None, new.capacity,
-                 new.invite_code, new.created_by, to_db(now)),
+                (
+                    new.course_id,
+                    new.version_id,
+                    new.name,
+                    new.start_date.isoformat(),
+                    new.timezone,
+                    to_db(new.enrol_until) if new.enrol_until else None,
+                    new.capacity,
+                    new.invite_code,
+                    new.created_by,
+                    to_db(now),
+                ),
             )
             return int(cursor.lastrowid)
 
     async def get(self, cohort_id: int) -> Cohort | None:
         row = await self._db.fetchone(_SELECT + " WHERE c.id = ?", (cohort_id,))
-        return None if row is None else Cohort.from_row(row)
+        return None if row is None else _cohort(row)
 
     async def by_invite(self, code: str) -> Cohort | None:
         row = await self._db.fetchone(_SELECT + " WHERE c.invite_code = ?", (code,))
-        return None if row is None else Cohort.from_row(row)
+        return None if row is None else _cohort(row)
 
     async def all(self) -> list[Cohort]:
         rows = await self._db.fetchall(_SELECT + " ORDER BY c.start_date DESC, c.id DESC")
-        return [Cohort.from_row(row) for row in rows]
+        return [_cohort(row) for row in rows]
 
     async def curated_by(self, user_id: int) -> list[Cohort]:
         rows = await self._db.fetchall(
@@ -118,7 +83,7 @@ class CohortRepository:
             " ORDER BY c.start_date DESC, c.id DESC",
             (user_id,),
         )
-        return [Cohort.from_row(row) for row in rows]
+        return [_cohort(row) for row in rows]
 
     async def of_learner(self, user_id: int) -> list[Cohort]:
         rows = await self._db.fetchall(
@@ -126,12 +91,10 @@ class CohortRepository:
             " WHERE en.user_id = ? AND en.status = 'active' ORDER BY c.start_date, c.id",
             (user_id,),
         )
-        return [Cohort.from_row(row) for row in rows]
+        return [_cohort(row) for row in rows]
 
     async def set_enrolment_open(self, cohort_id: int, is_open: bool) -> None:
-        await self._db.execute(
-            "UPDATE cohorts SET enrolment_open = ? WHERE id = ?", (int(is_open), cohort_id)
-        )
+        await self._db.execute("UPDATE cohorts SET enrolment_open = ? WHERE id = ?", (int(is_open), cohort_id))
 
     async def add_curator(self, cohort_id: int, user_id: int) -> None:
         await self._db.execute(
@@ -168,8 +131,7 @@ class CohortRepository:
         if status not in ("left", "removed"):
             raise ValueError(status)
         changed = await self._db.execute(
-            "UPDATE enrolments SET status = ?, ended_at = ?"
-            " WHERE cohort_id = ? AND user_id = ? AND status = 'active'",
+            "UPDATE enrolments SET status = ?, ended_at = ? WHERE cohort_id = ? AND user_id = ? AND status = 'active'",
             (status, to_db(now), cohort_id, user_id),
         )
         return changed > 0

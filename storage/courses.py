@@ -7,55 +7,13 @@ the course format; it stores the normalized JSON and the rows the service comput
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 import aiosqlite
 
 from bot.clock import to_db
+from bot.courses.stored import CourseItemRow, CourseVersion, SavedVersion, StoredFile
 from storage.db import Database
-
-
-@dataclass(frozen=True)
-class CourseItemRow:
-    """One deliverable of a version: a lesson, its quiz or homework, or the questionnaire."""
-
-    key: str  # "L3", "L3.quiz", "L3.hw", "Q"
-    kind: str  # lesson | quiz | homework | questionnaire
-    position: int
-    lesson_number: int | None
-    release_day: int
-    release_time: str  # "HH:MM", local to the cohort
-    due_day: int | None = None
-    due_time: str | None = None
-    due_hours: int | None = None
-
-
-@dataclass(frozen=True)
-class StoredFile:
-    sha256: str
-    extension: str
-    size: int
-
-
-@dataclass(frozen=True)
-class CourseVersion:
-    id: int
-    course_id: int
-    code: str
-    version: int
-    content_hash: str
-    content: str  # JSON; bot.services.course_codec.course_from_json reads it
-    source_path: str
-    files_dir: str
-    imported_at: str
-
-
-@dataclass(frozen=True)
-class SavedVersion:
-    version: CourseVersion
-    created: bool  # False: the content was the same as the latest version's; nothing written
-
 
 _VERSION_SELECT = """
     SELECT v.id, v.course_id, c.code, v.version, v.content_hash, v.content, v.source_path,
@@ -118,8 +76,18 @@ class CourseRepository:
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
-                    (version_id, i.key, i.kind, i.position, i.lesson_number, i.release_day,
-                     i.release_time, i.due_day, i.due_time, i.due_hours)
+                    (
+                        version_id,
+                        i.key,
+                        i.kind,
+                        i.position,
+                        i.lesson_number,
+                        i.release_day,
+                        i.release_time,
+                        i.due_day,
+                        i.due_time,
+                        i.due_hours,
+                    )
                     for i in items
                 ],
             )
@@ -138,9 +106,7 @@ class CourseRepository:
         return await self._latest(self._db.connection, code)
 
     async def get_version(self, code: str, version: int) -> CourseVersion | None:
-        row = await self._db.fetchone(
-            _VERSION_SELECT + " WHERE c.code = ? AND v.version = ?", (code, version)
-        )
+        row = await self._db.fetchone(_VERSION_SELECT + " WHERE c.code = ? AND v.version = ?", (code, version))
         return None if row is None else _version(row)
 
     async def get_version_by_id(self, version_id: int) -> CourseVersion | None:
@@ -148,9 +114,7 @@ class CourseRepository:
         return None if row is None else _version(row)
 
     async def versions(self, code: str) -> list[CourseVersion]:
-        rows = await self._db.fetchall(
-            _VERSION_SELECT + " WHERE c.code = ? ORDER BY v.version", (code,)
-        )
+        rows = await self._db.fetchall(_VERSION_SELECT + " WHERE c.code = ? ORDER BY v.version", (code,))
         return [_version(row) for row in rows]
 
     async def latest_versions(self) -> list[CourseVersion]:
@@ -176,11 +140,7 @@ class CourseRepository:
         return [CourseItemRow(*(row[i] for i in range(9))) for row in rows]
 
     async def telegram_file_id(self, sha256: str) -> str | None:
-        return await self._db.fetchval(
-            "SELECT telegram_file_id FROM course_files WHERE sha256 = ?", (sha256,)
-        )
+        return await self._db.fetchval("SELECT telegram_file_id FROM course_files WHERE sha256 = ?", (sha256,))
 
     async def remember_telegram_file_id(self, sha256: str, file_id: str) -> None:
-        await self._db.execute(
-            "UPDATE course_files SET telegram_file_id = ? WHERE sha256 = ?", (file_id, sha256)
-        )
+        await self._db.execute("UPDATE course_files SET telegram_file_id = ? WHERE sha256 = ?", (file_id, sha256))

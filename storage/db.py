@@ -106,15 +106,11 @@ class Database:
         async with self.transaction() as conn:
             await conn.executemany(sql, rows)
 
-    async def fetchone(
-        self, sql: str, params: Sequence[Any] | dict[str, Any] = ()
-    ) -> aiosqlite.Row | None:
+    async def fetchone(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> aiosqlite.Row | None:
         async with self._conn.execute(sql, params) as cursor:
             return await cursor.fetchone()
 
-    async def fetchall(
-        self, sql: str, params: Sequence[Any] | dict[str, Any] = ()
-    ) -> list[aiosqlite.Row]:
+    async def fetchall(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[aiosqlite.Row]:
         async with self._conn.execute(sql, params) as cursor:
             return list(await cursor.fetchall())
 

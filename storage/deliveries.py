@@ -8,139 +8,67 @@ next start understands (``sending`` rows are taken up again, see docs/delivery.m
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 
 import aiosqlite
 
 from bot.clock import from_db, to_db
+from bot.delivery.model import (
+    AGAIN,
+    CANCELLED,
+    FAILED,
+    PLANNED,
+    SENDING,
+    UNREACHABLE,
+    Changes,
+    DueDelivery,
+    LearnerIssue,
+    PendingRow,
+    PlannedRow,
+    StateCount,
+    format_ids,
+    parse_ids,
+)
 from storage.db import Database
 
-PLANNED, SENDING, SENT = "planned", "sending", "sent"
-UNREACHABLE, FAILED, CANCELLED = "unreachable", "failed", "cancelled"
-FINAL_STATES = (SENT, UNREACHABLE, FAILED, CANCELLED)
-
-LESSON, HOMEWORK, REMINDER = "lesson", "homework", "reminder"
-QUESTIONNAIRE, QUESTIONNAIRE_REMINDER = "questionnaire", "questionnaire-reminder"
-REMINDER_KINDS = (REMINDER, QUESTIONNAIRE_REMINDER)
-
-# Why a row was cancelled or found unreachable (the ``reason`` column).
-LEFT = "left"
-COHORT_FINISHED = "cohort-finished"
-EXPIRED = "expired"
-DONE = "done"
-SUPERSEDED = "superseded"
-BLOCKED = "blocked"
-
-AGAIN = "again-"  # variant prefix of the copies a learner asks for
 _CHUNK = 500  # ids per "IN (...)"; far below SQLite's variable limit
 
 
-@dataclass(frozen=True)
-class PlannedRow:
-    """One row of a plan, the same for every learner planned at the same moment."""
-
-    item_key: str
-    kind: str
-    variant: str
-    position: int
-    due_at: datetime
-    expires_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class DueDelivery:
-    """A row taken for sending, with what rendering it needs."""
-
-    id: int
-    cohort_id: int
-    user_id: int
-    item_key: str
-    kind: str
-    variant: str
-    parts_done: int
-    message_ids: tuple[int, ...]
-    attempts: int
-    version_id: int
-    timezone: str
-    start_date: date
-    shift_days: int
-    language: str | None
-
-    @classmethod
-    def from_row(cls, row: aiosqlite.Row) -> DueDelivery:
-        return cls(
-            id=row["id"], cohort_id=row["cohort_id"], user_id=row["user_id"],
-            item_key=row["item_key"], kind=row["kind"], variant=row["variant"],
-            parts_done=row["parts_done"], message_ids=parse_ids(row["message_ids"]),
-            attempts=row["attempts"], version_id=row["version_id"], timezone=row["timezone"],
-            start_date=date.fromisoformat(row["start_date"]), shift_days=row["shift_days"],
-            language=row["language"],
-        )
+def _due(row: aiosqlite.Row) -> DueDelivery:
+    return DueDelivery(
+        id=row["id"],
+        cohort_id=row["cohort_id"],
+        user_id=row["user_id"],
+        item_key=row["item_key"],
+        kind=row["kind"],
+        variant=row["variant"],
+        parts_done=row["parts_done"],
+        message_ids=parse_ids(row["message_ids"]),
+        attempts=row["attempts"],
+        version_id=row["version_id"],
+        timezone=row["timezone"],
+        start_date=date.fromisoformat(row["start_date"]),
+        shift_days=row["shift_days"],
+        language=row["language"],
+    )
 
 
-@dataclass(frozen=True)
-class PendingRow:
-    """A row to be moved in time (resume after a pause, a learner back after blocking)."""
-
-    id: int
-    cohort_id: int
-    item_key: str
-    kind: str
-    variant: str
-    position: int
-    due_at: datetime
-    expires_at: datetime | None
-
-    @classmethod
-    def from_row(cls, row: aiosqlite.Row) -> PendingRow:
-        return cls(
-            id=row["id"], cohort_id=row["cohort_id"], item_key=row["item_key"], kind=row["kind"],
-            variant=row["variant"], position=row["position"], due_at=from_db(row["due_at"]),
-            expires_at=from_db(row["expires_at"]) if row["expires_at"] else None,
-        )
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What a re-planning decided: new due times, and rows to cancel with a reason."""
-
-    moves: Sequence[tuple[int, datetime]] = ()
-    cancels: Sequence[tuple[int, str]] = ()
-    expiries: Sequence[tuple[int, datetime]] = ()  # deadlines that moved with a shifted calendar
-    shift_days: int = 0
-
-
-@dataclass(frozen=True)
-class StateCount:
-    item_key: str
-    kind: str
-    state: str
-    count: int
-
-
-@dataclass(frozen=True)
-class LearnerIssue:
-    """A learner a delivery could not reach, for the organizer to phone."""
-
-    user_id: int
-    full_name: str | None
-    district: str | None
-    library: str | None
-    reason: str | None
-
-
-def parse_ids(text: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in text.split(",") if part)
-
-
-def format_ids(ids: Iterable[int]) -> str:
-    return ",".join(str(i) for i in ids)
+def _pending(row: aiosqlite.Row) -> PendingRow:
+    return PendingRow(
+        id=row["id"],
+        cohort_id=row["cohort_id"],
+        item_key=row["item_key"],
+        kind=row["kind"],
+        variant=row["variant"],
+        position=row["position"],
+        due_at=from_db(row["due_at"]),
+        expires_at=from_db(row["expires_at"]) if row["expires_at"] else None,
+    )
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
     for start in range(0, len(ids), _CHUNK):
-        yield ids[start:start + _CHUNK]
+        yield ids[start : start + _CHUNK]
 
 
 _UPSERT = """
@@ -170,8 +98,7 @@ class DeliveryRepository:
 
     # ------------------------------------------------------------------ planning
 
-    async def learners_to_plan(self, cohort_id: int,
-                               user_ids: Sequence[int] | None = None) -> list[tuple[int, str]]:
+    async def learners_to_plan(self, cohort_id: int, user_ids: Sequence[int] | None = None) -> list[tuple[int, str]]:
         """(user id, enrolled_at) of active learners whose current enrolment has no plan yet."""
         sql = """
             SELECT e.user_id, e.enrolled_at FROM enrolments e
@@ -201,9 +128,7 @@ class DeliveryRepository:
         return [row["cohort_id"] for row in rows]
 
     async def shift_days(self, cohort_id: int) -> int:
-        value = await self._db.fetchval(
-            "SELECT shift_days FROM delivery_calendars WHERE cohort_id = ?", (cohort_id,)
-        )
+        value = await self._db.fetchval("SELECT shift_days FROM delivery_calendars WHERE cohort_id = ?", (cohort_id,))
         return int(value or 0)
 
     async def first_lesson_due(self, cohort_id: int, user_id: int) -> datetime | None:
@@ -216,8 +141,9 @@ class DeliveryRepository:
         )
         return None if value is None else from_db(value)
 
-    async def save_plan(self, cohort_id: int, rows: Sequence[PlannedRow],
-                        learners: Sequence[tuple[int, str]], now: datetime) -> int:
+    async def save_plan(
+        self, cohort_id: int, rows: Sequence[PlannedRow], learners: Sequence[tuple[int, str]], now: datetime
+    ) -> int:
         """Write ``rows`` for every learner, and mark them planned, in one transaction.
 
         Planning twice writes nothing new: the unique key turns repeats into no-ops, except that
@@ -225,8 +151,16 @@ class DeliveryRepository:
         """
         stamp = to_db(now)
         template = [
-            (r.item_key, r.kind, r.variant, r.position, to_db(r.due_at),
-             to_db(r.expires_at) if r.expires_at else None, stamp, stamp)
+            (
+                r.item_key,
+                r.kind,
+                r.variant,
+                r.position,
+                to_db(r.due_at),
+                to_db(r.expires_at) if r.expires_at else None,
+                stamp,
+                stamp,
+            )
             for r in rows
         ]
 
@@ -260,8 +194,9 @@ class DeliveryRepository:
         )
         return changed > 0
 
-    async def resume(self, cohort_id: int, now: datetime,
-                     decide: Callable[[datetime, list[PendingRow]], Changes]) -> Changes | None:
+    async def resume(
+        self, cohort_id: int, now: datetime, decide: Callable[[datetime, list[PendingRow]], Changes]
+    ) -> Changes | None:
         """Reactivate a paused cohort, moving its planned rows as ``decide`` says; all at once.
 
         ``decide`` gets the moment of the pause and every planned row of the cohort. None: the
@@ -286,13 +221,12 @@ class DeliveryRepository:
                     """,
                     (cohort_id, changes.shift_days),
                 )
-            await conn.execute(
-                "UPDATE cohorts SET status = 'active', paused_at = NULL WHERE id = ?", (cohort_id,)
-            )
+            await conn.execute("UPDATE cohorts SET status = 'active', paused_at = NULL WHERE id = ?", (cohort_id,))
         return changes
 
-    async def replan_unreachable(self, user_id: int, now: datetime,
-                                 decide: Callable[[list[PendingRow]], Changes]) -> Changes:
+    async def replan_unreachable(
+        self, user_id: int, now: datetime, decide: Callable[[list[PendingRow]], Changes]
+    ) -> Changes:
         """A learner is reachable again: what they missed is planned anew, as ``decide`` says."""
         async with self._db.transaction() as conn:
             rows = await self._pending(
@@ -307,8 +241,7 @@ class DeliveryRepository:
         return changes
 
     @staticmethod
-    async def _pending(conn: aiosqlite.Connection, where: str,
-                       params: Sequence[object]) -> list[PendingRow]:
+    async def _pending(conn: aiosqlite.Connection, where: str, params: Sequence[object]) -> list[PendingRow]:
         sql = f"""
             SELECT d.id, d.cohort_id, d.item_key, d.kind, d.variant, d.position, d.due_at,
                    d.expires_at
@@ -316,7 +249,7 @@ class DeliveryRepository:
              WHERE {where} ORDER BY d.due_at, d.position, d.id
         """
         async with conn.execute(sql, params) as cursor:
-            return [PendingRow.from_row(row) for row in await cursor.fetchall()]
+            return [_pending(row) for row in await cursor.fetchall()]
 
     @staticmethod
     async def _apply(conn: aiosqlite.Connection, changes: Changes, now: datetime) -> None:
@@ -413,7 +346,7 @@ class DeliveryRepository:
         stamp = to_db(now)
         async with self._db.transaction() as conn:
             async with conn.execute(sql, {"now": stamp, "limit": limit}) as cursor:
-                taken = [DueDelivery.from_row(row) for row in await cursor.fetchall()]
+                taken = [_due(row) for row in await cursor.fetchall()]
             ids = [row.id for row in taken]
             for chunk in _chunks(ids):
                 await conn.execute(
@@ -438,8 +371,9 @@ class DeliveryRepository:
         )
         return from_db(value) if value else None
 
-    async def record_part(self, delivery_id: int, parts_done: int, message_ids: Sequence[int],
-                          *, final: bool, now: datetime) -> None:
+    async def record_part(
+        self, delivery_id: int, parts_done: int, message_ids: Sequence[int], *, final: bool, now: datetime
+    ) -> None:
         """One more message of a delivery went out; the last one makes it ``sent``."""
         stamp = to_db(now)
         if final:
@@ -509,8 +443,7 @@ class DeliveryRepository:
     async def get(self, delivery_id: int) -> aiosqlite.Row | None:
         return await self._db.fetchone("SELECT * FROM deliveries WHERE id = ?", (delivery_id,))
 
-    async def add_copy(self, cohort_id: int, user_id: int, item_key: str, kind: str,
-                       now: datetime) -> str:
+    async def add_copy(self, cohort_id: int, user_id: int, item_key: str, kind: str, now: datetime) -> str:
         """Plan one more copy of an item already delivered, urgent and due now.
 
         Returns "queued", "already" (the item or a copy of it is on its way), "not-yet" (it has
@@ -550,8 +483,7 @@ class DeliveryRepository:
                                         urgent, planned_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
                 """,
-                (cohort_id, user_id, item_key, kind, f"{AGAIN}{copies + 1}", original["position"],
-                 stamp, stamp, stamp),
+                (cohort_id, user_id, item_key, kind, f"{AGAIN}{copies + 1}", original["position"], stamp, stamp, stamp),
             )
         return "queued"
 
@@ -568,8 +500,7 @@ class DeliveryRepository:
         )
         return [StateCount(row["item_key"], row["kind"], row["state"], row["n"]) for row in rows]
 
-    async def unreachable_learners(self, cohort_id: int,
-                                   item_key: str | None = None) -> list[LearnerIssue]:
+    async def unreachable_learners(self, cohort_id: int, item_key: str | None = None) -> list[LearnerIssue]:
         """Learners of the cohort Telegram does not let the bot reach (now, or for this item)."""
         if item_key is None:
             where = """e.cohort_id = ? AND e.status = 'active' AND (u.blocked_at IS NOT NULL OR EXISTS (

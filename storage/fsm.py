@@ -44,9 +44,7 @@ class SQLiteStorage(BaseStorage):
         )
 
     async def get_state(self, key: StorageKey) -> str | None:
-        return await self._db.fetchval(
-            "SELECT state FROM fsm_state WHERE storage_key = ?", (_key(key),)
-        )
+        return await self._db.fetchval("SELECT state FROM fsm_state WHERE storage_key = ?", (_key(key),))
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         await self._db.execute(

@@ -25,9 +25,7 @@ class RoleRepository:
         return changed > 0
 
     async def revoke(self, user_id: int, role: str) -> bool:
-        changed = await self._db.execute(
-            "DELETE FROM roles WHERE user_id = ? AND role = ?", (user_id, role)
-        )
+        changed = await self._db.execute("DELETE FROM roles WHERE user_id = ? AND role = ?", (user_id, role))
         return changed > 0
 
     async def roles_of(self, user_id: int) -> frozenset[str]:

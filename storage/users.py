@@ -2,57 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import datetime
 
 import aiosqlite
 
 from bot.clock import to_db
+from bot.people.model import PROFILE_FIELDS, Profile, User
 from storage.db import Database
 
-PROFILE_FIELDS = ("full_name", "region", "district", "library", "position", "settlement")
 
-
-@dataclass(frozen=True)
-class User:
-    telegram_id: int
-    language: str | None
-    full_name: str | None = None
-    region: str | None = None
-    district: str | None = None
-    library: str | None = None
-    position: str | None = None
-    settlement: str | None = None
-    username: str | None = None
-    consent_at: str | None = None
-    registered_at: str | None = None
-    pending_payload: str | None = None
-    blocked_at: str | None = None  # Telegram refused to deliver to them (they blocked the bot)
-
-    @property
-    def is_registered(self) -> bool:
-        return self.registered_at is not None
-
-    @property
-    def reachable(self) -> bool:
-        return self.blocked_at is None
-
-    @classmethod
-    def from_row(cls, row: aiosqlite.Row) -> User:
-        names = {f.name for f in fields(cls)}
-        return cls(**{key: row[key] for key in row.keys() if key in names})
-
-
-@dataclass(frozen=True)
-class Profile:
-    """What registration collects; saved only all at once, with consent."""
-
-    full_name: str
-    region: str
-    district: str
-    library: str
-    position: str
-    settlement: str
+def _user(row: aiosqlite.Row) -> User:
+    names = {f.name for f in fields(User)}
+    return User(**{key: row[key] for key in row.keys() if key in names})
 
 
 class UserRepository:
@@ -61,13 +23,11 @@ class UserRepository:
 
     async def get(self, telegram_id: int) -> User | None:
         row = await self._db.fetchone("SELECT * FROM users WHERE telegram_id = ?", (telegram_id,))
-        return None if row is None else User.from_row(row)
+        return None if row is None else _user(row)
 
     async def find_by_username(self, username: str) -> User | None:
-        row = await self._db.fetchone(
-            "SELECT * FROM users WHERE lower(username) = lower(?)", (username.lstrip("@"),)
-        )
-        return None if row is None else User.from_row(row)
+        row = await self._db.fetchone("SELECT * FROM users WHERE lower(username) = lower(?)", (username.lstrip("@"),))
+        return None if row is None else _user(row)
 
     async def set_language(self, telegram_id: int, language: str, now: datetime) -> None:
         """Create the person's row if needed: the language is the one thing kept without consent."""
@@ -138,9 +98,7 @@ class UserRepository:
         )
 
     async def clear_payload(self, telegram_id: int) -> None:
-        await self._db.execute(
-            "UPDATE users SET pending_payload = NULL WHERE telegram_id = ?", (telegram_id,)
-        )
+        await self._db.execute("UPDATE users SET pending_payload = NULL WHERE telegram_id = ?", (telegram_id,))
 
     async def forget_personal_data(self, telegram_id: int, now: datetime) -> None:
         """The person withdraws consent: keep only the language they chose."""

@@ -66,8 +66,9 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-async def harness(settings: Settings, db: Database, translator: Translator,
-                  clock: FrozenClock) -> AsyncIterator[Harness]:
+async def harness(
+    settings: Settings, db: Database, translator: Translator, clock: FrozenClock
+) -> AsyncIterator[Harness]:
     session = RecordingSession()
     bot = Bot(TEST_TOKEN, session=session)
     dp = create_dispatcher(settings, db, translator, clock)

@@ -6,9 +6,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bot import PROJECT_ROOT
-from bot.services.catalog import course_for_version, next_lesson
-from bot.services.course_import import import_course
-from storage.cohorts import CohortRepository, NewCohort
+from bot.courses.catalog import course_for_version, next_lesson
+from bot.courses.importing import import_course
+from bot.people.model import NewCohort
+from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
 from storage.db import Database
 
@@ -18,10 +19,20 @@ async def test_next_lesson_follows_the_local_calendar_and_its_shift(db: Database
     courses = CourseRepository(db)
     version = (await courses.latest_versions())[0]
     cohorts = CohortRepository(db)
-    cohort_id = await cohorts.create(NewCohort(
-        course_id=version.course_id, version_id=version.id, name="G", start_date=date(2026, 4, 15),
-        timezone="Asia/Almaty", enrol_until=None, capacity=None, invite_code="zzzzzzzz", created_by=1),
-        datetime(2026, 4, 1, tzinfo=UTC))
+    cohort_id = await cohorts.create(
+        NewCohort(
+            course_id=version.course_id,
+            version_id=version.id,
+            name="G",
+            start_date=date(2026, 4, 15),
+            timezone="Asia/Almaty",
+            enrol_until=None,
+            capacity=None,
+            invite_code="zzzzzzzz",
+            created_by=1,
+        ),
+        datetime(2026, 4, 1, tzinfo=UTC),
+    )
     cohort = await cohorts.get(cohort_id)
     course = await course_for_version(courses, version.id)
     first = course.lessons[0]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from aiogram.methods import EditMessageText
 
-from bot.callbacks import CohortAdminCb
+from bot.telegram.callbacks import CohortAdminCb
 from tests.auxil.delivery_setup import SAMPLE, add_learners, import_version, make_cohort
 from tests.auxil.harness import Harness, plain_buttons
 from tests.auxil.updates import tg_user
@@ -35,8 +35,7 @@ async def test_every_learner_of_a_big_cohort_can_be_picked_for_removal(harness: 
     await harness.click(OWNER, "⬅️ Previous")
     edit = [r for r in harness.session.requests if isinstance(r, EditMessageText)][-1]
     assert edit.text == "Whom should I remove from Big?\nPage 4 of 4"
-    assert plain_buttons(edit.reply_markup)[:-2] == [
-        f"Кітапханашы {n} (Кітапхана № {n})" for n in range(1091, 1096)]
+    assert plain_buttons(edit.reply_markup)[:-2] == [f"Кітапханашы {n} (Кітапхана № {n})" for n in range(1091, 1096)]
     pressed = edit.reply_markup.inline_keyboard[0][0]
     sent = await harness.click_data(OWNER, str(pressed.callback_data), 1)
     assert "Кітапханашы 1091" in sent[-1].text

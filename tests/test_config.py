@@ -37,19 +37,20 @@ def test_unknown_time_zone_is_refused() -> None:
 
 
 def _run_bot(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in {
-        "BOT_TOKEN", "ADMIN_IDS", "TELEGRAM_API_URL", "DATABASE_PATH"}}
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"BOT_TOKEN", "ADMIN_IDS", "TELEGRAM_API_URL", "DATABASE_PATH"}
+    }
     clean["PYTHONPATH"] = str(PROJECT_ROOT)
-    return subprocess.run([sys.executable, "-m", "bot"], env=clean | env, cwd=cwd,
-                          capture_output=True, text=True, timeout=30, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "bot"], env=clean | env, cwd=cwd, capture_output=True, text=True, timeout=30, check=False
+    )
 
 
 @pytest.mark.parametrize(
     ("token", "expected"),
     [("", "BOT_TOKEN is not set"), ("not-a-token", "does not look like a bot token")],
 )
-def test_missing_or_malformed_token_exits_2_with_one_clear_line(tmp_path: Path, token: str,
-                                                               expected: str) -> None:
+def test_missing_or_malformed_token_exits_2_with_one_clear_line(tmp_path: Path, token: str, expected: str) -> None:
     result = _run_bot({"BOT_TOKEN": token}, tmp_path)
     assert result.returncode == 2
     assert expected in result.stderr and "@BotFather" in result.stderr

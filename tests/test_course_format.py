@@ -8,11 +8,11 @@ from textwrap import dedent
 
 import pytest
 
-from bot.services import course_source
-from bot.services.course_codec import content_hash, course_from_json, course_to_json
-from bot.services.course_format import LoadResult, load_course
-from bot.services.course_model import DeadlineAfter, DeadlineAt, FileMaterial, LocalizedText
-from bot.services.telegram_html import parse_html, telegram_length
+from bot.courses import source as course_source
+from bot.courses.codec import content_hash, course_from_json, course_to_json
+from bot.courses.loading import LoadResult, load_course
+from bot.courses.model import DeadlineAfter, DeadlineAt, FileMaterial, LocalizedText
+from bot.text.telegram_html import parse_html, telegram_length
 
 SAMPLE = Path(__file__).resolve().parents[1] / "courses" / "sample"
 
@@ -149,7 +149,8 @@ ERROR_CASES = [
     ),
     (
         "order is checked even when a lesson has other errors",
-        HEADER + LESSON.replace("day: 1", "day: 3")
+        HEADER
+        + LESSON.replace("day: 1", "day: 3")
         + LESSON.replace("day: 1", "day: 2").replace("    title:", "    tittle:"),
         11,
         "lesson-out-of-order",
@@ -164,7 +165,8 @@ ERROR_CASES = [
     ),
     (
         "deadline before release",
-        HEADER + LESSON.replace("day: 1", "day: 2")
+        HEADER
+        + LESSON.replace("day: 1", "day: 2")
         + "    homework:\n      prompt: Жазыңыз\n      deadline: {day: 1, time: '20:00'}\n",
         13,
         "deadline-before-release",
@@ -242,7 +244,9 @@ ERROR_CASES = [
     ),
     (
         "duplicate questionnaire id",
-        HEADER + LESSON + dedent("""\
+        HEADER
+        + LESSON
+        + dedent("""\
             questionnaire:
               items:
                 - {id: quality, kind: scale, question: 'Сапасы?'}
@@ -302,9 +306,7 @@ ERROR_CASES = [
     [case[1:] for case in ERROR_CASES],
     ids=[case[0] for case in ERROR_CASES],
 )
-def test_each_error_is_reported_with_its_line(
-    tmp_path: Path, text: str, line: int, code: str, words: str
-) -> None:
+def test_each_error_is_reported_with_its_line(tmp_path: Path, text: str, line: int, code: str, words: str) -> None:
     (tmp_path / "plan.pdf").write_bytes(b"%PDF-1.4\n")
     result = check(tmp_path, text)
 
@@ -340,12 +342,8 @@ def test_every_error_is_reported_not_just_the_first(tmp_path: Path) -> None:
         (15, "out-of-range"),
         (17, "unknown-field"),
     ]
-    assert result.errors[0].format() == (
-        "course.yaml:10: lessons[0].materials[0].file: file 'missing.pdf' not found"
-    )
-    assert result.errors[1].format().startswith(
-        "course.yaml:13: lessons[0].quiz.questions[0]: no correct answer"
-    )
+    assert result.errors[0].format() == ("course.yaml:10: lessons[0].materials[0].file: file 'missing.pdf' not found")
+    assert result.errors[1].format().startswith("course.yaml:13: lessons[0].quiz.questions[0]: no correct answer")
 
 
 def test_a_file_over_50_mb_is_refused(tmp_path: Path) -> None:
@@ -405,16 +403,20 @@ def test_the_sample_course_validates_without_errors_or_warnings() -> None:
 
 
 def test_defaults_and_both_deadline_forms(tmp_path: Path) -> None:
-    text = HEADER + LESSON + (
-        "    homework:\n"
-        "      prompt: Жазыңыз\n"
-        "      deadline: {hours_after_release: 48}\n"
-        "  - day: 2\n"
-        '    time: "10:00"\n'
-        "    title: Екі\n"
-        "    homework:\n"
-        "      prompt: Жазыңыз\n"
-        "      deadline: {day: 4}\n"
+    text = (
+        HEADER
+        + LESSON
+        + (
+            "    homework:\n"
+            "      prompt: Жазыңыз\n"
+            "      deadline: {hours_after_release: 48}\n"
+            "  - day: 2\n"
+            '    time: "10:00"\n'
+            "    title: Екі\n"
+            "    homework:\n"
+            "      prompt: Жазыңыз\n"
+            "      deadline: {day: 4}\n"
+        )
     )
     result = check(tmp_path, text)
 
@@ -447,18 +449,17 @@ def test_correct_answer_by_option_text(tmp_path: Path) -> None:
 
 
 def test_missing_translations_are_warnings_per_part_and_language(tmp_path: Path) -> None:
-    text = HEADER.replace("[kk, ru]", "[kk, ru, en]") + LESSON + (
-        "    homework:\n"
-        "      prompt: {ru: Напишите}\n"
-        "      deadline: {day: 2}\n"
+    text = (
+        HEADER.replace("[kk, ru]", "[kk, ru, en]")
+        + LESSON
+        + ("    homework:\n      prompt: {ru: Напишите}\n      deadline: {day: 2}\n")
     )
     result = check(tmp_path, text)
 
     assert result.errors == []
     messages = [w.format("warning") for w in result.warnings]
     assert messages == [
-        "course.yaml:3: warning: the course has no English text (title); "
-        "learners get Kazakh there",
+        "course.yaml:3: warning: the course has no English text (title); learners get Kazakh there",
         "course.yaml:8: warning: lessons[0]: lesson 1 has no English text "
         "(title, materials[0].text, homework.prompt); learners get Kazakh there",
         "course.yaml:12: warning: lessons[0]: lesson 1 has no Kazakh text (homework.prompt); "
@@ -509,11 +510,7 @@ def _zip(path: Path, entries: dict[str, bytes]) -> Path:
 
 
 def _sample_entries(prefix: str = "") -> dict[str, bytes]:
-    return {
-        prefix + p.relative_to(SAMPLE).as_posix(): p.read_bytes()
-        for p in SAMPLE.rglob("*")
-        if p.is_file()
-    }
+    return {prefix + p.relative_to(SAMPLE).as_posix(): p.read_bytes() for p in SAMPLE.rglob("*") if p.is_file()}
 
 
 @pytest.mark.parametrize("prefix", ["", "library-course/"], ids=["at the root", "in a folder"])
@@ -535,9 +532,7 @@ def test_a_zip_with_a_path_outside_is_refused(tmp_path: Path) -> None:
     assert not (tmp_path.parent / "escape.txt").exists()
 
 
-def test_a_zip_that_unpacks_too_big_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_zip_that_unpacks_too_big_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(course_source, "MAX_ZIP_TOTAL_BYTES", 50 * 1024)
     archive = _zip(tmp_path / "big.zip", _sample_entries())
 
@@ -559,7 +554,7 @@ def test_a_zip_without_course_yaml(tmp_path: Path) -> None:
     ("text", "problems"),
     [
         ('<b>bold</b> <i>it</i> <a href="https://kazneb.kz">link</a> &lt;3 &amp; Q&A', []),
-        ("<pre><code class=\"language-python\">x</code></pre>", []),
+        ('<pre><code class="language-python">x</code></pre>', []),
         ('<span class="tg-spoiler">s</span> <blockquote expandable>q</blockquote>', []),
         ("<b><i>x</b></i>", ["</b> found where </i> was expected"]),
         ("<br>", ["Telegram does not support <br>; use a line break instead"]),

@@ -12,9 +12,9 @@ import pytest
 
 from bot.cli.course import main as course_cli
 from bot.clock import FrozenClock
-from bot.services.course_codec import course_from_json
-from bot.services.course_format import load_course
-from bot.services.course_import import InvalidCourseError, import_course
+from bot.courses.codec import course_from_json
+from bot.courses.importing import InvalidCourseError, import_course
+from bot.courses.loading import load_course
 from storage.courses import CourseRepository
 from storage.db import Database
 from storage.migrations import current_version, migrate
@@ -48,15 +48,30 @@ async def test_import_stores_a_version_its_items_and_its_files(
     assert course_from_json(stored.content) == load_course(SAMPLE).course
     items = await repo.items(stored.id)
     assert [i.key for i in items] == [
-        "L1", "L1.hw", "L2", "L2.hw", "L3", "L3.hw", "L4", "L4.quiz", "L5", "L5.hw", "Q",
+        "L1",
+        "L1.hw",
+        "L2",
+        "L2.hw",
+        "L3",
+        "L3.hw",
+        "L4",
+        "L4.quiz",
+        "L5",
+        "L5.hw",
+        "Q",
     ]
     l1_hw = items[1]
     assert (l1_hw.release_day, l1_hw.release_time, l1_hw.due_day, l1_hw.due_time) == (
-        1, "10:00", 3, "09:00",
+        1,
+        "10:00",
+        3,
+        "09:00",
     )
     assert items[3].due_hours == 48
     assert (items[-1].kind, items[-1].release_day, items[-1].release_time) == (
-        "questionnaire", 10, "12:00",
+        "questionnaire",
+        10,
+        "12:00",
     )
     # Every file is copied once, named by its content, with the same bytes.
     course = course_from_json(stored.content)
@@ -67,9 +82,7 @@ async def test_import_stores_a_version_its_items_and_its_files(
     assert await db.fetchval("SELECT count(*) FROM course_files") == 9
 
 
-async def test_reimporting_the_same_course_changes_nothing(
-    db: Database, tmp_path: Path, clock: FrozenClock
-) -> None:
+async def test_reimporting_the_same_course_changes_nothing(db: Database, tmp_path: Path, clock: FrozenClock) -> None:
     first = await import_course(db, SAMPLE, tmp_path / "files", clock=clock)
     clock.advance(timedelta(days=1))
 
@@ -88,9 +101,7 @@ async def test_a_changed_course_becomes_a_new_version_and_the_old_one_stays(
     files_dir = tmp_path / "files"
     await import_course(db, editable, files_dir, clock=clock)
     yaml_path = editable / "course.yaml"
-    yaml_path.write_text(
-        yaml_path.read_text(encoding="utf-8").replace("hours: 24", "hours: 36"), encoding="utf-8"
-    )
+    yaml_path.write_text(yaml_path.read_text(encoding="utf-8").replace("hours: 24", "hours: 36"), encoding="utf-8")
     (editable / "files" / "checklist-kk.pdf").write_bytes(b"%PDF-1.4 a new checklist\n")
 
     summary = await import_course(db, editable, files_dir, clock=clock)
@@ -106,16 +117,12 @@ async def test_a_changed_course_becomes_a_new_version_and_the_old_one_stays(
     old_ref = course_from_json(old.content).lessons[0].materials[1].files["kk"]  # type: ignore[union-attr]
     new_ref = course_from_json(new.content).lessons[0].materials[1].files["kk"]  # type: ignore[union-attr]
     assert old_ref.sha256 != new_ref.sha256
-    assert (files_dir / old_ref.stored_name).read_bytes() == (
-        SAMPLE / "files" / "checklist-kk.pdf"
-    ).read_bytes()
+    assert (files_dir / old_ref.stored_name).read_bytes() == (SAMPLE / "files" / "checklist-kk.pdf").read_bytes()
     assert (files_dir / new_ref.stored_name).read_bytes() == b"%PDF-1.4 a new checklist\n"
     assert [v.version for v in await repo.latest_versions()] == [2]
 
 
-async def test_an_invalid_course_imports_nothing(
-    db: Database, tmp_path: Path, editable: Path
-) -> None:
+async def test_an_invalid_course_imports_nothing(db: Database, tmp_path: Path, editable: Path) -> None:
     (editable / "files" / "event-plan-ru.docx").unlink()
 
     with pytest.raises(InvalidCourseError) as caught:
@@ -140,9 +147,7 @@ async def test_a_zip_imports_like_the_folder(db: Database, tmp_path: Path) -> No
     assert from_zip.unchanged and from_zip.content_hash == folder.content_hash
 
 
-async def test_a_lost_file_copy_is_restored_by_importing_again(
-    db: Database, tmp_path: Path
-) -> None:
+async def test_a_lost_file_copy_is_restored_by_importing_again(db: Database, tmp_path: Path) -> None:
     files_dir = tmp_path / "files"
     await import_course(db, SAMPLE, files_dir)
     lost = next(files_dir.iterdir())
@@ -153,9 +158,7 @@ async def test_a_lost_file_copy_is_restored_by_importing_again(
     assert summary.unchanged and lost.exists()
 
 
-def test_cli_import_validate_and_refuse(
-    tmp_path: Path, editable: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_import_validate_and_refuse(tmp_path: Path, editable: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db_path = tmp_path / "cli.sqlite3"
 
     assert course_cli(["import", str(SAMPLE), "--db", str(db_path)]) == 0

@@ -11,17 +11,19 @@ from fluent.syntax import FluentParser
 from fluent.syntax import ast as fluent_ast
 
 from bot import LOCALES_DIR, PROJECT_ROOT
+from bot.courses import yaml_nodes as course_yaml
+from bot.courses.issues import ISSUE_ARGS, WORD_ARGS, Issue
+from bot.courses.loading import load_course
+from bot.courses.model import SUPPORTED_LANGUAGES
+from bot.courses.parse_texts import TextParser
 from bot.i18n import Translator
-from bot.services import course_yaml, telegram_html
-from bot.services.course_format import load_course
-from bot.services.course_issues import ISSUE_ARGS, WORD_ARGS, Issue
-from bot.services.course_model import SUPPORTED_LANGUAGES
-from bot.services.course_parse_texts import TextParser
+from bot.text import telegram_html
 from tests.auxil.running import running_bot
 
 LOCALES = ("kk", "ru", "en")
-SERVICES = PROJECT_ROOT / "bot" / "services"
-SOURCES = [*sorted(SERVICES.glob("course_*.py")), SERVICES / "telegram_html.py"]
+COURSES = PROJECT_ROOT / "bot" / "courses"
+TELEGRAM_HTML = PROJECT_ROOT / "bot" / "text" / "telegram_html.py"
+SOURCES = [*sorted(COURSES.glob("*.py")), TELEGRAM_HTML]
 PLURAL_CATEGORIES = {"zero", "one", "two", "few", "many", "other"}
 OWNER = 900001
 
@@ -46,10 +48,18 @@ SAMPLES: dict[str, list[dict[str, str | int | float]]] = {
     "wrong-type": [
         {"expected": expected, "got": got, "value": "first" if got == "value" else ""}
         for expected, got in (
-            ("fields", "list"), ("course-fields", "value"), ("material", "nothing"),
-            ("deadline", "value"), ("list", "fields"), ("text", "list"), ("whole-number", "value"),
-            ("number", "value"), ("boolean", "value"), ("time", "list"),
-            ("option-number", "fields"), ("field-name", "fields"),
+            ("fields", "list"),
+            ("course-fields", "value"),
+            ("material", "nothing"),
+            ("deadline", "value"),
+            ("list", "fields"),
+            ("text", "list"),
+            ("whole-number", "value"),
+            ("number", "value"),
+            ("boolean", "value"),
+            ("time", "list"),
+            ("option-number", "fields"),
+            ("field-name", "fields"),
         )
     ],
     "empty": [{}],
@@ -71,7 +81,8 @@ SAMPLES: dict[str, list[dict[str, str | int | float]]] = {
     "text-too-long": [
         {"what": what, "length": 4097, "limit": 4096}
         for what in ("text", "message", "caption", "label", "prompt", "question", "option", "explanation")
-    ] + [{"what": "option", "length": 101, "limit": 100}, {"what": "label", "length": 65, "limit": 64}],
+    ]
+    + [{"what": "option", "length": 101, "limit": 100}, {"what": "label", "length": 65, "limit": 64}],
     "missing-file": [{"file": "files/plan.pdf", "suggestion": "files/Plan.pdf"}, {"file": "a.pdf", "suggestion": ""}],
     "file-outside-course": [{"file": "../secret.pdf"}],
     "empty-file": [{"file": "course.yaml"}],
@@ -101,8 +112,14 @@ SAMPLES: dict[str, list[dict[str, str | int | float]]] = {
     "html-unsupported-tag": [
         {"tag": tag, "hint": hint}
         for tag, hint in (
-            ("br", "line-break"), ("p", "empty-line"), ("h1", "bold"), ("ul", "bullets"),
-            ("ol", "numbers"), ("img", "picture"), ("font", "fonts"), ("table", "none"),
+            ("br", "line-break"),
+            ("p", "empty-line"),
+            ("h1", "bold"),
+            ("ul", "bullets"),
+            ("ol", "numbers"),
+            ("img", "picture"),
+            ("font", "fonts"),
+            ("table", "none"),
         )
     ],
     "html-bare-lt": [{}],
@@ -213,10 +230,10 @@ def test_words_the_code_picks_have_variants_or_messages(strict: Translator) -> N
         assert f"[{hint}]" in en, hint
     words = {
         "course-language": set(SUPPORTED_LANGUAGES),
-        "course-expected": _string_args("wrong_type", 2) | _keyword_args("mapping", "what")
+        "course-expected": _string_args("wrong_type", 2)
+        | _keyword_args("mapping", "what")
         | {inspect.signature(course_yaml.Reader.mapping).parameters["what"].default},
-        "course-part": _keyword_args("text", "what")
-        | {inspect.signature(TextParser.text).parameters["what"].default},
+        "course-part": _keyword_args("text", "what") | {inspect.signature(TextParser.text).parameters["what"].default},
     }
     assert set(WORD_ARGS.values()) == set(words)
     assert len(words["course-expected"]) >= 10 and len(words["course-part"]) >= 7
@@ -242,8 +259,10 @@ def _string_args(function: str, index: int) -> set[str]:
     return {
         call.args[index].value
         for call in _calls()
-        if _name(call) == function and len(call.args) > index
-        and isinstance(call.args[index], ast.Constant) and isinstance(call.args[index].value, str)
+        if _name(call) == function
+        and len(call.args) > index
+        and isinstance(call.args[index], ast.Constant)
+        and isinstance(call.args[index].value, str)
     }
 
 
@@ -261,10 +280,14 @@ def _codes_in_sources() -> set[str]:
     """Every code written where an issue is made: Reader.error/warn/issue, Issue, _reject, HtmlProblem,
     and the (code, args) pairs telegram_html's checks return."""
     codes = (
-        _string_args("error", 2) | _string_args("warn", 2) | _string_args("issue", 2)
-        | _string_args("Issue", 4) | _string_args("_reject", 1) | _string_args("HtmlProblem", 1)
+        _string_args("error", 2)
+        | _string_args("warn", 2)
+        | _string_args("issue", 2)
+        | _string_args("Issue", 4)
+        | _string_args("_reject", 1)
+        | _string_args("HtmlProblem", 1)
     )
-    tree = ast.parse((SERVICES / "telegram_html.py").read_text(encoding="utf-8"))
+    tree = ast.parse(TELEGRAM_HTML.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple) and node.value.elts:
             first = node.value.elts[0]
@@ -306,10 +329,14 @@ def test_a_real_course_in_three_languages(strict: Translator, tmp_path: Path) ->
     errors = {locale: [e.render(strict, locale) for e in result.errors] for locale in LOCALES}
     warnings = {locale: [w.render(strict, locale, "warning") for w in result.warnings] for locale in LOCALES}
 
-    assert errors["en"] == [e.format() for e in result.errors] == [
-        "course.yaml:9: lessons[0]: unknown field 'tittle'; did you mean 'title'?",
-        "course.yaml:11: lessons[0].materials[0].text: the message is 4097 characters long; Telegram allows 4096",
-    ]
+    assert (
+        errors["en"]
+        == [e.format() for e in result.errors]
+        == [
+            "course.yaml:9: lessons[0]: unknown field 'tittle'; did you mean 'title'?",
+            "course.yaml:11: lessons[0].materials[0].text: the message is 4097 characters long; Telegram allows 4096",
+        ]
+    )
     assert errors["ru"] == [
         "course.yaml:9: lessons[0]: неизвестное поле «tittle»; возможно, имелось в виду «title»?",
         "course.yaml:11: lessons[0].materials[0].text: сообщение: 4097 символов, а Telegram допускает не больше 4096",
@@ -345,8 +372,7 @@ async def test_an_organizer_sees_the_problems_in_kazakh(tmp_path: Path) -> None:
         organizer = bot.emu.user(OWNER, language_code="kk")
         broken = (PROJECT_ROOT / "courses" / "sample" / "course.yaml").read_text(encoding="utf-8")
         broken = broken.replace("code: ", "cod: ", 1)
-        await organizer.send_document(file_name="course.yaml", content=broken.encode(),
-                                      mime_type="application/x-yaml")
+        await organizer.send_document(file_name="course.yaml", content=broken.encode(), mime_type="application/x-yaml")
         await organizer.expect("тексеріп")
         failed = await organizer.expect("ештеңе жүктелген жоқ")
 

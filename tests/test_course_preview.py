@@ -13,10 +13,10 @@ import pytest
 
 from bot import LOCALES_DIR
 from bot.cli.course import main as course_cli
+from bot.courses.loading import load_course
+from bot.courses.model import Course
+from bot.courses.preview import render_preview, telegram_to_html
 from bot.i18n import Translator
-from bot.services.course_format import load_course
-from bot.services.course_model import Course
-from bot.services.course_preview import render_preview, telegram_to_html
 
 SAMPLE = Path(__file__).resolve().parents[1] / "courses" / "sample"
 ALMATY = ZoneInfo("Asia/Almaty")
@@ -50,8 +50,7 @@ def test_every_lesson_with_its_release_date_and_deadline(sample: Course) -> None
 
 
 def test_russian_and_another_time_zone(sample: Course) -> None:
-    page = render_preview(sample, language="ru", start=date(2026, 9, 1),
-                          tz=ZoneInfo("Asia/Tashkent"))
+    page = render_preview(sample, language="ru", start=date(2026, 9, 1), tz=ZoneInfo("Asia/Tashkent"))
 
     assert "Организация библиотечной работы в современных условиях" in page
     assert 'datetime="2026-09-01T10:00:00+05:00"' in page
@@ -61,8 +60,14 @@ def test_russian_and_another_time_zone(sample: Course) -> None:
 
 
 def test_english_words_dates_and_plurals(sample: Course) -> None:
-    page = render_preview(sample, language="en", start=date(2026, 4, 15), tz=ALMATY, root=SAMPLE,
-                          translator=Translator(default_locale="en", strict=True))
+    page = render_preview(
+        sample,
+        language="en",
+        start=date(2026, 4, 15),
+        tz=ALMATY,
+        root=SAMPLE,
+        translator=Translator(default_locale="en", strict=True),
+    )
 
     assert "Cohort starts: <b>15 April 2026</b>" in page
     assert "(UTC+05:00)" in page
@@ -76,11 +81,11 @@ def test_english_words_dates_and_plurals(sample: Course) -> None:
 def _one_question_one_homework(course: Course) -> Course:
     lessons = tuple(
         replace(lesson, quiz=replace(lesson.quiz, questions=lesson.quiz.questions[:1]))
-        if lesson.quiz is not None else lesson
+        if lesson.quiz is not None
+        else lesson
         for lesson in course.lessons
     )
-    return replace(course, lessons=lessons,
-                   completion=replace(course.completion, homework=(2,)))
+    return replace(course, lessons=lessons, completion=replace(course.completion, homework=(2,)))
 
 
 @pytest.mark.parametrize(
@@ -91,11 +96,8 @@ def _one_question_one_homework(course: Course) -> Course:
         ("en", "Quiz: 1 question.", "accepted homework: lesson 2"),
     ],
 )
-def test_counts_agree_with_their_nouns(
-    sample: Course, language: str, quiz: str, homework: str
-) -> None:
-    page = render_preview(_one_question_one_homework(sample), language=language,
-                          start=date(2026, 4, 15), tz=ALMATY)
+def test_counts_agree_with_their_nouns(sample: Course, language: str, quiz: str, homework: str) -> None:
+    page = render_preview(_one_question_one_homework(sample), language=language, start=date(2026, 4, 15), tz=ALMATY)
 
     assert quiz in page
     assert homework in page
@@ -106,7 +108,10 @@ def test_russian_plural_forms_of_questions() -> None:
     intro = [translator.get("ru", "preview-quiz-intro", count=n, mark=60) for n in (1, 3, 5, 21)]
 
     assert [text.split(".")[0] for text in intro] == [
-        "Тест: 1 вопрос", "Тест: 3 вопроса", "Тест: 5 вопросов", "Тест: 21 вопрос",
+        "Тест: 1 вопрос",
+        "Тест: 3 вопроса",
+        "Тест: 5 вопросов",
+        "Тест: 21 вопрос",
     ]
 
 
@@ -117,21 +122,23 @@ def _string_literals(path: Path) -> list[str]:
         id(node.body[0].value)
         for node in ast.walk(tree)
         if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
-        and node.body and isinstance(node.body[0], ast.Expr)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
     }
-    return [node.value for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str)
-            and id(node) not in docstrings]
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
 
 
 def test_no_words_in_the_code() -> None:
     """Kazakh and Russian words live in locales/*/preview.ftl, not in the preview's code."""
-    services = LOCALES_DIR.parent / "bot" / "services"
-    for name in ("course_preview.py", "dates.py"):
-        literals = _string_literals(services / name)
+    root = LOCALES_DIR.parent / "bot"
+    for path in (root / "courses" / "preview.py", root / "text" / "dates.py"):
+        literals = _string_literals(path)
         assert literals
-        assert not [text for text in literals if re.search("[а-яё]|[әғқңөұүһі]", text, re.I)], name
-    assert not (services / "course_preview_words.py").exists()
+        assert not [text for text in literals if re.search("[а-яё]|[әғқңөұүһі]", text, re.I)], path
 
 
 def test_course_text_cannot_inject_markup(tmp_path: Path) -> None:
@@ -146,7 +153,7 @@ def test_course_text_cannot_inject_markup(tmp_path: Path) -> None:
         "    title: 'Tom & Jerry <img src=x onerror=alert(1)>'\n"
         "    materials:\n"
         "      - text: '<b>bold</b> &lt;script&gt;alert(2)&lt;/script&gt;"
-        " <a href=\"https://x.kz/?a=1&amp;b=&quot;2&quot;\">x</a>'\n"
+        ' <a href="https://x.kz/?a=1&amp;b=&quot;2&quot;">x</a>\'\n'
         "      - link: 'https://example.kz/\"><script>alert(3)</script>'\n"
         "        label: '</a><script>alert(4)</script>'\n",
         encoding="utf-8",
@@ -174,9 +181,7 @@ def test_telegram_html_is_rebuilt_not_copied() -> None:
 def test_cli_preview_writes_one_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "preview" / "kk.html"
 
-    code = course_cli(
-        ["preview", str(SAMPLE), "--lang", "kk", "--start", "2026-04-15", "--out", str(out)]
-    )
+    code = course_cli(["preview", str(SAMPLE), "--lang", "kk", "--start", "2026-04-15", "--out", str(out)])
 
     assert code == 0
     assert out.is_file()
@@ -193,7 +198,6 @@ def test_committed_previews_are_up_to_date(sample: Course) -> None:
         --out docs/preview/sample-course-kk.html (and the same with ru)."""
     docs = SAMPLE.parents[1] / "docs" / "preview"
     for language in ("kk", "ru"):
-        page = render_preview(sample, language=language, start=date(2026, 4, 15), tz=ALMATY,
-                              root=SAMPLE)
+        page = render_preview(sample, language=language, start=date(2026, 4, 15), tz=ALMATY, root=SAMPLE)
         committed = (docs / f"sample-course-{language}.html").read_text(encoding="utf-8")
         assert committed == page, f"docs/preview/sample-course-{language}.html is out of date"

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.i18n import Translator
-from bot.services.dates import date_label, day_label, file_size_label, moment_label, time_label
+from bot.text.dates import date_label, day_label, file_size_label, moment_label, time_label
 
 ALMATY = ZoneInfo("Asia/Almaty")  # UTC+05:00 since March 2024
 WEDNESDAY = datetime(2026, 4, 15, 10, 0, tzinfo=ALMATY)
@@ -67,10 +67,40 @@ def test_one_minute_before_and_after_midnight_in_almaty() -> None:
 @pytest.mark.parametrize(
     ("locale", "months"),
     [
-        ("kk", ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз",
-                "қыркүйек", "қазан", "қараша", "желтоқсан")),
-        ("ru", ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-                "сентября", "октября", "ноября", "декабря")),
+        (
+            "kk",
+            (
+                "қаңтар",
+                "ақпан",
+                "наурыз",
+                "сәуір",
+                "мамыр",
+                "маусым",
+                "шілде",
+                "тамыз",
+                "қыркүйек",
+                "қазан",
+                "қараша",
+                "желтоқсан",
+            ),
+        ),
+        (
+            "ru",
+            (
+                "января",
+                "февраля",
+                "марта",
+                "апреля",
+                "мая",
+                "июня",
+                "июля",
+                "августа",
+                "сентября",
+                "октября",
+                "ноября",
+                "декабря",
+            ),
+        ),
     ],
 )
 def test_month_names_in_the_form_used_with_a_day(locale: str, months: tuple[str, ...]) -> None:

@@ -10,10 +10,10 @@ import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageText
 from aiogram.types import ChatMemberBanned, ChatMemberMember, ChatMemberUpdated, Update
 
-from bot.callbacks import DeliveryReportCb
 from bot.clock import to_db
-from bot.services.delivery_render import again_callback
-from bot.services.planning import Planner
+from bot.delivery.planning import Planner
+from bot.delivery.render import again_callback
+from bot.telegram.callbacks import DeliveryReportCb
 from handlers.delivery import DeliveryCb
 from storage.cohorts import CohortRepository
 from storage.roles import RoleRepository
@@ -37,8 +37,9 @@ async def world(harness: Harness, tmp_path: Path) -> int:
     cohort = await make_cohort(harness.db, version, date(2026, 4, 15), now, name="Аудан <1>")
     await add_learners(harness.db, cohort, [101, 102], now)
     await Planner(harness.db, harness.dp["settings"]).plan_cohort(cohort, now)
-    await harness.db.execute("UPDATE deliveries SET state = 'sent', message_ids = '7,8' "
-                             "WHERE due_at <= ?", (to_db(now),))
+    await harness.db.execute(
+        "UPDATE deliveries SET state = 'sent', message_ids = '7,8' WHERE due_at <= ?", (to_db(now),)
+    )
     return cohort
 
 
@@ -53,17 +54,27 @@ def edits(h: Harness) -> list[EditMessageText]:
 def member_update(user_id: int, old: str, new: str) -> Update:
     bot = tg_user(123456, first_name="Oqu")
     bot = bot.model_copy(update={"is_bot": True})
-    states = {"member": ChatMemberMember(user=bot),
-              "kicked": ChatMemberBanned(user=bot, until_date=datetime(1970, 1, 1, tzinfo=UTC))}
+    states = {
+        "member": ChatMemberMember(user=bot),
+        "kicked": ChatMemberBanned(user=bot, until_date=datetime(1970, 1, 1, tzinfo=UTC)),
+    }
     person = tg_user(user_id)
-    return Update(update_id=90000 + user_id, my_chat_member=ChatMemberUpdated(
-        chat=_chat(person), from_user=person, date=datetime.now(UTC),
-        old_chat_member=states[old], new_chat_member=states[new]))
+    return Update(
+        update_id=90000 + user_id,
+        my_chat_member=ChatMemberUpdated(
+            chat=_chat(person),
+            from_user=person,
+            date=datetime.now(UTC),
+            old_chat_member=states[old],
+            new_chat_member=states[new],
+        ),
+    )
 
 
 async def test_the_button_under_a_lesson_sends_it_again(harness: Harness, world: int) -> None:
-    lesson = await harness.db.fetchval("SELECT id FROM deliveries WHERE user_id = 101 AND item_key = 'L1'"
-                                       " AND variant = ''")
+    lesson = await harness.db.fetchval(
+        "SELECT id FROM deliveries WHERE user_id = 101 AND item_key = 'L1' AND variant = ''"
+    )
     data = DeliveryCb(action="again", delivery_id=lesson).pack()
     assert data == again_callback(lesson)  # what the renderer puts under the lesson
     await harness.click_data(LEARNER, data, 8)
@@ -74,22 +85,28 @@ async def test_the_button_under_a_lesson_sends_it_again(harness: Harness, world:
         ("⏳ Жіберіліп жатыр, сәл күте тұрыңыз.", True),
         ("Эта кнопка больше не действует.", True),
     ]
-    rows = await harness.db.fetchall("SELECT user_id, variant, urgent, state FROM deliveries "
-                                     "WHERE variant LIKE 'again-%'")
+    rows = await harness.db.fetchall(
+        "SELECT user_id, variant, urgent, state FROM deliveries WHERE variant LIKE 'again-%'"
+    )
     assert [tuple(r) for r in rows] == [(101, "again-1", 1, "planned")]
 
 
 async def test_blocking_and_unblocking_the_bot(harness: Harness, world: int) -> None:
     await harness.dp.feed_update(harness.bot, member_update(102, "member", "kicked"))
     assert not (await harness.users.get(102)).reachable
-    await harness.db.execute("UPDATE deliveries SET state = 'unreachable' WHERE user_id = 102 "
-                             "AND item_key IN ('L1', 'L1.hw')")
+    await harness.db.execute(
+        "UPDATE deliveries SET state = 'unreachable' WHERE user_id = 102 AND item_key IN ('L1', 'L1.hw')"
+    )
     await harness.dp.feed_update(harness.bot, member_update(102, "kicked", "member"))
     assert (await harness.users.get(102)).reachable
-    again = await harness.db.fetchall("SELECT item_key, state, due_at FROM deliveries WHERE user_id = 102"
-                                      " AND kind IN ('lesson', 'homework') AND item_key LIKE 'L1%'")
+    again = await harness.db.fetchall(
+        "SELECT item_key, state, due_at FROM deliveries WHERE user_id = 102"
+        " AND kind IN ('lesson', 'homework') AND item_key LIKE 'L1%'"
+    )
     assert {(r["item_key"], r["state"], r["due_at"]) for r in again} == {
-        ("L1", "planned", to_db(harness.clock.now())), ("L1.hw", "planned", to_db(harness.clock.now()))}
+        ("L1", "planned", to_db(harness.clock.now())),
+        ("L1.hw", "planned", to_db(harness.clock.now())),
+    }
 
 
 async def test_a_learner_may_not_see_deliveries(harness: Harness, world: int) -> None:
@@ -101,13 +118,18 @@ async def test_a_learner_may_not_see_deliveries(harness: Harness, world: int) ->
 
 
 async def test_the_organizer_sees_each_lesson_and_who_to_phone(harness: Harness, world: int) -> None:
-    await harness.db.execute("INSERT INTO users (telegram_id, language, created_at, updated_at) "
-                             "VALUES (55, 'en', 'x', 'x')")
+    await harness.db.execute(
+        "INSERT INTO users (telegram_id, language, created_at, updated_at) VALUES (55, 'en', 'x', 'x')"
+    )
     await RoleRepository(harness.db).grant(55, "organizer", OWNER_ID, harness.clock.now())
-    await harness.db.execute("UPDATE deliveries SET state = 'unreachable', reason = 'Forbidden: bot was "
-                             "blocked by the user' WHERE user_id = 102 AND item_key = 'L1'")
-    await harness.db.execute("UPDATE deliveries SET state = 'failed', reason = 'Bad Request: <oops>' "
-                             "WHERE user_id = 101 AND item_key = 'L1.hw'")
+    await harness.db.execute(
+        "UPDATE deliveries SET state = 'unreachable', reason = 'Forbidden: bot was "
+        "blocked by the user' WHERE user_id = 102 AND item_key = 'L1'"
+    )
+    await harness.db.execute(
+        "UPDATE deliveries SET state = 'failed', reason = 'Bad Request: <oops>' "
+        "WHERE user_id = 101 AND item_key = 'L1.hw'"
+    )
     listing = await harness.send(ORGANIZER, "/delivery")
     assert listing[0].text == "📬 <b>Lesson delivery</b>: choose a cohort."
     assert [b.text for row in listing[0].reply_markup.inline_keyboard for b in row] == ["Аудан <1> · 2"]
@@ -132,8 +154,10 @@ async def test_the_organizer_sees_each_lesson_and_who_to_phone(harness: Harness,
 
 async def test_the_owner_pauses_and_resumes_a_cohort(harness: Harness, world: int) -> None:
     await harness.db.execute("UPDATE users SET language = 'ru' WHERE telegram_id = ?", (OWNER_ID,))
-    await harness.db.execute("INSERT OR IGNORE INTO users (telegram_id, language, created_at, updated_at) "
-                             "VALUES (?, 'ru', 'x', 'x')", (OWNER_ID,))
+    await harness.db.execute(
+        "INSERT OR IGNORE INTO users (telegram_id, language, created_at, updated_at) VALUES (?, 'ru', 'x', 'x')",
+        (OWNER_ID,),
+    )
     await harness.click_data(OWNER, DeliveryReportCb(action="pause", cohort_id=world).pack(), 1)
     assert answers(harness)[-1].text == "⏸ Приостановлено: ничего не отправляется, пока вы не возобновите."
     view = edits(harness)[-1]
@@ -164,8 +188,10 @@ async def join_late(harness: Harness, tmp_path: Path, user=JOINER) -> list[str]:
 async def test_a_late_joiner_is_told_the_missed_lessons_come_now(harness: Harness, tmp_path: Path) -> None:
     # 15 April, 10:00 in Almaty: lessons 1-3 (10, 12 and 14 April) are out, lesson 4 comes on the 16th.
     texts = await join_late(harness, tmp_path)
-    assert ("📬 Уже прошло уроков: 3. Я пришлю их вам по одному, каждые 30 мин. (ночью они ждут утра). "
-            "Первый — прямо сейчас.\nСледующий новый урок: 16 апреля, четверг, 10:00") in texts[-1]
+    assert (
+        "📬 Уже прошло уроков: 3. Я пришлю их вам по одному, каждые 30 мин. (ночью они ждут утра). "
+        "Первый — прямо сейчас.\nСледующий новый урок: 16 апреля, четверг, 10:00"
+    ) in texts[-1]
     assert "Первый урок:" not in texts[-1]
 
 

@@ -20,7 +20,7 @@ import aiosqlite
 
 from bot import PROJECT_ROOT
 from bot.config import Settings
-from bot.services.planning import Planner
+from bot.delivery.planning import Planner
 from storage.db import Database
 from tests.auxil.delivery_setup import SAMPLE, add_learners, import_version, make_cohort
 from tests.auxil.emulator import BotAPIEmulator, FakeUser, Upload
@@ -48,14 +48,24 @@ async def prepare(tmp_path: Path, learners: range) -> Path:
 
 
 async def spawn(emu: BotAPIEmulator, database: Path, log: Path) -> asyncio.subprocess.Process:
-    env = {k: v for k, v in os.environ.items()
-           if k not in {"BOT_TOKEN", "ADMIN_IDS", "TELEGRAM_API_URL", "DATABASE_PATH"}}
-    env.update(PYTHONPATH=str(PROJECT_ROOT), BOT_TOKEN=emu.token, TELEGRAM_API_URL=emu.base_url,
-               DATABASE_PATH=str(database), SEND_RATE=str(RATE), SEND_CONCURRENCY=str(CONCURRENCY),
-               QUIET_HOURS="off", POLLING_TIMEOUT="1", LOG_LEVEL="INFO")
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"BOT_TOKEN", "ADMIN_IDS", "TELEGRAM_API_URL", "DATABASE_PATH"}
+    }
+    env.update(
+        PYTHONPATH=str(PROJECT_ROOT),
+        BOT_TOKEN=emu.token,
+        TELEGRAM_API_URL=emu.base_url,
+        DATABASE_PATH=str(database),
+        SEND_RATE=str(RATE),
+        SEND_CONCURRENCY=str(CONCURRENCY),
+        QUIET_HOURS="off",
+        POLLING_TIMEOUT="1",
+        LOG_LEVEL="INFO",
+    )
     with log.open("a") as out:  # a file, not a pipe: a full pipe would stall the bot
-        return await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", env=env,
-                                                    cwd=database.parent, stdout=out, stderr=out)
+        return await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", env=env, cwd=database.parent, stdout=out, stderr=out
+        )
 
 
 async def until(condition: object, seconds: float, what: str, log: Path) -> None:
@@ -72,9 +82,10 @@ def tail(log: Path) -> str:
 
 async def unfinished(database: Path) -> int:
     async with aiosqlite.connect(database) as conn:
-        async with conn.execute("SELECT COUNT(*) FROM deliveries WHERE item_key IN ('L1', 'L1.hw')"
-                                " AND kind IN ('lesson', 'homework') AND state IN ('planned', 'sending')"
-                                ) as cursor:
+        async with conn.execute(
+            "SELECT COUNT(*) FROM deliveries WHERE item_key IN ('L1', 'L1.hw')"
+            " AND kind IN ('lesson', 'homework') AND state IN ('planned', 'sending')"
+        ) as cursor:
             return (await cursor.fetchone())[0]
 
 
@@ -108,11 +119,12 @@ async def test_sigkill_mid_lesson_then_restart_each_learner_gets_it_once(tmp_pat
             if process.returncode is None:
                 process.kill()
         lost, doubled = tally(people)
-        uploads = sum(isinstance(c.params.get("document"), Upload) for c in emu.calls
-                      if c.method == "sendDocument")
+        uploads = sum(isinstance(c.params.get("document"), Upload) for c in emu.calls if c.method == "sendDocument")
     text = log.read_text()
-    print(f"\nkilled after {sent_before} of {len(learners) * PER_LEARNER} messages; "
-          f"lost {lost}, duplicated {doubled} (bound: {CONCURRENCY}); 429s: {emu.stats['rate_limited']}")
+    print(
+        f"\nkilled after {sent_before} of {len(learners) * PER_LEARNER} messages; "
+        f"lost {lost}, duplicated {doubled} (bound: {CONCURRENCY}); 429s: {emu.stats['rate_limited']}"
+    )
     print(next(line for line in text.splitlines() if "taken for sending when the bot stopped" in line))
     assert lost == 0
     assert doubled <= CONCURRENCY
@@ -144,8 +156,7 @@ async def test_sigterm_finishes_what_is_in_flight_and_a_restart_duplicates_nothi
     assert "Traceback" not in log.read_text()
 
 
-async def finish_then_stop(process: asyncio.subprocess.Process, database: Path, log: Path,
-                           limit: float) -> None:
+async def finish_then_stop(process: asyncio.subprocess.Process, database: Path, log: Path, limit: float) -> None:
     """Wait until every delivery has ended, then stop the bot with SIGTERM: it exits cleanly."""
 
     async def done() -> bool:

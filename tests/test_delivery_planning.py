@@ -12,9 +12,9 @@ import pytest
 
 from bot.clock import FrozenClock, from_db
 from bot.config import Settings
-from bot.services.planning import Planner, ResumeMode
-from bot.services.quiet_hours import QuietHours, place_reminder
-from bot.services.schedule_plan import shift_days_needed
+from bot.delivery.plan import shift_days_needed
+from bot.delivery.planning import Planner, ResumeMode
+from bot.delivery.quiet_hours import QuietHours, place_reminder
 from storage.db import Database
 from storage.deliveries import DeliveryRepository
 from storage.migrations import migrate
@@ -88,8 +88,9 @@ def test_shift_needs_the_fewest_whole_days() -> None:
 # ---------------------------------------------------------------------------- the plan
 
 
-async def test_a_cohort_is_planned_once_on_its_calendar(db: Database, settings: Settings,
-                                                        clock: FrozenClock, sample: int) -> None:
+async def test_a_cohort_is_planned_once_on_its_calendar(
+    db: Database, settings: Settings, clock: FrozenClock, sample: int
+) -> None:
     planner = Planner(db, settings)
     written = await planner.plan_cohort(sample, clock.now())
     plan = await plan_of(db, 101)
@@ -108,8 +109,9 @@ async def test_a_cohort_is_planned_once_on_its_calendar(db: Database, settings: 
     assert await db.fetchval("SELECT COUNT(*) FROM deliveries") == 40
 
 
-async def test_a_late_joiner_gets_released_lessons_spaced_out(db: Database, settings: Settings,
-                                                             clock: FrozenClock, sample: int) -> None:
+async def test_a_late_joiner_gets_released_lessons_spaced_out(
+    db: Database, settings: Settings, clock: FrozenClock, sample: int
+) -> None:
     planner = Planner(db, settings)
     await planner.plan_cohort(sample, clock.now())
     clock.set(local(5, 12))  # day 5, 12:00: lessons 1, 2 and 3 are out
@@ -126,7 +128,8 @@ async def test_a_late_joiner_gets_released_lessons_spaced_out(db: Database, sett
 
 
 async def test_a_late_joiner_in_the_evening_gets_the_rest_in_the_morning(
-        db: Database, settings: Settings, clock: FrozenClock, sample: int) -> None:
+    db: Database, settings: Settings, clock: FrozenClock, sample: int
+) -> None:
     clock.set(local(5, 21, 15))
     planner = Planner(db, settings)
     await planner.plan_cohort(sample, clock.now())
@@ -138,8 +141,11 @@ async def test_a_late_joiner_in_the_evening_gets_the_rest_in_the_morning(
 
 
 async def test_quiet_hours_move_a_late_lesson_and_its_reminders(
-        db: Database, settings: Settings, clock: FrozenClock, tmp_path: Path) -> None:
-    course = write_course(tmp_path / "night", """
+    db: Database, settings: Settings, clock: FrozenClock, tmp_path: Path
+) -> None:
+    course = write_course(
+        tmp_path / "night",
+        """
         code: night-course
         languages: [ru]
         title: Ночной курс
@@ -162,7 +168,8 @@ async def test_quiet_hours_move_a_late_lesson_and_its_reminders(
             homework:
               prompt: Ещё задание.
               deadline: {hours_after_release: 6}
-    """)
+    """,
+    )
     version = await import_version(db, course, tmp_path / "files")
     for zone, user in (("Asia/Almaty", 201), ("Europe/Moscow", 202)):
         cohort = await make_cohort(db, version, date(2026, 4, 15), clock.now(), timezone=zone)
@@ -185,15 +192,15 @@ async def test_quiet_hours_move_a_late_lesson_and_its_reminders(
     assert moscow[("L1", "lesson", "")] - almaty[("L1", "lesson", "")] == timedelta(hours=2)
 
 
-async def test_quiet_hours_can_be_switched_off(db: Database, tmp_path: Path, clock: FrozenClock,
-                                               sample: int) -> None:
+async def test_quiet_hours_can_be_switched_off(db: Database, tmp_path: Path, clock: FrozenClock, sample: int) -> None:
     settings = Settings(_env_file=None, database_path=tmp_path / "x.sqlite3", quiet_hours="off")
     await Planner(db, settings).plan_cohort(sample, clock.now())
     assert (await plan_of(db, 101))[("L1.hw", "reminder", "2")] == local(3, 7)
 
 
 async def test_a_cohort_in_a_zone_with_summer_time_keeps_local_times(
-        db: Database, settings: Settings, clock: FrozenClock, tmp_path: Path) -> None:
+    db: Database, settings: Settings, clock: FrozenClock, tmp_path: Path
+) -> None:
     version = await import_version(db, SAMPLE, tmp_path / "files")
     berlin = ZoneInfo("Europe/Berlin")  # summer time from 29 March 2026
     cohort = await make_cohort(db, version, date(2026, 3, 26), clock.now(), timezone="Europe/Berlin")
@@ -209,8 +216,9 @@ async def test_a_cohort_in_a_zone_with_summer_time_keeps_local_times(
 # ---------------------------------------------------------------------------- pause and resume
 
 
-async def test_pause_then_resume_shifting_the_calendar(db: Database, settings: Settings,
-                                                       clock: FrozenClock, sample: int) -> None:
+async def test_pause_then_resume_shifting_the_calendar(
+    db: Database, settings: Settings, clock: FrozenClock, sample: int
+) -> None:
     planner = Planner(db, settings)
     await planner.plan_cohort(sample, clock.now())
     clock.set(local(2, 12))
@@ -224,8 +232,9 @@ async def test_pause_then_resume_shifting_the_calendar(db: Database, settings: S
     assert plan[("L2", "lesson", "")] == local(6, 10)
     assert plan[("Q", "questionnaire", "")] == local(13, 12)
     # Deadlines moved too: the reminder's deadline is three days later.
-    expires = await db.fetchval("SELECT expires_at FROM deliveries WHERE user_id = 101 AND "
-                                "item_key = 'L1.hw' AND variant = '2'")
+    expires = await db.fetchval(
+        "SELECT expires_at FROM deliveries WHERE user_id = 101 AND item_key = 'L1.hw' AND variant = '2'"
+    )
     assert from_db(expires) == local(6, 9)
     assert await DeliveryRepository(db).shift_days(sample) == 3
     assert await db.fetchval("SELECT status FROM cohorts WHERE id = ?", (sample,)) == "active"
@@ -236,8 +245,9 @@ async def test_pause_then_resume_shifting_the_calendar(db: Database, settings: S
     assert (await plan_of(db, 104))[("L2", "lesson", "")] == local(6, 10)
 
 
-async def test_pause_then_resume_sending_what_was_missed(db: Database, settings: Settings,
-                                                         clock: FrozenClock, sample: int) -> None:
+async def test_pause_then_resume_sending_what_was_missed(
+    db: Database, settings: Settings, clock: FrozenClock, sample: int
+) -> None:
     planner = Planner(db, settings)
     await planner.plan_cohort(sample, clock.now())
     clock.set(local(2, 12))
@@ -251,23 +261,30 @@ async def test_pause_then_resume_sending_what_was_missed(db: Database, settings:
     assert plan[("L3", "lesson", "")] == local(6, 12, 30)
     assert plan[("L4", "lesson", "")] == local(7, 10)  # the calendar did not move
     assert plan[("L3.hw", "reminder", "24")] == local(6, 12, 30)  # deadline day 7: still useful
-    cancelled = await db.fetchall("SELECT item_key, variant, reason FROM deliveries "
-                                  "WHERE user_id = 101 AND state = 'cancelled' ORDER BY item_key, variant")
+    cancelled = await db.fetchall(
+        "SELECT item_key, variant, reason FROM deliveries "
+        "WHERE user_id = 101 AND state = 'cancelled' ORDER BY item_key, variant"
+    )
     # Their deadline passed during the pause.
     assert [tuple(r) for r in cancelled] == [
-        ("L1.hw", "2", "expired"), ("L2.hw", "2", "expired"), ("L2.hw", "24", "expired")]
+        ("L1.hw", "2", "expired"),
+        ("L2.hw", "2", "expired"),
+        ("L2.hw", "24", "expired"),
+    ]
 
 
-async def test_leaving_cancels_and_rejoining_plans_again(db: Database, settings: Settings,
-                                                         clock: FrozenClock, sample: int) -> None:
+async def test_leaving_cancels_and_rejoining_plans_again(
+    db: Database, settings: Settings, clock: FrozenClock, sample: int
+) -> None:
     planner = Planner(db, settings)
     repo = DeliveryRepository(db)
     await planner.plan_cohort(sample, clock.now())
     await db.execute("UPDATE enrolments SET status = 'left' WHERE user_id = 102")
     assert await repo.sweep_ended(clock.now()) == 20
     clock.set(local(4, 12))
-    await db.execute("UPDATE enrolments SET status = 'active', enrolled_at = '2026-04-18T07:00:00Z' "
-                     "WHERE user_id = 102")
+    await db.execute(
+        "UPDATE enrolments SET status = 'active', enrolled_at = '2026-04-18T07:00:00Z' WHERE user_id = 102"
+    )
     await planner.plan_pending(clock.now())
     plan = await plan_of(db, 102)
     assert plan[("L1", "lesson", "")] == local(4, 12)  # missed: spaced from now
@@ -279,14 +296,20 @@ async def test_migration_5_keeps_users_and_cohorts_from_version_4(tmp_path: Path
     path = tmp_path / "v4.sqlite3"
     async with aiosqlite.connect(path, isolation_level=None) as conn:
         assert await migrate(conn, target=4) == 4
-        await conn.execute("INSERT INTO users (telegram_id, language, full_name, created_at, updated_at)"
-                           " VALUES (7, 'kk', 'Айгүл', 'x', 'x')")
+        await conn.execute(
+            "INSERT INTO users (telegram_id, language, full_name, created_at, updated_at)"
+            " VALUES (7, 'kk', 'Айгүл', 'x', 'x')"
+        )
         await conn.execute("INSERT INTO courses (id, code, created_at) VALUES (1, 'c', 'x')")
-        await conn.execute("INSERT INTO course_versions (id, course_id, version, content_hash, content,"
-                           " source_path, files_dir, imported_at) VALUES (1, 1, 1, 'h', '{}', 's', 'f', 'x')")
-        await conn.execute("INSERT INTO cohorts (id, course_id, version_id, name, start_date, timezone,"
-                           " invite_code, created_by, created_at) VALUES (1, 1, 1, 'n', '2026-04-15',"
-                           " 'Asia/Almaty', 'code', 7, 'x')")
+        await conn.execute(
+            "INSERT INTO course_versions (id, course_id, version, content_hash, content,"
+            " source_path, files_dir, imported_at) VALUES (1, 1, 1, 'h', '{}', 's', 'f', 'x')"
+        )
+        await conn.execute(
+            "INSERT INTO cohorts (id, course_id, version_id, name, start_date, timezone,"
+            " invite_code, created_by, created_at) VALUES (1, 1, 1, 'n', '2026-04-15',"
+            " 'Asia/Almaty', 'code', 7, 'x')"
+        )
         await conn.execute("INSERT INTO enrolments (cohort_id, user_id, enrolled_at) VALUES (1, 7, 'x')")
         assert await migrate(conn, target=5) == 5
         async with conn.execute("SELECT full_name, blocked_at FROM users") as cursor:

@@ -14,11 +14,11 @@ from aiogram.enums import ParseMode
 
 from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.delivery.outgoing import OutMessage, SendJob
+from bot.delivery.planning import ResumeMode
+from bot.delivery.sender import ChatPacer, Sender, WindowLimiter
+from bot.delivery.service import DeliveryService, ResendOutcome
 from bot.i18n import Translator
-from bot.sender import ChatPacer, Sender, WindowLimiter
-from bot.services.delivery import DeliveryService, ResendOutcome
-from bot.services.outgoing import OutMessage, SendJob
-from bot.services.planning import ResumeMode
 from storage.db import Database
 from storage.users import UserRepository
 from tests.auxil.delivery_setup import (
@@ -48,8 +48,7 @@ def fast(settings: Settings) -> Settings:
 
 
 @pytest.fixture
-async def cohort(db: Database, tmp_path: Path, clock: FrozenClock, fast: Settings,
-                 translator: Translator) -> int:
+async def cohort(db: Database, tmp_path: Path, clock: FrozenClock, fast: Settings, translator: Translator) -> int:
     """The sample course from 15 April 2026 (lesson 1 is due now), learners in kk, ru, en."""
     version = await import_version(db, SAMPLE, tmp_path / "files")
     cohort_id = await make_cohort(db, version, date(2026, 4, 15), clock.now())
@@ -61,21 +60,22 @@ async def cohort(db: Database, tmp_path: Path, clock: FrozenClock, fast: Setting
 async def states(db: Database, user_id: int) -> dict[str, tuple[str, str, str | None]]:
     rows = await db.fetchall(
         "SELECT item_key, kind, variant, state, message_ids, reason FROM deliveries WHERE user_id = ?"
-        " AND state != 'planned'", (user_id,))
-    return {f"{r['item_key']}/{r['kind']}/{r['variant']}": (r["state"], r["message_ids"], r["reason"])
-            for r in rows}
+        " AND state != 'planned'",
+        (user_id,),
+    )
+    return {f"{r['item_key']}/{r['kind']}/{r['variant']}": (r["state"], r["message_ids"], r["reason"]) for r in rows}
 
 
 def uploads(emu: BotAPIEmulator) -> int:
-    return sum(isinstance(call.params.get("document"), Upload) for call in emu.calls
-               if call.method == "sendDocument")
+    return sum(isinstance(call.params.get("document"), Upload) for call in emu.calls if call.method == "sendDocument")
 
 
 # ---------------------------------------------------------------------------- what arrives
 
 
 async def test_a_lesson_reaches_each_learner_in_their_language(
-        db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int) -> None:
+    db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int
+) -> None:
     async with delivery_rig(db, fast, clock, translator) as (service, emu):
         people = {uid: emu.user(uid) for uid in (KK, RU, EN)}
         assert await deliver(service) == 6  # lesson 1 and its homework, for three learners
@@ -84,15 +84,13 @@ async def test_a_lesson_reaches_each_learner_in_their_language(
         assert kk[0].text.startswith("1-сабақ. Заманауи кітапхана")
         assert kk[1].file.file_name == "checklist-kk.pdf" and "Тексеру парағы" in kk[1].text
         # Links become buttons under the lesson's last message, beside "send it again".
-        assert kk[1].button_labels == ["IFLA — кітапханалардың халықаралық федерациясы",
-                                       "🔁 Сабақты қайта жіберу"]
+        assert kk[1].button_labels == ["IFLA — кітапханалардың халықаралық федерациясы", "🔁 Сабақты қайта жіберу"]
         assert "Тапсыру мерзімі:</b> 17.04.2026 09:00" in kk[2].html
         assert "мәтін, сурет, құжат" in kk[2].text
         assert people[RU].messages[1].file.file_name == "checklist-ru.pdf"
         assert people[EN].messages[0].text.startswith("Lesson 1. The modern library")
         assert "Deadline:</b> 17.04.2026 09:00" in people[EN].messages[2].html
-        assert await states(db, KK) == {"L1/lesson/": ("sent", "1,2", None),
-                                        "L1.hw/homework/": ("sent", "3", None)}
+        assert await states(db, KK) == {"L1/lesson/": ("sent", "1,2", None), "L1.hw/homework/": ("sent", "3", None)}
         assert uploads(emu) == 3  # one upload per language's file
         # A new learner of an existing language gets the file by its file_id.
         await add_learners(db, cohort, [104], clock.now())
@@ -104,8 +102,11 @@ async def test_a_lesson_reaches_each_learner_in_their_language(
 
 
 async def test_a_short_text_travels_as_the_caption_of_its_file(
-        db: Database, fast: Settings, clock: FrozenClock, translator: Translator, tmp_path: Path) -> None:
-    course = write_course(tmp_path / "short", """
+    db: Database, fast: Settings, clock: FrozenClock, translator: Translator, tmp_path: Path
+) -> None:
+    course = write_course(
+        tmp_path / "short",
+        """
         code: short-course
         languages: [ru]
         title: Короткий курс
@@ -119,7 +120,9 @@ async def test_a_short_text_travels_as_the_caption_of_its_file(
               - file: files/memo.pdf
                 caption: Памятка на одной странице.
               - text: Вопросы присылайте куратору.
-    """, {"files/memo.pdf": PDF})
+    """,
+        {"files/memo.pdf": PDF},
+    )
     version = await import_version(db, course, tmp_path / "files")
     cohort_id = await make_cohort(db, version, date(2026, 4, 15), clock.now())
     await add_learners(db, cohort_id, [KK], clock.now(), languages=("ru",))
@@ -138,11 +141,11 @@ async def test_a_short_text_travels_as_the_caption_of_its_file(
 
 
 async def test_429_pauses_the_sender_and_nothing_is_lost_or_doubled(
-        db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int) -> None:
+    db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int
+) -> None:
     async with delivery_rig(db, fast, clock, translator) as (service, emu):
         people = [emu.user(uid) for uid in (KK, RU, EN)]
-        emu.fail_next("sendMessage", error_code=429, description="Too Many Requests: retry after 1",
-                      retry_after=1)
+        emu.fail_next("sendMessage", error_code=429, description="Too Many Requests: retry after 1", retry_after=1)
         await deliver(service)
         assert service.sender.stats.retry_after == 1
         assert service.sender.limiter.paused_until > 0
@@ -151,7 +154,8 @@ async def test_429_pauses_the_sender_and_nothing_is_lost_or_doubled(
 
 
 async def test_403_makes_the_learner_unreachable_until_they_unblock(
-        db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int) -> None:
+    db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int
+) -> None:
     users = UserRepository(db)
     async with delivery_rig(db, fast, clock, translator) as (service, emu):
         emu.user(KK), emu.user(EN)
@@ -181,37 +185,44 @@ async def test_403_makes_the_learner_unreachable_until_they_unblock(
 
 
 async def test_5xx_and_network_errors_are_retried_later_in_order(
-        db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int) -> None:
+    db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int
+) -> None:
     async with delivery_rig(db, fast, clock, translator) as (service, emu):
         learner = emu.user(KK)
         emu.user(RU), emu.user(EN)
         emu.fail_next("sendMessage", error_code=502, description="Bad Gateway", chat_id=KK)
         await deliver(service)
-        row = await db.fetchone("SELECT state, attempts, due_at, reason FROM deliveries "
-                                "WHERE user_id = ? AND item_key = 'L1'", (KK,))
-        assert (row["state"], row["attempts"], row["reason"]) == ("planned", 1, "TelegramServerError: "
-                                                                  "Telegram server says - Bad Gateway")
+        row = await db.fetchone(
+            "SELECT state, attempts, due_at, reason FROM deliveries WHERE user_id = ? AND item_key = 'L1'", (KK,)
+        )
+        assert (row["state"], row["attempts"], row["reason"]) == (
+            "planned",
+            1,
+            "TelegramServerError: Telegram server says - Bad Gateway",
+        )
         assert row["due_at"] == "2026-04-15T05:00:05Z"  # 5 s later
         assert learner.messages == []  # the homework prompt waits for its lesson
         clock.advance(timedelta(seconds=5))
         await deliver(service)
         assert [m.kind for m in learner.messages] == ["text", "document", "text"]
-        assert (await db.fetchval("SELECT attempts FROM deliveries WHERE user_id = ? AND item_key = 'L1'",
-                                  (KK,))) == 2
+        assert (await db.fetchval("SELECT attempts FROM deliveries WHERE user_id = ? AND item_key = 'L1'", (KK,))) == 2
 
 
 async def test_a_network_error_is_retried_and_gives_up_only_after_many_attempts(
-        db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int,
-        tmp_path: Path) -> None:
-    from bot.services import delivery as module
+    db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int, tmp_path: Path
+) -> None:
+    from bot.delivery import service as module
 
     async with BotAPIEmulator() as emu:
         pass
     bot = emu.create_bot()  # the emulator has stopped: its port refuses connections
     service = DeliveryService(db, fast, translator, clock)
-    await service.start(lambda files, reporter: Sender(
-        bot, files, reporter, rate=50, chat_interval=0.01, group_per_minute=20, concurrency=4,
-        error_pause=0.001), automatic=False)
+    await service.start(
+        lambda files, reporter: Sender(
+            bot, files, reporter, rate=50, chat_interval=0.01, group_per_minute=20, concurrency=4, error_pause=0.001
+        ),
+        automatic=False,
+    )
     try:
         await service.run_due()
         await service.idle()
@@ -231,12 +242,17 @@ async def test_a_network_error_is_retried_and_gives_up_only_after_many_attempts(
 
 
 async def test_400_is_recorded_with_its_reason_and_not_retried(
-        db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int) -> None:
+    db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int
+) -> None:
     async with delivery_rig(db, fast, clock, translator) as (service, emu):
         learner = emu.user(KK)
         emu.user(RU), emu.user(EN)
-        emu.fail_next("sendDocument", error_code=400, chat_id=KK,
-                      description="Bad Request: can't parse entities: unsupported start tag")
+        emu.fail_next(
+            "sendDocument",
+            error_code=400,
+            chat_id=KK,
+            description="Bad Request: can't parse entities: unsupported start tag",
+        )
         await deliver(service)
         clock.advance(timedelta(hours=1))
         await deliver(service)
@@ -249,7 +265,8 @@ async def test_400_is_recorded_with_its_reason_and_not_retried(
 
 
 async def test_a_file_id_telegram_forgot_is_uploaded_again(
-        db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int) -> None:
+    db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int
+) -> None:
     await db.execute("UPDATE course_files SET telegram_file_id = 'BQACstale'")
     async with delivery_rig(db, fast, clock, translator) as (service, emu):
         learner = emu.user(KK)
@@ -262,7 +279,8 @@ async def test_a_file_id_telegram_forgot_is_uploaded_again(
 
 
 async def test_limits_enforced_by_the_emulator_are_never_exceeded(
-        db: Database, settings: Settings, clock: FrozenClock, translator: Translator, cohort: int) -> None:
+    db: Database, settings: Settings, clock: FrozenClock, translator: Translator, cohort: int
+) -> None:
     paced = settings.model_copy(update={"send_rate": 20, "send_chat_interval": 0.3})
     await add_learners(db, cohort, range(200, 212), clock.now())
     await DeliveryService(db, paced, translator, clock).planner.plan_pending(clock.now())
@@ -275,7 +293,8 @@ async def test_limits_enforced_by_the_emulator_are_never_exceeded(
 
 
 async def test_nothing_planned_goes_out_in_the_quiet_hours_but_a_copy_asked_for_does(
-        db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int) -> None:
+    db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int
+) -> None:
     async with delivery_rig(db, fast, clock, translator) as (service, emu):
         learner = emu.user(KK)
         emu.user(RU), emu.user(EN)
@@ -285,10 +304,15 @@ async def test_nothing_planned_goes_out_in_the_quiet_hours_but_a_copy_asked_for_
         assert await service.resend_item(cohort, KK, "L1") is ResendOutcome.QUEUED
         await deliver(service)
         assert [m.kind for m in learner.messages] == ["text", "document", "text", "text", "document"]
-        rows = await db.fetchall("SELECT kind, state, due_at FROM deliveries WHERE user_id = ? AND "
-                                 "item_key LIKE 'L2%' AND kind != 'reminder'", (KK,))
+        rows = await db.fetchall(
+            "SELECT kind, state, due_at FROM deliveries WHERE user_id = ? AND "
+            "item_key LIKE 'L2%' AND kind != 'reminder'",
+            (KK,),
+        )
         assert {(r["kind"], r["state"], r["due_at"]) for r in rows} == {
-            ("lesson", "planned", "2026-04-18T03:00:00Z"), ("homework", "planned", "2026-04-18T03:00:00Z")}
+            ("lesson", "planned", "2026-04-18T03:00:00Z"),
+            ("homework", "planned", "2026-04-18T03:00:00Z"),
+        }
         # The reminder whose deadline (day 3, 09:00) passed while the bot was down is not sent.
         assert (await states(db, KK))["L1.hw/reminder/2"] == ("cancelled", "", "expired")
         clock.set(local(4, 8))
@@ -300,7 +324,8 @@ async def test_nothing_planned_goes_out_in_the_quiet_hours_but_a_copy_asked_for_
 
 
 async def test_a_learner_asks_for_a_lesson_again(
-        db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int) -> None:
+    db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int
+) -> None:
     async with delivery_rig(db, fast, clock, translator) as (service, emu):
         learner = emu.user(KK)
         emu.user(RU), emu.user(EN)
@@ -314,8 +339,9 @@ async def test_a_learner_asks_for_a_lesson_again(
         assert [m.kind for m in learner.messages] == ["text", "document", "text", "text", "document"]
         again_id = int((await states(db, KK))["L1/lesson/again-1"][1].split(",")[-1])
         assert again_id == learner.messages[-1].message_id
-        original = await db.fetchval("SELECT id FROM deliveries WHERE user_id = ? AND item_key = 'L1' "
-                                     "AND variant = ''", (KK,))
+        original = await db.fetchval(
+            "SELECT id FROM deliveries WHERE user_id = ? AND item_key = 'L1' AND variant = ''", (KK,)
+        )
         assert await service.resend_delivery(original, RU) is ResendOutcome.UNKNOWN  # not theirs
         assert await service.resend_delivery(original, KK) is ResendOutcome.QUEUED
         await db.execute("UPDATE enrolments SET status = 'left' WHERE user_id = ?", (KK,))
@@ -323,7 +349,8 @@ async def test_a_learner_asks_for_a_lesson_again(
 
 
 async def test_reminders_of_done_work_are_cancelled_and_others_sent(
-        db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int) -> None:
+    db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int
+) -> None:
     async with delivery_rig(db, fast, clock, translator) as (service, emu):
         people = {uid: emu.user(uid) for uid in (KK, RU, EN)}
         await deliver(service)
@@ -342,15 +369,17 @@ async def test_reminders_of_done_work_are_cancelled_and_others_sent(
 
 
 async def test_the_questionnaire_invitation_and_a_missed_reminder(
-        db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int) -> None:
+    db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int
+) -> None:
     await db.execute("UPDATE deliveries SET state = 'sent' WHERE due_at < '2026-04-24T07:00:00Z'")
     async with delivery_rig(db, fast, clock, translator) as (service, emu):
         learner = emu.user(EN)
         emu.user(KK), emu.user(RU)
         clock.set(local(10, 12))
         await deliver(service)
-        assert learner.messages[-1].text.startswith("📝 Organization of library work in modern "
-                                                    "conditions: the course is coming to an end.")
+        assert learner.messages[-1].text.startswith(
+            "📝 Organization of library work in modern conditions: the course is coming to an end."
+        )
         assert "The questionnaire is anonymous." in learner.messages[-1].text
         clock.set(local(11, 12))
         await deliver(service)
@@ -361,10 +390,14 @@ async def test_the_questionnaire_invitation_and_a_missed_reminder(
 
 
 async def test_an_interrupted_lesson_goes_on_from_the_message_in_flight(
-        db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int) -> None:
+    db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int
+) -> None:
     # As a killed process leaves it: taken, the text sent (message 1), the file not yet.
-    await db.execute("UPDATE deliveries SET state = 'sending', parts_done = 1, message_ids = '1' "
-                     "WHERE user_id = ? AND item_key = 'L1' AND kind = 'lesson'", (KK,))
+    await db.execute(
+        "UPDATE deliveries SET state = 'sending', parts_done = 1, message_ids = '1' "
+        "WHERE user_id = ? AND item_key = 'L1' AND kind = 'lesson'",
+        (KK,),
+    )
     async with delivery_rig(db, fast, clock, translator) as (service, emu):
         learner = emu.user(KK)
         emu.user(RU), emu.user(EN)
@@ -375,7 +408,8 @@ async def test_an_interrupted_lesson_goes_on_from_the_message_in_flight(
 
 
 async def test_stop_puts_back_what_was_taken_but_not_sent(
-        db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int) -> None:
+    db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int
+) -> None:
     slow = fast.model_copy(update={"send_chat_interval": 5})
     async with delivery_rig(db, slow, clock, translator) as (service, emu):
         for uid in (KK, RU, EN):
@@ -386,14 +420,16 @@ async def test_stop_puts_back_what_was_taken_but_not_sent(
         await emu.users[0].next_message()
         await emu.users[1].next_message()
         await service.stop(grace=5)
-    rows = await db.fetchall("SELECT state, parts_done FROM deliveries WHERE item_key LIKE 'L1%'"
-                             " AND kind IN ('lesson', 'homework')")
+    rows = await db.fetchall(
+        "SELECT state, parts_done FROM deliveries WHERE item_key LIKE 'L1%' AND kind IN ('lesson', 'homework')"
+    )
     assert sorted((r["state"], r["parts_done"]) for r in rows) == [("planned", 0)] * 3 + [("planned", 1)] * 3
     assert await db.fetchval("SELECT COUNT(*) FROM deliveries WHERE state = 'sending'") == 0
 
 
 async def test_a_pause_takes_back_what_was_queued_and_resuming_sends_it(
-        db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int) -> None:
+    db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int
+) -> None:
     slow = fast.model_copy(update={"send_chat_interval": 5})
     async with delivery_rig(db, slow, clock, translator) as (service, emu):
         people = [emu.user(uid) for uid in (KK, RU, EN)]
@@ -403,8 +439,9 @@ async def test_a_pause_takes_back_what_was_queued_and_resuming_sends_it(
         assert await service.pause(cohort)
         assert service.sender.pending == 0
         assert await service.run_due() == 0  # a paused cohort sends nothing
-        rows = await db.fetchall("SELECT state, parts_done FROM deliveries WHERE item_key LIKE 'L1%'"
-                                 " AND kind IN ('lesson', 'homework')")
+        rows = await db.fetchall(
+            "SELECT state, parts_done FROM deliveries WHERE item_key LIKE 'L1%' AND kind IN ('lesson', 'homework')"
+        )
         assert sorted(tuple(r) for r in rows) == [("planned", 0)] * 3 + [("planned", 1)] * 3
         assert await service.resume(cohort, ResumeMode.SEND_MISSED) is not None
         service.sender.pacer.private_interval = 0.02
@@ -463,8 +500,7 @@ async def test_one_sender_serves_a_group_and_private_chats_without_mixing_their_
         group = emu.group()
         emu.user(7)
         bot = emu.create_bot(default=DefaultBotProperties(parse_mode=ParseMode.HTML))
-        sender = Sender(bot, Files(), Reporter(), rate=50, chat_interval=0.01, group_per_minute=600,
-                        concurrency=4)
+        sender = Sender(bot, Files(), Reporter(), rate=50, chat_interval=0.01, group_per_minute=600, concurrency=4)
         sender.start()
         messages = tuple(OutMessage(f"<b>{n}</b>") for n in range(3))
         sender.submit(SendJob(1, group.chat_id, 1, messages))

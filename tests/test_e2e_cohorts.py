@@ -153,8 +153,7 @@ async def test_organizer_imports_a_course_by_sending_a_zip(tmp_path: Path) -> No
 
         broken = (PROJECT_ROOT / "courses" / "sample" / "course.yaml").read_text(encoding="utf-8")
         broken = broken.replace("code: ", "cod: ", 1)
-        await organizer.send_document(file_name="course.yaml", content=broken.encode(),
-                                      mime_type="application/x-yaml")
+        await organizer.send_document(file_name="course.yaml", content=broken.encode(), mime_type="application/x-yaml")
         await organizer.expect("Checking")
         failed = await organizer.expect("nothing was imported")
         assert "course.yaml:" in failed.text and "'cod'" in failed.text
@@ -168,8 +167,9 @@ async def test_organizer_imports_a_course_by_sending_a_zip(tmp_path: Path) -> No
                     if path.name == "course.yaml":
                         text = text.decode().replace("hours: 24", "hours: 36", 1).encode()
                     bundle.writestr(f"sample/{path.relative_to(sample)}", text)
-        await organizer.send_document(file_name="library-course.zip", content=archive.getvalue(),
-                                      mime_type="application/zip")
+        await organizer.send_document(
+            file_name="library-course.zip", content=archive.getvalue(), mime_type="application/zip"
+        )
         await organizer.expect("Checking")
         done = await organizer.expect("imported as version 2")
         assert "Lessons: 5" in done.text
@@ -193,8 +193,7 @@ async def test_owner_makes_a_colleague_organizer_by_forwarding_and_they_remove_a
         await owner.click("Организатор")
         await owner.expect("Айгүл Серікова теперь: Организатор")
         await colleague.expect("Сізге жаңа рөл берілді: Ұйымдастырушы")
-        assert ("newcohort", "Жаңа ағын ашу (ұйымдастырушылар)") in bot.emu.commands(
-            scope_type="chat", chat_id=4010)
+        assert ("newcohort", "Жаңа ағын ашу (ұйымдастырушылар)") in bot.emu.commands(scope_type="chat", chat_id=4010)
 
         learner = bot.emu.user(4011, language_code="ru")
         await colleague.send_text("/newcohort")

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from bot.clock import to_db
 from bot.config import Settings
-from bot.services.delivery import WAKE_JOB
+from bot.delivery.service import WAKE_JOB
 from storage.db import Database
 from tests.auxil.delivery_setup import SAMPLE, add_learners, import_version, make_cohort
 from tests.auxil.emulator import BotAPIEmulator
@@ -36,8 +36,9 @@ class DeliveryBot(RunningBot):
 
 
 @asynccontextmanager
-async def bot_with_cohort(tmp_path: Path, start_days_ago: int, **overrides: Any
-                          ) -> AsyncIterator[tuple[DeliveryBot, int, str]]:
+async def bot_with_cohort(
+    tmp_path: Path, start_days_ago: int, **overrides: Any
+) -> AsyncIterator[tuple[DeliveryBot, int, str]]:
     """A database with the sample course and a cohort that started ``start_days_ago`` days ago
     (Almaty dates), then the bot running on it. Yields the bot, the cohort id, its invite code."""
     path = tmp_path / "bot.sqlite3"
@@ -97,13 +98,17 @@ async def test_a_late_joiner_gets_the_lesson_asks_again_blocks_and_comes_back(tm
             return await db.fetchval("SELECT blocked_at FROM users WHERE telegram_id = 4001") is not None
 
         await eventually(blocked, "my_chat_member marks her blocked")
-        await db.execute("UPDATE deliveries SET due_at = ? WHERE user_id = 4001 AND item_key LIKE 'L2%'"
-                         " AND kind IN ('lesson', 'homework')", (to_db(datetime.now(UTC)),))
+        await db.execute(
+            "UPDATE deliveries SET due_at = ? WHERE user_id = 4001 AND item_key LIKE 'L2%'"
+            " AND kind IN ('lesson', 'homework')",
+            (to_db(datetime.now(UTC)),),
+        )
         bot.app.delivery.wake()
 
         async def unreachable() -> bool:
-            return await db.fetchval("SELECT COUNT(*) FROM deliveries WHERE user_id = 4001 AND "
-                                     "state = 'unreachable'") == 2
+            return (
+                await db.fetchval("SELECT COUNT(*) FROM deliveries WHERE user_id = 4001 AND state = 'unreachable'") == 2
+            )
 
         await eventually(unreachable, "lesson 2 recorded as unreachable")
         assert bot.emu.stats["error_403"] == 0  # known to be blocked: not even tried
@@ -132,8 +137,12 @@ async def test_a_restart_while_nothing_is_due_sends_nothing_and_loses_nothing(tm
         await add_learners(db, cohort, range(500, 510), datetime.now(UTC))
         bot.app.delivery.wake()
         await bot.app.delivery.tick()  # plans the learners who joined while nobody listened
-        before = [tuple(r) for r in await db.fetchall(
-            "SELECT id, user_id, item_key, kind, variant, state, due_at FROM deliveries ORDER BY id")]
+        before = [
+            tuple(r)
+            for r in await db.fetchall(
+                "SELECT id, user_id, item_key, kind, variant, state, due_at FROM deliveries ORDER BY id"
+            )
+        ]
         assert len(before) == 10 * 20 and {r[5] for r in before} == {"planned"}
         for _ in range(2):
             app = await bot.restart()
@@ -155,4 +164,5 @@ async def test_a_restart_while_nothing_is_due_sends_nothing_and_loses_nothing(tm
 
 async def db_rows(bot: DeliveryBot) -> list[Any]:
     return await bot.app.db.fetchall(
-        "SELECT id, user_id, item_key, kind, variant, state, due_at FROM deliveries ORDER BY id")
+        "SELECT id, user_id, item_key, kind, variant, state, due_at FROM deliveries ORDER BY id"
+    )

@@ -81,8 +81,7 @@ async def test_russian_registrations_of_several_people_at_once(tmp_path: Path) -
             await user.expect("вы зарегистрированы")
 
         await asyncio.gather(*(register(user, n) for n, user in enumerate(people)))
-        rows = await bot.app.db.fetchall(
-            "SELECT telegram_id, library, language FROM users ORDER BY telegram_id")
+        rows = await bot.app.db.fetchall("SELECT telegram_id, library, language FROM users ORDER BY telegram_id")
         assert [(r["telegram_id"], r["library"], r["language"]) for r in rows] == [
             (2000, "Городская библиотека № 1", "ru"),
             (2001, "Городская библиотека № 2", "ru"),
@@ -141,8 +140,12 @@ async def test_restart_in_the_middle_of_the_form_continues_where_the_person_was(
         await user.expect("сельская или городская")
         await user.click("🌾 Сельская (село)")
         check = await user.expect("Проверьте")
-        for value in ("Асель Нурланова", "Костанайская область", "Аулиекольский район",
-                      "Сельская библиотека села Косколь"):
+        for value in (
+            "Асель Нурланова",
+            "Костанайская область",
+            "Аулиекольский район",
+            "Сельская библиотека села Косколь",
+        ):
             assert value in check.text
         await user.click("💾 Сохранить")
         await user.expect("вы зарегистрированы")
@@ -216,13 +219,13 @@ async def test_unknown_messages_get_a_hint_and_owner_commands_a_refusal(tmp_path
         assert "Абай облысы: ауылдық 1, қалалық 0" in stats.text
 
 
-@pytest.mark.parametrize(("language", "expected"), [("ru", "ссылка-приглашение недействительна"),
-                                                  ("en", "invitation link is not valid")])
+@pytest.mark.parametrize(
+    ("language", "expected"), [("ru", "ссылка-приглашение недействительна"), ("en", "invitation link is not valid")]
+)
 async def test_a_wrong_invite_says_so_and_keeps_nothing(tmp_path: Path, language: str, expected: str) -> None:
     async with running_bot(tmp_path) as bot:
         user = bot.emu.user(1006, language_code=language)
         await user.send_text("/start c_nosuchcode")
         await user.expect(expected)
         await user.expect("👋")
-        assert await bot.app.db.fetchval(
-            "SELECT pending_payload FROM users WHERE telegram_id = 1006") is None
+        assert await bot.app.db.fetchval("SELECT pending_payload FROM users WHERE telegram_id = 1006") is None

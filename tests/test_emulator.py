@@ -71,9 +71,7 @@ def aigul(emu: BotAPIEmulator) -> FakeUser:
 
 def keyboard(*labels: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        inline_keyboard=[
-            [InlineKeyboardButton(text=label, callback_data=f"cb:{label}")] for label in labels
-        ]
+        inline_keyboard=[[InlineKeyboardButton(text=label, callback_data=f"cb:{label}")] for label in labels]
     )
 
 
@@ -118,9 +116,7 @@ async def test_long_polling_times_out_empty(bot: Bot) -> None:
     assert 0.9 <= time.monotonic() - started < 2
 
 
-async def test_offset_confirms_updates_and_limit_is_honoured(
-    emu: BotAPIEmulator, bot: Bot, aigul: FakeUser
-) -> None:
+async def test_offset_confirms_updates_and_limit_is_honoured(emu: BotAPIEmulator, bot: Bot, aigul: FakeUser) -> None:
     for text in ("бір", "екі", "үш"):
         await aigul.send_text(text)
     first = await bot.get_updates(limit=2)
@@ -145,9 +141,7 @@ async def test_second_poller_terminates_the_first_with_conflict(bot: Bot) -> Non
 # ---------------------------------------------------------------------- sending and reading
 
 
-async def test_send_message_is_seen_by_the_user_as_plain_text(
-    emu: BotAPIEmulator, bot: Bot, aigul: FakeUser
-) -> None:
+async def test_send_message_is_seen_by_the_user_as_plain_text(emu: BotAPIEmulator, bot: Bot, aigul: FakeUser) -> None:
     sent = await bot.send_message(
         aigul.id,
         "<b>Сәлем</b>, &lt;оқырман&gt; &amp; 👋 <i>дос</i>",
@@ -182,9 +176,7 @@ async def test_expect_and_wait_until_quiet(bot: Bot, aigul: FakeUser) -> None:
         await aigul.expect("Бесінші")
 
 
-async def test_edit_without_markup_removes_keyboard_and_edits_are_observable(
-    bot: Bot, aigul: FakeUser
-) -> None:
+async def test_edit_without_markup_removes_keyboard_and_edits_are_observable(bot: Bot, aigul: FakeUser) -> None:
     sent = await bot.send_message(aigul.id, "Тіл?", reply_markup=keyboard("Қазақша"))
     message = await aigul.next_message()
     await bot.edit_message_text("Тіл: <b>қазақша</b>", chat_id=aigul.id, message_id=sent.message_id)
@@ -193,13 +185,9 @@ async def test_edit_without_markup_removes_keyboard_and_edits_are_observable(
     assert message.text == "Тіл: қазақша" and message.version == 1
     assert message.history[0]["text"] == "Тіл?"
     with pytest.raises(TelegramBadRequest) as err:
-        await bot.edit_message_text(
-            "Тіл: <b>қазақша</b>", chat_id=aigul.id, message_id=sent.message_id
-        )
+        await bot.edit_message_text("Тіл: <b>қазақша</b>", chat_id=aigul.id, message_id=sent.message_id)
     assert str(err.value) == NOT_MODIFIED
-    await bot.edit_message_reply_markup(
-        chat_id=aigul.id, message_id=sent.message_id, reply_markup=keyboard("Өзгерту")
-    )
+    await bot.edit_message_reply_markup(chat_id=aigul.id, message_id=sent.message_id, reply_markup=keyboard("Өзгерту"))
     assert (await aigul.wait_for(lambda m: m.buttons == [["Өзгерту"]])) is message
     assert await bot.delete_message(aigul.id, sent.message_id)
     assert message.deleted and aigul.last_message is None
@@ -240,9 +228,7 @@ async def test_reply_keyboard_press_and_removal(bot: Bot, aigul: FakeUser) -> No
 # ---------------------------------------------------------------------- a real Dispatcher
 
 
-async def test_click_round_trip_through_a_polling_dispatcher(
-    emu: BotAPIEmulator, bot: Bot, aigul: FakeUser
-) -> None:
+async def test_click_round_trip_through_a_polling_dispatcher(emu: BotAPIEmulator, bot: Bot, aigul: FakeUser) -> None:
     dp = Dispatcher()
 
     @dp.message(CommandStart(deep_link=True))
@@ -333,9 +319,7 @@ async def test_each_error_status_raises_the_matching_aiogram_exception(
     with pytest.raises(TelegramNotFound, match="Not Found"):
         await bot(SendUnicorn())
 
-    emu.fail_next(
-        "sendMessage", error_code=429, description="Too Many Requests: retry after 3", retry_after=3
-    )
+    emu.fail_next("sendMessage", error_code=429, description="Too Many Requests: retry after 3", retry_after=3)
     with pytest.raises(TelegramRetryAfter) as retry:
         await bot.send_message(aigul.id, "flood")
     assert retry.value.retry_after == 3
@@ -364,17 +348,13 @@ async def test_raw_error_json_shape(emu: BotAPIEmulator) -> None:
             description="Too Many Requests: retry after 7",
             retry_after=7,
         )
-        async with http.post(
-            f"{emu.base_url}/bot{emu.token}/sendMessage", json={"chat_id": 1, "text": "x"}
-        ) as resp:
+        async with http.post(f"{emu.base_url}/bot{emu.token}/sendMessage", json={"chat_id": 1, "text": "x"}) as resp:
             assert resp.status == 429
             body: dict[str, Any] = await resp.json()
             assert body["parameters"] == {"retry_after": 7}
 
 
-async def test_enforced_rate_limits_answer_429(
-    emu: BotAPIEmulator, bot: Bot, aigul: FakeUser
-) -> None:
+async def test_enforced_rate_limits_answer_429(emu: BotAPIEmulator, bot: Bot, aigul: FakeUser) -> None:
     emu.enforce_limits(per_chat_interval=1.0, per_group_per_minute=2)
     await bot.send_message(aigul.id, "бір")
     with pytest.raises(TelegramRetryAfter) as err:
@@ -419,9 +399,7 @@ async def test_callback_data_limits(bot: Bot, aigul: FakeUser) -> None:
     )
     await bot.send_message(aigul.id, "ok", reply_markup=ok)
     for data in ("ә" * 33, ""):
-        markup = InlineKeyboardMarkup(
-            inline_keyboard=[[InlineKeyboardButton(text="x", callback_data=data)]]
-        )
+        markup = InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text="x", callback_data=data)]])
         with pytest.raises(TelegramBadRequest, match="Bad Request: BUTTON_DATA_INVALID"):
             await bot.send_message(aigul.id, "bad", reply_markup=markup)
 
@@ -437,9 +415,7 @@ async def test_caption_limit(bot: Bot, aigul: FakeUser) -> None:
 
 async def test_upload_then_reuse_by_file_id_and_download(bot: Bot, aigul: FakeUser) -> None:
     pdf = b"%PDF-1.4 syllabus"
-    first = await bot.send_document(
-        aigul.id, BufferedInputFile(pdf, filename="syllabus.pdf"), caption="<b>Жоспар</b>"
-    )
+    first = await bot.send_document(aigul.id, BufferedInputFile(pdf, filename="syllabus.pdf"), caption="<b>Жоспар</b>")
     assert first.document is not None and first.document.file_name == "syllabus.pdf"
     assert first.document.mime_type == "application/pdf"
     assert first.caption == "Жоспар"
@@ -487,9 +463,7 @@ async def test_forward_and_poll(bot: Bot, emu: BotAPIEmulator, aigul: FakeUser) 
     assert sent.poll is not None and [o.text for o in sent.poll.options] == ["Дүйсенбі", "Сейсенбі"]
     message = await aigul.next_message()
     await aigul.vote(message, 1)
-    updates = await bot.get_updates(
-        offset=update.update_id + 1, allowed_updates=["poll", "poll_answer"]
-    )
+    updates = await bot.get_updates(offset=update.update_id + 1, allowed_updates=["poll", "poll_answer"])
     answer = updates[-1].poll_answer
     assert answer is not None and answer.option_ids == [1] and answer.user is not None
 

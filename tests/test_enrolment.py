@@ -9,34 +9,38 @@ from pathlib import Path
 import aiosqlite
 
 from bot import PROJECT_ROOT
-from bot.services.course_import import import_course
-from bot.services.enrolment import (
-    EnrolmentService,
-    Outcome,
-    invite_code_from_payload,
-    invite_payload,
-    new_invite_code,
-)
-from storage.cohorts import CohortRepository, NewCohort
+from bot.courses.importing import import_course
+from bot.people.enrolment import EnrolmentService, Outcome, invite_code_from_payload, invite_payload, new_invite_code
+from bot.people.model import NewCohort, Profile
+from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
 from storage.db import Database
 from storage.migrations import migrate
 from storage.roles import RoleRepository
-from storage.users import Profile, UserRepository
+from storage.users import UserRepository
 
 NOW = datetime(2026, 4, 10, 5, 0, tzinfo=UTC)
 SAMPLE = PROJECT_ROOT / "courses" / "sample"
 
 
-async def make_cohort(db: Database, tmp_path: Path, *, capacity: int | None = None,
-                      enrol_until: datetime | None = None) -> tuple[int, str]:
+async def make_cohort(
+    db: Database, tmp_path: Path, *, capacity: int | None = None, enrol_until: datetime | None = None
+) -> tuple[int, str]:
     await import_course(db, SAMPLE, tmp_path / "files")
     version = (await CourseRepository(db).latest_versions())[0]
     code = new_invite_code()
     cohort_id = await CohortRepository(db).create(
-        NewCohort(course_id=version.course_id, version_id=version.id, name="Ауыл кітапханалары",
-                  start_date=date(2026, 4, 15), timezone="Asia/Almaty", enrol_until=enrol_until,
-                  capacity=capacity, invite_code=code, created_by=1),
+        NewCohort(
+            course_id=version.course_id,
+            version_id=version.id,
+            name="Ауыл кітапханалары",
+            start_date=date(2026, 4, 15),
+            timezone="Asia/Almaty",
+            enrol_until=enrol_until,
+            capacity=capacity,
+            invite_code=code,
+            created_by=1,
+        ),
         NOW,
     )
     return cohort_id, code
@@ -45,8 +49,13 @@ async def make_cohort(db: Database, tmp_path: Path, *, capacity: int | None = No
 async def add_people(db: Database, *ids: int) -> None:
     users = UserRepository(db)
     for uid in ids:
-        await users.register(uid, Profile(f"Адам {uid}", "abai", "Аягөз", "Кітапхана", "кітапханашы",
-                                          "rural"), language="kk", username=None, now=NOW)
+        await users.register(
+            uid,
+            Profile(f"Адам {uid}", "abai", "Аягөз", "Кітапхана", "кітапханашы", "rural"),
+            language="kk",
+            username=None,
+            now=NOW,
+        )
 
 
 async def test_enrol_once_then_kindly_again(db: Database, tmp_path: Path) -> None:
@@ -125,8 +134,9 @@ async def test_migration_4_keeps_courses_and_users_from_version_3(tmp_path: Path
     path = tmp_path / "v3.sqlite3"
     async with aiosqlite.connect(path, isolation_level=None) as conn:
         assert await migrate(conn, target=3) == 3
-        await conn.execute("INSERT INTO users (telegram_id, language, created_at, updated_at)"
-                           " VALUES (1, 'ru', 'x', 'x')")
+        await conn.execute(
+            "INSERT INTO users (telegram_id, language, created_at, updated_at) VALUES (1, 'ru', 'x', 'x')"
+        )
         await conn.execute("INSERT INTO courses (code, created_at) VALUES ('c', 'x')")
         assert await migrate(conn, target=4) == 4
         async with conn.execute("SELECT COUNT(*) FROM users JOIN courses") as cursor:
@@ -137,7 +147,7 @@ async def test_migration_4_keeps_courses_and_users_from_version_3(tmp_path: Path
 
 async def test_sample_course_is_imported_on_first_start_only(db: Database, tmp_path: Path) -> None:
     from bot.clock import FrozenClock
-    from bot.services.bootstrap import ensure_sample_course
+    from bot.courses.bootstrap import ensure_sample_course
 
     clock = FrozenClock(NOW)
     summary = await ensure_sample_course(db, tmp_path / "files", clock)

@@ -67,8 +67,9 @@ def test_kazakh_is_written_with_kazakh_letters() -> None:
     """Guard against transliteration: long Kazakh texts use the specific letters."""
     translator = Translator(default_locale="kk", strict=True)
     messages = _messages("kk")
-    rendered = {key: translator.get("kk", key, **{n: "1" for n in variables})
-                for key, (variables, _) in messages.items()}
+    rendered = {
+        key: translator.get("kk", key, **{n: "1" for n in variables}) for key, (variables, _) in messages.items()
+    }
     long_texts = {key: text for key, text in rendered.items() if len(text) > 60}
     assert long_texts
     for key, text in long_texts.items():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.middlewares import PerUserSerializer
+from bot.telegram.middlewares import PerUserSerializer
 from tests.auxil.updates import tg_user
 
 

@@ -23,11 +23,18 @@ def _free_port() -> int:
 
 
 def start_bot(env: dict[str, str], cwd: Path) -> subprocess.Popen[str]:
-    base = {k: v for k, v in os.environ.items()
-            if k not in {"BOT_TOKEN", "ADMIN_IDS", "TELEGRAM_API_URL", "DATABASE_PATH"}}
+    base = {
+        k: v for k, v in os.environ.items() if k not in {"BOT_TOKEN", "ADMIN_IDS", "TELEGRAM_API_URL", "DATABASE_PATH"}
+    }
     base["PYTHONPATH"] = str(PROJECT_ROOT)
-    return subprocess.Popen([sys.executable, "-m", "bot"], env=base | env, cwd=cwd,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot"],
+        env=base | env,
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def read_until(process: subprocess.Popen[str], needle: str, timeout: float = 20) -> list[str]:
@@ -50,8 +57,14 @@ def read_until(process: subprocess.Popen[str], needle: str, timeout: float = 20)
 
 def test_unreachable_api_is_retried_with_a_clear_line_then_sigterm_stops_it(tmp_path: Path) -> None:
     port = _free_port()  # nothing listens there
-    process = start_bot({"BOT_TOKEN": TEST_TOKEN, "TELEGRAM_API_URL": f"http://127.0.0.1:{port}",
-                         "DATABASE_PATH": str(tmp_path / "db.sqlite3")}, tmp_path)
+    process = start_bot(
+        {
+            "BOT_TOKEN": TEST_TOKEN,
+            "TELEGRAM_API_URL": f"http://127.0.0.1:{port}",
+            "DATABASE_PATH": str(tmp_path / "db.sqlite3"),
+        },
+        tmp_path,
+    )
     try:
         lines = read_until(process, "not reachable")
         assert "trying again in 1 s" in lines[-1]
@@ -67,8 +80,7 @@ def test_unreachable_api_is_retried_with_a_clear_line_then_sigterm_stops_it(tmp_
     assert (tmp_path / "db.sqlite3").exists()
 
 
-async def _wait_for_line(stream: asyncio.StreamReader, needle: str, seen: list[str],
-                         seconds: float = 20) -> None:
+async def _wait_for_line(stream: asyncio.StreamReader, needle: str, seen: list[str], seconds: float = 20) -> None:
     async def scan() -> None:
         while True:
             raw = await stream.readline()
@@ -82,18 +94,31 @@ async def _wait_for_line(stream: asyncio.StreamReader, needle: str, seen: list[s
 
 
 async def _spawn(env: dict[str, str], cwd: Path) -> asyncio.subprocess.Process:
-    base = {k: v for k, v in os.environ.items()
-            if k not in {"BOT_TOKEN", "ADMIN_IDS", "TELEGRAM_API_URL", "DATABASE_PATH"}}
+    base = {
+        k: v for k, v in os.environ.items() if k not in {"BOT_TOKEN", "ADMIN_IDS", "TELEGRAM_API_URL", "DATABASE_PATH"}
+    }
     base["PYTHONPATH"] = str(PROJECT_ROOT)
     return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", env=base | env, cwd=cwd,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        sys.executable,
+        "-m",
+        "bot",
+        env=base | env,
+        cwd=cwd,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
 
 
 async def test_a_token_the_api_rejects_gets_a_clear_message_and_exit_2(tmp_path: Path) -> None:
     async with BotAPIEmulator() as emu:
-        process = await _spawn({"BOT_TOKEN": "999:revoked-token", "TELEGRAM_API_URL": emu.base_url,
-                                "DATABASE_PATH": str(tmp_path / "db.sqlite3")}, tmp_path)
+        process = await _spawn(
+            {
+                "BOT_TOKEN": "999:revoked-token",
+                "TELEGRAM_API_URL": emu.base_url,
+                "DATABASE_PATH": str(tmp_path / "db.sqlite3"),
+            },
+            tmp_path,
+        )
         _, stderr = await asyncio.wait_for(process.communicate(), 30)
     text = stderr.decode()
     assert process.returncode == 2
@@ -103,9 +128,15 @@ async def test_a_token_the_api_rejects_gets_a_clear_message_and_exit_2(tmp_path:
 
 async def test_python_m_bot_serves_a_librarian_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
     async with BotAPIEmulator() as emu:
-        process = await _spawn({"BOT_TOKEN": emu.token, "TELEGRAM_API_URL": emu.base_url,
-                                "ADMIN_IDS": "900001",
-                                "DATABASE_PATH": str(tmp_path / "db.sqlite3")}, tmp_path)
+        process = await _spawn(
+            {
+                "BOT_TOKEN": emu.token,
+                "TELEGRAM_API_URL": emu.base_url,
+                "ADMIN_IDS": "900001",
+                "DATABASE_PATH": str(tmp_path / "db.sqlite3"),
+            },
+            tmp_path,
+        )
         seen: list[str] = []
         try:
             assert process.stderr is not None

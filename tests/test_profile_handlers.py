@@ -16,8 +16,15 @@ async def test_profile_shows_what_is_stored(harness: Harness) -> None:
     await register(harness, user)
     sent = await harness.send(user, "👤 Менің профилім")
     card = sent[-1].text
-    for expected in ("Айгүл Серікова", "Абай облысы", "Аягөз ауданы", "Орталық аудандық кітапхана",
-                     "кітапханашы", "Ауылдық", "Қазақша"):
+    for expected in (
+        "Айгүл Серікова",
+        "Абай облысы",
+        "Аягөз ауданы",
+        "Орталық аудандық кітапхана",
+        "кітапханашы",
+        "Ауылдық",
+        "Қазақша",
+    ):
         assert expected in card
     assert "🗑 Деректерімді жою" in plain_buttons(sent[-1].reply_markup)
 

@@ -12,7 +12,8 @@ async def register(h: Harness, user, *, language_label: str = "Қазақша") 
     await h.send(user, "/start")
     await h.click(user, language_label)
     l10n = lambda key: h.translator.get(  # noqa: E731
-        {"Қазақша": "kk", "Русский": "ru", "English": "en"}[language_label], key)
+        {"Қазақша": "kk", "Русский": "ru", "English": "en"}[language_label], key
+    )
     await h.click(user, l10n("button-consent-yes"))
     await h.send(user, "Айгүл Серікова")
     await h.click(user, l10n("region-abai"))
@@ -54,9 +55,14 @@ async def test_full_registration_in_kazakh_saves_everything_at_once(harness: Har
     assert isinstance(sent[-1].reply_markup, ReplyKeyboardMarkup)
     stored = await harness.users.get(2)
     assert stored.is_registered and stored.consent_at is not None
-    assert (stored.full_name, stored.region, stored.district, stored.library, stored.position,
-            stored.settlement) == ("Айгүл Серікова", "abai", "Аягөз ауданы",
-                                   "Орталық аудандық кітапхана", "кітапханашы", "rural")
+    assert (stored.full_name, stored.region, stored.district, stored.library, stored.position, stored.settlement) == (
+        "Айгүл Серікова",
+        "abai",
+        "Аягөз ауданы",
+        "Орталық аудандық кітапхана",
+        "кітапханашы",
+        "rural",
+    )
 
 
 async def test_declining_consent_keeps_only_the_language(harness: Harness) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.i18n import Translator, normalize_locale
-from bot.services import regions
-from bot.services import registration as form
-from bot.services.registration import AnswerError, Step
+from bot.people import regions
+from bot.people import registration as form
+from bot.people.registration import AnswerError, Step
 
 
 @pytest.mark.parametrize(
@@ -37,9 +37,7 @@ def test_bad_names(text: str | None, error: str) -> None:
     assert caught.value.key == error
 
 
-@pytest.mark.parametrize(
-    "name", ["Айгүл Серікова", "Мария-Анна О'Коннор", "Ерлан  Қасымұлы", "Dana Omarova Jr."]
-)
+@pytest.mark.parametrize("name", ["Айгүл Серікова", "Мария-Анна О'Коннор", "Ерлан  Қасымұлы", "Dana Omarova Jr."])
 def test_good_names(name: str) -> None:
     assert form.clean_full_name(name) == " ".join(name.split())
 

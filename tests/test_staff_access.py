@@ -7,10 +7,12 @@ from datetime import date
 import pytest
 from aiogram.methods import AnswerCallbackQuery
 
-from bot import PROJECT_ROOT, access
-from bot.callbacks import CohortAdminCb, CohortCb, DeliveryReportCb, NewCohortCb, RoleCb
-from bot.services.course_import import import_course
-from storage.cohorts import CohortRepository, NewCohort
+from bot import PROJECT_ROOT
+from bot.courses.importing import import_course
+from bot.people import access
+from bot.people.model import NewCohort
+from bot.telegram.callbacks import CohortAdminCb, CohortCb, DeliveryReportCb, NewCohortCb, RoleCb
+from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
 from storage.roles import RoleRepository
 from tests.auxil.harness import Harness
@@ -22,8 +24,16 @@ LEARNER = tg_user(31, language_code="en")
 
 
 async def snapshot(h: Harness) -> tuple:
-    tables = ("roles", "cohorts", "enrolments", "cohort_curators", "course_versions", "deliveries",
-              "delivery_plans", "delivery_calendars")
+    tables = (
+        "roles",
+        "cohorts",
+        "enrolments",
+        "cohort_curators",
+        "course_versions",
+        "deliveries",
+        "delivery_plans",
+        "delivery_calendars",
+    )
     rows = []
     for table in tables:
         rows.append([tuple(row) for row in await h.db.fetchall(f"SELECT * FROM {table}")])
@@ -35,10 +45,20 @@ async def world(harness: Harness, tmp_path) -> Harness:
     await register(harness, LEARNER, language_label="English")
     await import_course(harness.db, PROJECT_ROOT / "courses" / "sample", tmp_path / "files")
     version = (await CourseRepository(harness.db).latest_versions())[0]
-    await CohortRepository(harness.db).create(NewCohort(
-        course_id=version.course_id, version_id=version.id, name="Group", start_date=date(2026, 6, 1),
-        timezone="Asia/Almaty", enrol_until=None, capacity=None, invite_code="abcdefgh", created_by=1),
-        harness.clock.now())
+    await CohortRepository(harness.db).create(
+        NewCohort(
+            course_id=version.course_id,
+            version_id=version.id,
+            name="Group",
+            start_date=date(2026, 6, 1),
+            timezone="Asia/Almaty",
+            enrol_until=None,
+            capacity=None,
+            invite_code="abcdefgh",
+            created_by=1,
+        ),
+        harness.clock.now(),
+    )
     return harness
 
 
@@ -54,13 +74,25 @@ STAFF_BUTTONS = [
     RoleCb(action="grant", user_id=31, role="organizer"),
     RoleCb(action="revoke", user_id=31, role="curator"),
     *(CohortCb(action=action, cohort_id=1) for action in ("card", "learners", "invite", "list")),
-    *(CohortAdminCb(action=action, cohort_id=1, user_id=31)
-      for action in ("close", "reopen", "remove", "remove-ask", "remove-yes", "curator", "curator-add", "new")),
-    *(NewCohortCb(step=step, action=action, value="1") for step, action in (
-        ("course", "course"), ("timezone", "default"), ("deadline", "none"), ("capacity", "none"),
-        ("confirm", "create"), ("name", "cancel"))),
-    *(DeliveryReportCb(action=action, cohort_id=1, item="L1")
-      for action in ("list", "cohort", "lesson", "unreachable", "pause", "shift", "missed")),
+    *(
+        CohortAdminCb(action=action, cohort_id=1, user_id=31)
+        for action in ("close", "reopen", "remove", "remove-ask", "remove-yes", "curator", "curator-add", "new")
+    ),
+    *(
+        NewCohortCb(step=step, action=action, value="1")
+        for step, action in (
+            ("course", "course"),
+            ("timezone", "default"),
+            ("deadline", "none"),
+            ("capacity", "none"),
+            ("confirm", "create"),
+            ("name", "cancel"),
+        )
+    ),
+    *(
+        DeliveryReportCb(action=action, cohort_id=1, item="L1")
+        for action in ("list", "cohort", "lesson", "unreachable", "pause", "shift", "missed")
+    ),
 ]
 
 

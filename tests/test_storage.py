@@ -12,10 +12,11 @@ import pytest
 from aiogram.fsm.storage.base import StorageKey
 
 from bot.clock import FrozenClock
+from bot.people.model import Profile
 from storage.db import Database
 from storage.fsm import SQLiteStorage
 from storage.migrations import available_migrations, current_version, latest_version, migrate
-from storage.users import Profile, UserRepository
+from storage.users import UserRepository
 
 NOW = datetime(2026, 4, 15, 5, 0, tzinfo=UTC)
 PROFILE = Profile("Айгүл Серікова", "abai", "Аягөз ауданы", "Орталық кітапхана", "кітапханашы", "rural")
@@ -83,9 +84,7 @@ async def test_newer_database_than_code_is_refused(tmp_path: Path) -> None:
 async def test_transaction_rolls_back_on_error(db: Database) -> None:
     with pytest.raises(ZeroDivisionError):
         async with db.transaction() as conn:
-            await conn.execute(
-                "INSERT INTO users (telegram_id, created_at, updated_at) VALUES (5, 'x', 'x')"
-            )
+            await conn.execute("INSERT INTO users (telegram_id, created_at, updated_at) VALUES (5, 'x', 'x')")
             raise ZeroDivisionError
     assert await db.fetchval("SELECT COUNT(*) FROM users") == 0
 
@@ -138,8 +137,7 @@ async def test_payload_is_kept_without_personal_data(db: Database) -> None:
 async def test_counts_by_region(db: Database) -> None:
     users = UserRepository(db)
     await users.register(1, PROFILE, language="kk", username=None, now=NOW)
-    await users.register(2, Profile("Мария", "abai", "d", "l", "p", "urban"), language="ru",
-                         username=None, now=NOW)
+    await users.register(2, Profile("Мария", "abai", "d", "l", "p", "urban"), language="ru", username=None, now=NOW)
     await users.set_language(3, "en", NOW)
     assert await users.count_by_region() == [("abai", "rural", 1), ("abai", "urban", 1)]
 

@@ -16,11 +16,11 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.services.course_format import LoadResult, load_course, load_course_folder
-from bot.services.course_issues import CourseSourceError, Issue
-from bot.services.course_model import SUPPORTED_LANGUAGES, Course
-from bot.services.course_schedule import DEFAULT_TIMEZONE
-from bot.services.course_source import course_folder
+from bot.courses.issues import CourseSourceError, Issue
+from bot.courses.loading import LoadResult, load_course, load_course_folder
+from bot.courses.model import SUPPORTED_LANGUAGES, Course
+from bot.courses.schedule import DEFAULT_TIMEZONE
+from bot.courses.source import course_folder
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -52,17 +52,13 @@ def _parser() -> argparse.ArgumentParser:
     load = commands.add_parser("import", help="store the course (a new version if it changed)")
     load.add_argument("path", type=Path, metavar="PATH")
     load.add_argument("--db", type=Path, help="SQLite file (default: DATABASE_PATH setting)")
-    load.add_argument(
-        "--files-dir", type=Path, help="where course files are kept (default: <db folder>/files)"
-    )
+    load.add_argument("--files-dir", type=Path, help="where course files are kept (default: <db folder>/files)")
     load.set_defaults(run=_import)
 
     preview = commands.add_parser("preview", help="write one HTML page showing the course")
     preview.add_argument("path", type=Path, metavar="PATH")
     preview.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help="the learner's language")
-    preview.add_argument(
-        "--start", type=date.fromisoformat, help="cohort start date, YYYY-MM-DD (default: today)"
-    )
+    preview.add_argument("--start", type=date.fromisoformat, help="cohort start date, YYYY-MM-DD (default: today)")
     preview.add_argument("--tz", default=DEFAULT_TIMEZONE, help="time zone (default: %(default)s)")
     preview.add_argument("--out", type=Path, help="the HTML file (default: <code>-<lang>.html)")
     preview.set_defaults(run=_preview)
@@ -92,9 +88,7 @@ def _plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
-def _contents(
-    lessons: int, homework: int, quizzes: int, questionnaire: bool, languages: Sequence[str]
-) -> str:
+def _contents(lessons: int, homework: int, quizzes: int, questionnaire: bool, languages: Sequence[str]) -> str:
     return (
         f"{_plural(lessons, 'lesson')}, {_plural(homework, 'homework', 'homework')}, "
         f"{_plural(quizzes, 'quiz', 'quizzes')}, "
@@ -107,8 +101,11 @@ def _describe(course: Course) -> str:
     files = course.files()
     size = sum(ref.size for ref in files)
     contents = _contents(
-        len(course.lessons), len(course.homework), len(course.quizzes),
-        course.questionnaire is not None, course.languages,
+        len(course.lessons),
+        len(course.homework),
+        len(course.quizzes),
+        course.questionnaire is not None,
+        course.languages,
     )
     return f"{contents}; {_plural(len(files), 'file')} ({size / 1024:.0f} KB)"
 
@@ -129,19 +126,12 @@ def _validate(args: argparse.Namespace) -> int:
     _print_issues(result, args.path)
     if not result.ok or result.course is None:
         return _refuse(result)
-    print(
-        f"OK: course '{result.course.code}': {_describe(result.course)}; "
-        f"{_plural(len(result.warnings), 'warning')}."
-    )
+    print(f"OK: course '{result.course.code}': {_describe(result.course)}; {_plural(len(result.warnings), 'warning')}.")
     return EXIT_OK
 
 
 def _import(args: argparse.Namespace) -> int:
-    from bot.services.course_import import (
-        CourseFileChangedError,
-        InvalidCourseError,
-        import_course,
-    )
+    from bot.courses.importing import CourseFileChangedError, InvalidCourseError, import_course
     from storage.db import Database  # the database is needed only here
 
     db_path = args.db or _configured_database()
@@ -170,7 +160,10 @@ def _import(args: argparse.Namespace) -> int:
             )
         else:
             contents = _contents(
-                summary.lessons, summary.homework, summary.quizzes, summary.questionnaire,
+                summary.lessons,
+                summary.homework,
+                summary.quizzes,
+                summary.questionnaire,
                 summary.languages,
             )
             print(
@@ -194,7 +187,7 @@ def _configured_database() -> Path | None:
 
 
 def _preview(args: argparse.Namespace) -> int:
-    from bot.services.course_preview import render_preview
+    from bot.courses.preview import render_preview
 
     try:
         tz = ZoneInfo(args.tz)

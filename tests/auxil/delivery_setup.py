@@ -19,12 +19,13 @@ from aiogram.enums import ParseMode
 from bot import PROJECT_ROOT
 from bot.clock import Clock, to_db
 from bot.config import Settings
+from bot.courses.importing import import_course
+from bot.delivery.sender import sender_factory
+from bot.delivery.service import DeliveryService
 from bot.i18n import Translator
-from bot.sender import sender_factory
-from bot.services.course_import import import_course
-from bot.services.delivery import DeliveryService
-from bot.services.enrolment import new_invite_code
-from storage.cohorts import CohortRepository, NewCohort
+from bot.people.enrolment import new_invite_code
+from bot.people.model import NewCohort
+from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
 from storage.db import Database
 from tests.auxil.emulator import BotAPIEmulator
@@ -41,26 +42,53 @@ async def import_version(db: Database, course: Path, files_dir: Path) -> int:
     return version.id
 
 
-async def make_cohort(db: Database, version_id: int, start: date, now: datetime, *,
-                      timezone: str = "Asia/Almaty", name: str = "Ауыл кітапханалары") -> int:
+async def make_cohort(
+    db: Database,
+    version_id: int,
+    start: date,
+    now: datetime,
+    *,
+    timezone: str = "Asia/Almaty",
+    name: str = "Ауыл кітапханалары",
+) -> int:
     version = await CourseRepository(db).get_version_by_id(version_id)
     assert version is not None
     return await CohortRepository(db).create(
-        NewCohort(course_id=version.course_id, version_id=version_id, name=name, start_date=start,
-                  timezone=timezone, enrol_until=None, capacity=None,
-                  invite_code=new_invite_code(), created_by=1),
+        NewCohort(
+            course_id=version.course_id,
+            version_id=version_id,
+            name=name,
+            start_date=start,
+            timezone=timezone,
+            enrol_until=None,
+            capacity=None,
+            invite_code=new_invite_code(),
+            created_by=1,
+        ),
         now,
     )
 
 
-async def add_learners(db: Database, cohort_id: int, user_ids: range | list[int], now: datetime,
-                       *, languages: tuple[str, ...] = LANGUAGES) -> None:
+async def add_learners(
+    db: Database, cohort_id: int, user_ids: range | list[int], now: datetime, *, languages: tuple[str, ...] = LANGUAGES
+) -> None:
     """Registered librarians, enrolled in the cohort; languages take turns kk, ru, en."""
     stamp = to_db(now)
     people = [
-        (uid, languages[i % len(languages)], f"Кітапханашы {uid}", "abai", f"Аудан {uid % 18}",
-         f"Кітапхана № {uid}", "кітапханашы", "rural" if uid % 2 else "urban", stamp, stamp, stamp,
-         stamp)
+        (
+            uid,
+            languages[i % len(languages)],
+            f"Кітапханашы {uid}",
+            "abai",
+            f"Аудан {uid % 18}",
+            f"Кітапхана № {uid}",
+            "кітапханашы",
+            "rural" if uid % 2 else "urban",
+            stamp,
+            stamp,
+            stamp,
+            stamp,
+        )
         for i, uid in enumerate(user_ids)
     ]
     async with db.transaction() as conn:
@@ -94,8 +122,9 @@ PDF = b"%PDF-1.4\n% Oqu test handout\n1 0 obj << /Type /Catalog >> endobj\n%%EOF
 
 
 @contextlib.asynccontextmanager
-async def delivery_rig(db: Database, settings: Settings, clock: Clock,
-                       translator: Translator) -> AsyncIterator[tuple[DeliveryService, BotAPIEmulator]]:
+async def delivery_rig(
+    db: Database, settings: Settings, clock: Clock, translator: Translator
+) -> AsyncIterator[tuple[DeliveryService, BotAPIEmulator]]:
     """The delivery service with the real sender, talking to an emulator; nothing automatic:
     the test calls ``run_due()`` and ``idle()`` with its frozen clock."""
     async with BotAPIEmulator() as emu:

@@ -103,9 +103,7 @@ class BotAPIEmulator(EmulatorMethods):
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
         # handler_cancellation: a client that goes away (stopped polling) must not leave a
         # long-poll handler behind that would later answer 409 to nobody or delay shutdown.
-        self._runner = web.AppRunner(
-            app, access_log=None, handler_cancellation=True, shutdown_timeout=1.0
-        )
+        self._runner = web.AppRunner(app, access_log=None, handler_cancellation=True, shutdown_timeout=1.0)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
@@ -228,9 +226,7 @@ class BotAPIEmulator(EmulatorMethods):
         stored = self._files_by_path.get(request.match_info["path"])
         if stored is None or stored.content is None:
             return self._answer(ApiError(404, "Not Found").to_json(), 404)
-        return web.Response(
-            body=stored.content, content_type=stored.mime_type or "application/octet-stream"
-        )
+        return web.Response(body=stored.content, content_type=stored.mime_type or "application/octet-stream")
 
     # ------------------------------------------------------------ failures & limits
 
@@ -250,9 +246,7 @@ class BotAPIEmulator(EmulatorMethods):
         Requests: retry after 5"); ``retry_after`` adds ``parameters.retry_after`` so aiogram
         raises TelegramRetryAfter. ``chat_id`` restricts the failure to calls for that chat.
         """
-        self._failures.append(
-            _Failure(method.lower(), error_code, description, retry_after, times, chat_id)
-        )
+        self._failures.append(_Failure(method.lower(), error_code, description, retry_after, times, chat_id))
 
     def _inject_failure(self, method: str, params: Params) -> None:
         for failure in self._failures:
@@ -351,9 +345,7 @@ class BotAPIEmulator(EmulatorMethods):
         self._fakes[user_id] = fake
         return fake
 
-    def group(
-        self, chat_id: int = -1001234567890, title: str = "Oqu group", *, supergroup: bool = True
-    ) -> FakeGroup:
+    def group(self, chat_id: int = -1001234567890, title: str = "Oqu group", *, supergroup: bool = True) -> FakeGroup:
         """A group chat the bot is a member of (ids are negative, as on Telegram)."""
         existing = self._fakes.get(chat_id)
         if isinstance(existing, FakeGroup):
@@ -361,9 +353,7 @@ class BotAPIEmulator(EmulatorMethods):
         if chat_id >= 0:
             raise ValueError("group chat ids are negative")
         kind = "supergroup" if supergroup else "group"
-        chat = ChatState(
-            id=chat_id, type=kind, chat_json={"id": chat_id, "type": kind, "title": title}
-        )
+        chat = ChatState(id=chat_id, type=kind, chat_json={"id": chat_id, "type": kind, "title": title})
         self.chats[chat_id] = chat
         fake = FakeGroup(self, chat)
         self._fakes[chat_id] = fake

@@ -83,9 +83,7 @@ class FakeChat:
         return self._emu.transcript(self.chat_id)
 
     def _fail(self, what: str) -> AssertionError:
-        return AssertionError(
-            f"{what}\n--- transcript of chat {self.chat_id} ---\n{self.transcript()}"
-        )
+        return AssertionError(f"{what}\n--- transcript of chat {self.chat_id} ---\n{self.transcript()}")
 
     # ------------------------------------------------------------ waiting
 
@@ -100,18 +98,14 @@ class FakeChat:
 
     async def next_message(self, timeout: float = 5.0) -> BotMessage:
         """The next new bot message after the cursor (raises AssertionError on timeout)."""
-        event = await self._emu._signal.wait_for(
-            lambda: self._take("message", lambda e: e.kind == "message"), timeout
-        )
+        event = await self._emu._signal.wait_for(lambda: self._take("message", lambda e: e.kind == "message"), timeout)
         if event is None:
             raise self._fail(f"No new bot message within {timeout}s")
         return event.message
 
     async def next_event(self, timeout: float = 5.0) -> ChatEvent:
         """The next thing the bot did here: a new message, an edit or a deletion."""
-        event = await self._emu._signal.wait_for(
-            lambda: self._take("event", lambda e: True), timeout
-        )
+        event = await self._emu._signal.wait_for(lambda: self._take("event", lambda e: True), timeout)
         if event is None:
             raise self._fail(f"The bot did nothing within {timeout}s")
         return event
@@ -133,8 +127,7 @@ class FakeChat:
         message = await self.next_message(timeout)
         if substring not in message.text:
             raise self._fail(
-                f"Expected the next bot message to contain {substring!r}, "
-                f"got #{message.message_id}: {message.text!r}"
+                f"Expected the next bot message to contain {substring!r}, got #{message.message_id}: {message.text!r}"
             )
         return message
 
@@ -166,9 +159,7 @@ class FakeChat:
             found.append(event.message)
         return found
 
-    async def wait_for(
-        self, predicate: Callable[[BotMessage], bool], timeout: float = 5.0
-    ) -> BotMessage:
+    async def wait_for(self, predicate: Callable[[BotMessage], bool], timeout: float = 5.0) -> BotMessage:
         """Wait until some bot message (current state, not deleted) satisfies ``predicate``.
 
         Returns the newest such message. Works for edits too, e.g.

@@ -202,11 +202,7 @@ class _Limits:
                 recent = [t for t in chat_log if t > now - self.per_chat_interval]
                 if len(recent) >= self.per_chat_burst:
                     waits.append(recent[-self.per_chat_burst] + self.per_chat_interval - now)
-            if (
-                chat_id < 0
-                and self.per_group_per_minute
-                and (len(chat_log) >= self.per_group_per_minute)
-            ):
+            if chat_id < 0 and self.per_group_per_minute and (len(chat_log) >= self.per_group_per_minute):
                 waits.append(chat_log[-self.per_group_per_minute] + 60.0 - now)
         if waits:
             if self.retry_after is not None:
@@ -407,9 +403,7 @@ class EmulatorCore:
     @staticmethod
     def _validate_inline_keyboard(rows: Any) -> None:
         if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
-            raise bad_request(
-                'field "inline_keyboard" of the InlineKeyboardMarkup must be an Array'
-            )
+            raise bad_request('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array')
         actions = (
             "url",
             "callback_data",
@@ -428,16 +422,11 @@ class EmulatorCore:
                     raise bad_request("can't parse inline keyboard button: Text must be non-empty")
                 if not any(a in button for a in actions):
                     raise bad_request(
-                        "can't parse inline keyboard button: "
-                        "Text buttons are unallowed in the inline keyboard"
+                        "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"
                     )
                 if "callback_data" in button:
                     data = button["callback_data"]
-                    if (
-                        not isinstance(data, str)
-                        or not data
-                        or (len(data.encode("utf-8")) > MAX_CALLBACK_DATA)
-                    ):
+                    if not isinstance(data, str) or not data or (len(data.encode("utf-8")) > MAX_CALLBACK_DATA):
                         raise bad_request("BUTTON_DATA_INVALID")
                 if "url" in button:
                     url = str(button["url"])
@@ -510,9 +499,7 @@ class EmulatorCore:
         return [c.params for c in self.calls if c.method.lower() == method.lower()]
 
 
-def parse_formatted(
-    raw: str, mode: str | None, entities: list[dict[str, Any]]
-) -> tuple[str, list[dict[str, Any]]]:
+def parse_formatted(raw: str, mode: str | None, entities: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
     """Plain text and entities of ``raw`` under ``mode`` (None: ``entities`` as given)."""
     if mode is not None and mode.lower() == "html":
         try:

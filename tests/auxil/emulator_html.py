@@ -130,9 +130,7 @@ class _Parser:
             else:
                 i = self.start_tag(i)
         if self.stack:
-            raise EntityParseError(
-                f'Can\'t find end tag corresponding to start tag "{self.stack[-1].name}"'
-            )
+            raise EntityParseError(f'Can\'t find end tag corresponding to start tag "{self.stack[-1].name}"')
         return self.finish()
 
     def start_tag(self, begin: int) -> int:
@@ -162,9 +160,7 @@ class _Parser:
                 k += 1
             attr = source[j:k].lower()
             if not attr:
-                raise EntityParseError(
-                    f'Empty attribute name in the tag "{name}" at byte offset {offset}'
-                )
+                raise EntityParseError(f'Empty attribute name in the tag "{name}" at byte offset {offset}')
             j = k
             while j < n and source[j].isspace():
                 j += 1
@@ -189,9 +185,7 @@ class _Parser:
                     j = k
             attrs[attr] = value
         if name == "span" and attrs.get("class") != "tg-spoiler":
-            raise EntityParseError(
-                f'Tag "span" must have class "tg-spoiler" at byte offset {offset}'
-            )
+            raise EntityParseError(f'Tag "span" must have class "tg-spoiler" at byte offset {offset}')
         self.stack.append(_OpenTag(name, attrs, self.pos16, offset))
         return j
 
@@ -207,8 +201,7 @@ class _Parser:
         top = self.stack.pop()
         if name != top.name:
             raise EntityParseError(
-                f'Unmatched end tag at byte offset {offset}, expected "</{top.name}>", '
-                f'found "</{name}>"'
+                f'Unmatched end tag at byte offset {offset}, expected "</{top.name}>", found "</{name}>"'
             )
         self.close(top)
         return end + 1

@@ -113,9 +113,7 @@ class EmulatorMethods(BotMethods):
         chat = self._chat(p)
         formatted = self._formatted(p, "text")
         markup = self._reply_markup(p)
-        return self._add_bot_message(
-            chat, p, kind="text", formatted=formatted, markup=markup
-        ).to_api()
+        return self._add_bot_message(chat, p, kind="text", formatted=formatted, markup=markup).to_api()
 
     def _input_file(self, p: Params, kind: str) -> StoredFile:
         """Resolve a file parameter: an uploaded part, attach://, a known file_id or a URL."""
@@ -146,9 +144,7 @@ class EmulatorMethods(BotMethods):
         if stored is None:
             raise bad_request("wrong file identifier/HTTP URL specified")
         if stored.kind != kind:
-            raise bad_request(
-                f"can't use file of type {stored.kind.title()} as {kind.replace('_', ' ').title()}"
-            )
+            raise bad_request(f"can't use file of type {stored.kind.title()} as {kind.replace('_', ' ').title()}")
         return stored
 
     async def _send_media(self, p: Params, kind: str) -> Any:
@@ -156,9 +152,7 @@ class EmulatorMethods(BotMethods):
         file = self._input_file(p, kind)
         formatted = self._formatted(p, "caption", caption=True, entities_key="caption_entities")
         markup = self._reply_markup(p)
-        message = self._add_bot_message(
-            chat, p, kind=kind, formatted=formatted, markup=markup, file=file
-        )
+        message = self._add_bot_message(chat, p, kind=kind, formatted=formatted, markup=markup, file=file)
         return message.to_api()
 
     @api("sendPhoto", sends=True)
@@ -281,9 +275,7 @@ class EmulatorMethods(BotMethods):
         caption_override: bool,
         extra: dict[str, Any],
     ) -> BotMessage:
-        kind = next(
-            (k for k in ("text", *MEDIA_KINDS, "contact", "location") if k in original), "text"
-        )
+        kind = next((k for k in ("text", *MEDIA_KINDS, "contact", "location") if k in original), "text")
         file = None
         if kind in MEDIA_KINDS:
             value = original[kind]
@@ -295,12 +287,8 @@ class EmulatorMethods(BotMethods):
         formatted: tuple[str, str, list[dict[str, Any]], str | None] = (text, text, entities, None)
         if caption_override and p.has("caption"):
             formatted = self._formatted(p, "caption", caption=True, entities_key="caption_entities")
-        markup = (
-            self._reply_markup(p) if caption_override else _inline(original.get("reply_markup"))
-        )
-        return self._add_bot_message(
-            target, p, kind=kind, formatted=formatted, markup=markup, file=file, extra=extra
-        )
+        markup = self._reply_markup(p) if caption_override else _inline(original.get("reply_markup"))
+        return self._add_bot_message(target, p, kind=kind, formatted=formatted, markup=markup, file=file, extra=extra)
 
     @api("copyMessage", sends=True)
     async def _copy_message(self, p: Params) -> Any:
@@ -391,9 +379,7 @@ class EmulatorMethods(BotMethods):
     @api("editMessageCaption")
     async def _edit_message_caption(self, p: Params) -> Any:
         chat, message = self._editable(p)
-        raw, plain, entities, mode = self._formatted(
-            p, "caption", caption=True, entities_key="caption_entities"
-        )
+        raw, plain, entities, mode = self._formatted(p, "caption", caption=True, entities_key="caption_entities")
         markup = _inline(self._reply_markup(p))
         if message.kind in ("text", "poll"):
             raise bad_request("there is no caption in the message to edit")

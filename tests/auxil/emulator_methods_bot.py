@@ -79,11 +79,7 @@ class BotMethods(EmulatorCore):
         self._signal.notify()
 
         def ready() -> bool:
-            return (
-                self._closing
-                or generation != self._poll_generation
-                or any(self._allowed(u) for u in self._updates)
-            )
+            return self._closing or generation != self._poll_generation or any(self._allowed(u) for u in self._updates)
 
         await self._signal.wait_for(ready, timeout)
         if self._closing:
@@ -91,8 +87,7 @@ class BotMethods(EmulatorCore):
         if generation != self._poll_generation:
             raise ApiError(
                 409,
-                "Conflict: terminated by other getUpdates request; "
-                "make sure that only one bot instance is running",
+                "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
             )
         self._updates = [u for u in self._updates if self._allowed(u)]
         return self._updates[:limit]
@@ -154,9 +149,7 @@ class BotMethods(EmulatorCore):
             raise bad_request("too many commands specified")
         cleaned = []
         for item in commands:
-            command = (
-                str(item.get("command", "")).removeprefix("/") if isinstance(item, dict) else ""
-            )
+            command = str(item.get("command", "")).removeprefix("/") if isinstance(item, dict) else ""
             description = str(item.get("description", "")).strip() if isinstance(item, dict) else ""
             if not _COMMAND_RE.match(command):
                 raise bad_request("BOT_COMMAND_INVALID")
@@ -177,9 +170,7 @@ class BotMethods(EmulatorCore):
 
     @api("deleteMyCommands")
     async def _delete_my_commands(self, p: Params) -> Any:
-        self._commands.pop(
-            (_scope_key(p.get_json("scope")), p.get_str("language_code") or ""), None
-        )
+        self._commands.pop((_scope_key(p.get_json("scope")), p.get_str("language_code") or ""), None)
         return True
 
     async def _store_setting(self, p: Params, name: str) -> Any:
@@ -221,9 +212,7 @@ class BotMethods(EmulatorCore):
 
     @api("getChatMenuButton")
     async def _get_chat_menu_button(self, p: Params) -> Any:
-        return self.bot_settings.get(("menu_button", p.get_str("chat_id") or "")) or {
-            "type": "commands"
-        }
+        return self.bot_settings.get(("menu_button", p.get_str("chat_id") or "")) or {"type": "commands"}
 
     @api("getChat")
     async def _get_chat(self, p: Params) -> Any:

@@ -218,12 +218,7 @@ class BotMessage:
     @property
     def callback_datas(self) -> dict[str, str]:
         """Label -> callback_data for every callback button."""
-        return {
-            b["text"]: b["callback_data"]
-            for row in self.inline_keyboard
-            for b in row
-            if "callback_data" in b
-        }
+        return {b["text"]: b["callback_data"] for row in self.inline_keyboard for b in row if "callback_data" in b}
 
     @property
     def reply_keyboard(self) -> list[list[str]] | None:
@@ -231,10 +226,7 @@ class BotMessage:
         markup = self.reply_markup or {}
         if "keyboard" not in markup:
             return None
-        return [
-            [b if isinstance(b, str) else b.get("text", "") for b in row]
-            for row in markup["keyboard"]
-        ]
+        return [[b if isinstance(b, str) else b.get("text", "") for b in row] for row in markup["keyboard"]]
 
     @property
     def reply_keyboard_removed(self) -> bool:

@@ -33,12 +33,7 @@ def tiny_png(width: int = 64, height: int = 48) -> bytes:
 
     rows = b"".join(b"\x00" + b"\x2a\x7f\xd4" * width for _ in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 
 
 def _command_entities(text: str) -> list[dict[str, Any]]:
@@ -100,9 +95,7 @@ class FakeUser(FakeChat):
 
     # ------------------------------------------------------------ messages
 
-    async def _send(
-        self, fields: dict[str, Any], log: str, *, typed: bool = False
-    ) -> dict[str, Any]:
+    async def _send(self, fields: dict[str, Any], log: str, *, typed: bool = False) -> dict[str, Any]:
         """Deliver a message; ``log`` is what the user typed (``typed``) or did ("sends ...")."""
         if self._state.blocked:
             # In the app, writing to a blocked bot means pressing "Restart" first.
@@ -124,9 +117,7 @@ class FakeUser(FakeChat):
             return {"reply_to_message": self._state.user_messages[message_id]}
         raise AssertionError(f"Cannot reply to unknown message #{message_id}")
 
-    async def send_text(
-        self, text: str, *, reply_to: BotMessage | int | None = None
-    ) -> dict[str, Any]:
+    async def send_text(self, text: str, *, reply_to: BotMessage | int | None = None) -> dict[str, Any]:
         """Type and send ``text``; "/start PAYLOAD" gets a bot_command entity like in Telegram."""
         fields: dict[str, Any] = {"text": text, **self._reply_fields(reply_to)}
         entities = _command_entities(text)
@@ -149,16 +140,12 @@ class FakeUser(FakeChat):
         shown = self.reply_keyboard
         raise self._fail(f"No reply-keyboard button {label!r}; keyboard shown: {shown}")
 
-    async def send_photo(
-        self, content: bytes | None = None, *, caption: str | None = None
-    ) -> dict[str, Any]:
+    async def send_photo(self, content: bytes | None = None, *, caption: str | None = None) -> dict[str, Any]:
         stored = self._emu._store_file("photo", content or tiny_png(), source="user")
         fields: dict[str, Any] = {"photo": stored.message_field()}
         if caption:
             fields["caption"] = caption
-        return await self._send(
-            fields, f"sends {stored.describe()}" + (f": {caption}" if caption else "")
-        )
+        return await self._send(fields, f"sends {stored.describe()}" + (f": {caption}" if caption else ""))
 
     async def send_document(
         self,
@@ -168,15 +155,11 @@ class FakeUser(FakeChat):
         *,
         caption: str | None = None,
     ) -> dict[str, Any]:
-        stored = self._emu._store_file(
-            "document", content, source="user", file_name=file_name, mime_type=mime_type
-        )
+        stored = self._emu._store_file("document", content, source="user", file_name=file_name, mime_type=mime_type)
         fields: dict[str, Any] = {"document": stored.to_api()}
         if caption:
             fields["caption"] = caption
-        return await self._send(
-            fields, f"sends {stored.describe()}" + (f": {caption}" if caption else "")
-        )
+        return await self._send(fields, f"sends {stored.describe()}" + (f": {caption}" if caption else ""))
 
     async def send_video(
         self,
@@ -185,26 +168,18 @@ class FakeUser(FakeChat):
         duration: int = 5,
         caption: str | None = None,
     ) -> dict[str, Any]:
-        stored = self._emu._store_file(
-            "video", content, source="user", mime_type="video/mp4", duration=duration
-        )
+        stored = self._emu._store_file("video", content, source="user", mime_type="video/mp4", duration=duration)
         fields: dict[str, Any] = {"video": stored.to_api()}
         if caption:
             fields["caption"] = caption
         return await self._send(fields, f"sends {stored.describe()}")
 
-    async def send_voice(
-        self, content: bytes = b"OggS\x00fake-voice", *, duration: int = 3
-    ) -> dict[str, Any]:
-        stored = self._emu._store_file(
-            "voice", content, source="user", mime_type="audio/ogg", duration=duration
-        )
+    async def send_voice(self, content: bytes = b"OggS\x00fake-voice", *, duration: int = 3) -> dict[str, Any]:
+        stored = self._emu._store_file("voice", content, source="user", mime_type="audio/ogg", duration=duration)
         return await self._send({"voice": stored.to_api()}, f"sends {stored.describe()}")
 
     async def send_sticker(self, emoji: str = "👍") -> dict[str, Any]:
-        stored = self._emu._store_file(
-            "sticker", b"RIFF\x00\x00\x00\x00WEBPVP8 ", source="user", emoji=emoji
-        )
+        stored = self._emu._store_file("sticker", b"RIFF\x00\x00\x00\x00WEBPVP8 ", source="user", emoji=emoji)
         return await self._send({"sticker": stored.to_api()}, f"sends sticker {emoji}")
 
     async def send_contact(self, phone_number: str = "+77011234567") -> dict[str, Any]:
@@ -214,9 +189,7 @@ class FakeUser(FakeChat):
             contact["last_name"] = self.last_name
         return await self._send({"contact": contact}, f"sends contact {phone_number}")
 
-    async def send_location(
-        self, latitude: float = 43.2389, longitude: float = 76.8897
-    ) -> dict[str, Any]:
+    async def send_location(self, latitude: float = 43.2389, longitude: float = 76.8897) -> dict[str, Any]:
         location = {"latitude": latitude, "longitude": longitude}
         return await self._send({"location": location}, f"sends location {latitude}, {longitude}")
 
@@ -236,9 +209,7 @@ class FakeUser(FakeChat):
             name = hidden_name or "Hidden User"
             origin = {"type": "hidden_user", "date": date, "sender_user_name": name}
             who = name
-        return await self._send(
-            {"text": text, "forward_origin": origin}, f"sends forward from {who}: {text}"
-        )
+        return await self._send({"text": text, "forward_origin": origin}, f"sends forward from {who}: {text}")
 
     async def edit_text(self, message: dict[str, Any] | int, text: str) -> dict[str, Any]:
         """Edit one of this user's own text messages (delivers an edited_message update)."""
@@ -273,13 +244,10 @@ class FakeUser(FakeChat):
             if m.buttons and not m.deleted
         ]
         raise self._fail(
-            f"No inline button {label!r} in chat {self.chat_id}. Buttons present: "
-            + ("; ".join(existing) or "none")
+            f"No inline button {label!r} in chat {self.chat_id}. Buttons present: " + ("; ".join(existing) or "none")
         )
 
-    async def click_data(
-        self, data: str, message: BotMessage | int | None = None
-    ) -> CallbackQueryRecord:
+    async def click_data(self, data: str, message: BotMessage | int | None = None) -> CallbackQueryRecord:
         """Send a callback query with arbitrary data (stale or forged clicks).
 
         ``message`` may be a BotMessage, a message id (a missing one arrives as an
@@ -292,9 +260,7 @@ class FakeUser(FakeChat):
             target = message if message is not None else self.last_message
         return await self._callback(data, target, None)
 
-    async def _callback(
-        self, data: str, message: BotMessage | int | None, label: str | None
-    ) -> CallbackQueryRecord:
+    async def _callback(self, data: str, message: BotMessage | int | None, label: str | None) -> CallbackQueryRecord:
         query_id = str(secrets.randbelow(9 * 10**18) + 10**18)
         query: dict[str, Any] = {
             "id": query_id,
@@ -309,9 +275,7 @@ class FakeUser(FakeChat):
         elif isinstance(message, int):
             query["message"] = {"chat": self._state.chat_json, "message_id": message, "date": 0}
             message_id = message
-        record = CallbackQueryRecord(
-            id=query_id, chat_id=self.chat_id, data=data, message_id=message_id, label=label
-        )
+        record = CallbackQueryRecord(id=query_id, chat_id=self.chat_id, data=data, message_id=message_id, label=label)
         self._state.callbacks.append(record)
         self._emu._callbacks[query_id] = record
         if label is not None:

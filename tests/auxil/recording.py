@@ -30,7 +30,10 @@ class RecordingSession(BaseSession):
         self._message_ids = itertools.count(5000)
 
     async def make_request(
-        self, bot: Bot, method: TelegramMethod[Any], timeout: int | None = None  # noqa: ASYNC109
+        self,
+        bot: Bot,
+        method: TelegramMethod[Any],
+        timeout: int | None = None,  # noqa: ASYNC109
     ) -> Any:
         result = self._answer(bot, method)
         self.requests.append(method)
@@ -44,12 +47,17 @@ class RecordingSession(BaseSession):
             chat_id = int(method.chat_id) if method.chat_id is not None else 0
             markup = method.reply_markup if isinstance(method.reply_markup, InlineKeyboardMarkup) else None
             message_id = (
-                method.message_id if isinstance(method, EditMessageText) and method.message_id
+                method.message_id
+                if isinstance(method, EditMessageText) and method.message_id
                 else next(self._message_ids)
             )
-            return Message(message_id=message_id, date=datetime.now(UTC),
-                           chat=Chat(id=chat_id, type="private"), text=method.text,
-                           reply_markup=markup)
+            return Message(
+                message_id=message_id,
+                date=datetime.now(UTC),
+                chat=Chat(id=chat_id, type="private"),
+                text=method.text,
+                reply_markup=markup,
+            )
         return True
 
     async def stream_content(self, *args: Any, **kwargs: Any) -> AsyncGenerator[bytes, None]:

@@ -1,0 +1,26 @@
+"""First start: import the bundled sample course when there is no course yet."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from bot import PROJECT_ROOT
+from bot.clock import Clock
+from bot.courses.importing import ImportSummary, import_course
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+
+SAMPLE_COURSE = PROJECT_ROOT / "courses" / "sample"
+
+
+async def ensure_sample_course(
+    db: Database, files_dir: Path, clock: Clock, source: Path = SAMPLE_COURSE
+) -> ImportSummary | None:
+    """So that a fresh install has a course to open a cohort with; None if courses exist."""
+    if await db.fetchval("SELECT COUNT(*) FROM courses"):
+        return None
+    summary = await import_course(db, source, files_dir, clock=clock)
+    log.info("imported the sample course %s (version %s)", summary.code, summary.version)
+    return summary

@@ -1,0 +1,265 @@
+"""The course as plain, frozen data: what ``course.yaml`` means once it has been validated.
+
+Nothing here knows about YAML, aiogram or the database. The loader
+(:mod:`bot.courses.loading`) builds these objects, the codec
+(:mod:`bot.courses.codec`) turns them into JSON for storage and back, and the
+schedule, delivery and preview code read them.
+
+Stable keys: every lesson, homework, quiz and the questionnaire carries a key ("L3",
+"L3.hw", "L3.quiz", "Q") derived from its position, so the rows a later issue plans per
+learner per item keep pointing at the same thing when an unchanged course is re-imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import time
+from types import MappingProxyType
+from typing import Literal
+
+Language = Literal["kk", "ru", "en"]
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
+
+HomeworkKind = Literal["text", "photo", "document", "video", "voice", "link"]
+HOMEWORK_KINDS: tuple[str, ...] = ("text", "photo", "document", "video", "voice", "link")
+DEFAULT_ACCEPTS: tuple[str, ...] = ("text", "photo", "document")
+
+FileKind = Literal["document", "photo", "audio", "video"]
+QuestionKind = Literal["scale", "single", "multiple", "text"]
+QUESTION_KINDS: tuple[str, ...] = ("scale", "single", "multiple", "text")
+SCALE_POINTS: tuple[int, ...] = (1, 2, 3, 4, 5)
+
+DEFAULT_REMINDERS: tuple[int, ...] = (24, 2)
+DEFAULT_QUIZ_PASS_MARK = 60
+
+
+@dataclass(frozen=True)
+class LocalizedText:
+    """A text given once for every language (``common``) or per language (``by_language``).
+
+    Both may be set only by the codec's round trip; the loader sets one of them.
+    """
+
+    by_language: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    common: str | None = None
+
+    def __post_init__(self) -> None:
+        # Freeze the mapping so a shared Course cannot be changed by one of its readers.
+        if not isinstance(self.by_language, MappingProxyType):
+            object.__setattr__(self, "by_language", MappingProxyType(dict(self.by_language)))
+
+    @classmethod
+    def plain(cls, text: str) -> LocalizedText:
+        return cls(common=text)
+
+    def has(self, language: str) -> bool:
+        """Whether a learner of ``language`` gets text written for them (not a fallback)."""
+        return self.common is not None or language in self.by_language
+
+    def get(self, language: str, fallback_order: Iterable[str] = SUPPORTED_LANGUAGES) -> str:
+        """The text for ``language``, else the first of ``fallback_order`` that exists."""
+        if language in self.by_language:
+            return self.by_language[language]
+        if self.common is not None:
+            return self.common
+        for other in fallback_order:
+            if other in self.by_language:
+                return self.by_language[other]
+        # A validated course always has at least one language; be total anyway.
+        return next(iter(self.by_language.values()), "")
+
+    def texts(self) -> list[str]:
+        """Every variant, for checks that apply to each one (length, HTML)."""
+        values = list(self.by_language.values())
+        if self.common is not None:
+            values.append(self.common)
+        return values
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """A file of the course, as found at load time. ``sha256`` names its stored copy."""
+
+    path: str  # relative to the course folder, with forward slashes
+    size: int
+    sha256: str
+    kind: FileKind
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+    @property
+    def extension(self) -> str:
+        name = self.name
+        return name.rsplit(".", 1)[-1].lower() if "." in name else "bin"
+
+    @property
+    def stored_name(self) -> str:
+        """The content-addressed file name under the data folder: ``<sha256>.<ext>``."""
+        return f"{self.sha256}.{self.extension}"
+
+
+@dataclass(frozen=True)
+class TextMaterial:
+    """A formatted message (Telegram's HTML subset)."""
+
+    text: LocalizedText
+
+
+@dataclass(frozen=True)
+class FileMaterial:
+    """A file to send, maybe a different one per language, with an optional caption."""
+
+    files: Mapping[str, FileRef]  # language -> file; "*" when one file serves every language
+    caption: LocalizedText | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.files, MappingProxyType):
+            object.__setattr__(self, "files", MappingProxyType(dict(self.files)))
+
+    def file_for(self, language: str, fallback_order: Iterable[str] = SUPPORTED_LANGUAGES) -> FileRef:
+        if language in self.files:
+            return self.files[language]
+        if "*" in self.files:
+            return self.files["*"]
+        for other in fallback_order:
+            if other in self.files:
+                return self.files[other]
+        return next(iter(self.files.values()))
+
+
+@dataclass(frozen=True)
+class LinkMaterial:
+    """A web link, shown as a button with ``label``."""
+
+    url: str
+    label: LocalizedText
+
+
+Material = TextMaterial | FileMaterial | LinkMaterial
+
+
+@dataclass(frozen=True)
+class DeadlineAt:
+    """Due on a course day (1 = the cohort's start date) at a local time."""
+
+    day: int
+    time: time
+
+
+@dataclass(frozen=True)
+class DeadlineAfter:
+    """Due a number of hours after the lesson is released."""
+
+    hours: int
+
+
+Deadline = DeadlineAt | DeadlineAfter
+
+
+@dataclass(frozen=True)
+class Homework:
+    key: str
+    prompt: LocalizedText
+    deadline: Deadline
+    accepts: tuple[str, ...] = DEFAULT_ACCEPTS
+
+
+@dataclass(frozen=True)
+class QuizQuestion:
+    question: LocalizedText
+    options: tuple[LocalizedText, ...]
+    correct: int  # index into options
+    explanation: LocalizedText | None = None
+
+
+@dataclass(frozen=True)
+class Quiz:
+    key: str
+    questions: tuple[QuizQuestion, ...]
+    pass_mark: int = DEFAULT_QUIZ_PASS_MARK  # percent of correct answers
+
+
+@dataclass(frozen=True)
+class Lesson:
+    number: int  # 1-based position
+    key: str  # "L<number>"
+    day: int  # 1 = the cohort's start date
+    time: time  # local time of the cohort's time zone
+    title: LocalizedText
+    materials: tuple[Material, ...] = ()
+    homework: Homework | None = None
+    quiz: Quiz | None = None
+
+
+@dataclass(frozen=True)
+class QuestionnaireItem:
+    id: str  # stable within the course; used as the column name in reports
+    kind: QuestionKind
+    question: LocalizedText
+    options: tuple[LocalizedText, ...] = ()
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    key: str  # "Q"
+    day: int  # released on this course day ...
+    time: time  # ... at this local time (defaults: the last lesson's)
+    anonymous: bool
+    items: tuple[QuestionnaireItem, ...]
+    intro: LocalizedText | None = None
+
+
+@dataclass(frozen=True)
+class Completion:
+    """What a learner must do to finish the course (and get the certificate)."""
+
+    homework: Literal["all"] | tuple[int, ...] = "all"  # lesson numbers whose homework counts
+    quiz_pass_mark: int | None = None  # percent over all quiz questions; None: quizzes optional
+    questionnaire: bool = False  # whether the questionnaire must be submitted
+
+    def required_homework(self, lessons: Iterable[Lesson]) -> tuple[str, ...]:
+        """Keys of the homework that must be accepted."""
+        return tuple(
+            lesson.homework.key
+            for lesson in lessons
+            if lesson.homework is not None and (self.homework == "all" or lesson.number in self.homework)
+        )
+
+
+@dataclass(frozen=True)
+class Course:
+    code: str
+    languages: tuple[str, ...]  # the course's fallback order
+    title: LocalizedText
+    hours: float
+    lessons: tuple[Lesson, ...]
+    description: LocalizedText | None = None
+    reminders: tuple[int, ...] = DEFAULT_REMINDERS  # hours before a deadline, largest first
+    questionnaire: Questionnaire | None = None
+    completion: Completion = field(default_factory=Completion)
+
+    def text(self, value: LocalizedText | None, language: str) -> str:
+        """Resolve ``value`` for a learner of ``language`` with this course's fallback order."""
+        return "" if value is None else value.get(language, self.languages)
+
+    @property
+    def homework(self) -> tuple[Homework, ...]:
+        return tuple(lesson.homework for lesson in self.lessons if lesson.homework is not None)
+
+    @property
+    def quizzes(self) -> tuple[Quiz, ...]:
+        return tuple(lesson.quiz for lesson in self.lessons if lesson.quiz is not None)
+
+    def files(self) -> list[FileRef]:
+        """Every file the course sends, each once."""
+        seen: dict[str, FileRef] = {}
+        for lesson in self.lessons:
+            for material in lesson.materials:
+                if isinstance(material, FileMaterial):
+                    for ref in material.files.values():
+                        seen.setdefault(ref.path, ref)
+        return list(seen.values())

@@ -1,0 +1,165 @@
+"""A delivery row as the messages a learner gets, in their language.
+
+Course texts come from the course (the learner's language, else the course's fallback order);
+the bot's own words (deadline lines, reminders, button labels) from ``locales/*/delivery.ftl``.
+A lesson is its materials in order, one message each, with two savings for weak connections:
+a lesson text that fits in a caption travels with the file next to it as one message, and links
+become buttons under the lesson's last message, beside "send this lesson again".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.courses.model import SUPPORTED_LANGUAGES, Course, FileMaterial, Homework, Lesson, LinkMaterial, TextMaterial
+from bot.courses.schedule import homework_deadline
+from bot.delivery.model import HOMEWORK, LESSON, QUESTIONNAIRE, QUESTIONNAIRE_REMINDER, REMINDER, DueDelivery
+from bot.delivery.outgoing import Button, OutFile, OutMessage
+from bot.delivery.plan import calendar_start
+from bot.i18n import Translator
+from bot.text.telegram_html import parse_html, telegram_length
+
+MAX_CAPTION = 1024
+MAX_TEXT = 4096
+AGAIN_PREFIX = "dlv:again:"  # handlers/delivery.py: DeliveryCb(action="again", delivery_id=...)
+
+
+def again_callback(delivery_id: int) -> str:
+    return f"{AGAIN_PREFIX}{delivery_id}"
+
+
+def plain_length(html: str) -> int:
+    """Length as Telegram counts it, after the tags are taken out."""
+    return telegram_length(parse_html(html).plain_text.strip())
+
+
+def local_moment(moment: datetime, tz: ZoneInfo) -> str:
+    """Digits read the same in kk, ru and en: 17.04.2026 09:00 (the cohort's local time)."""
+    return f"{moment.astimezone(tz):%d.%m.%Y %H:%M}"
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    course: Course
+    files_dir: Path
+    translator: Translator
+
+    def language(self, row: DueDelivery) -> str:
+        if row.language in SUPPORTED_LANGUAGES:
+            return row.language
+        return self.translator.default_locale
+
+
+def render(row: DueDelivery, ctx: RenderContext) -> tuple[OutMessage, ...]:
+    """The messages of ``row``. Raises LookupError if the course has no such item."""
+    language = ctx.language(row)
+    tz = ZoneInfo(row.timezone)
+    course = ctx.course
+    if row.kind == LESSON:
+        return lesson_messages(_lesson(course, row.item_key), row.id, language, ctx)
+    if row.kind in (HOMEWORK, REMINDER):
+        lesson = _lesson(course, row.item_key.split(".", 1)[0])
+        if lesson.homework is None:
+            raise LookupError(f"{row.item_key}: the lesson has no homework")
+        start = calendar_start(row.start_date, row.shift_days)
+        due = homework_deadline(start, lesson, lesson.homework, tz)
+        if row.kind == HOMEWORK:
+            return homework_messages(lesson.homework, due, language, ctx, tz)
+        text = ctx.translator.get(
+            language,
+            "delivery-reminder",
+            lesson=lesson.number,
+            title=escape(course.text(lesson.title, language)),
+            deadline=local_moment(due, tz),
+        )
+        return (OutMessage(text),)
+    if row.kind in (QUESTIONNAIRE, QUESTIONNAIRE_REMINDER):
+        questionnaire = course.questionnaire
+        if questionnaire is None:
+            raise LookupError("the course has no questionnaire")
+        title = escape(course.text(course.title, language))
+        if row.kind == QUESTIONNAIRE_REMINDER:
+            return (OutMessage(ctx.translator.get(language, "delivery-questionnaire-reminder", course=title)),)
+        text = ctx.translator.get(language, "delivery-questionnaire-invite", course=title)
+        if questionnaire.anonymous:
+            text += "\n" + ctx.translator.get(language, "delivery-questionnaire-anonymous")
+        if questionnaire.intro is not None:
+            intro = course.text(questionnaire.intro, language)
+            if plain_length(f"{text}\n\n{intro}") <= MAX_TEXT:
+                text += "\n\n" + intro
+            else:
+                return (OutMessage(text), OutMessage(intro))
+        return (OutMessage(text),)
+    raise LookupError(f"unknown delivery kind {row.kind!r}")
+
+
+def _lesson(course: Course, key: str) -> Lesson:
+    for lesson in course.lessons:
+        if lesson.key == key:
+            return lesson
+    raise LookupError(f"the course has no lesson {key}")
+
+
+def lesson_messages(lesson: Lesson, delivery_id: int, language: str, ctx: RenderContext) -> tuple[OutMessage, ...]:
+    course = ctx.course
+    parts: list[OutMessage] = []
+    links: list[Button] = []
+    first_text: int | None = None
+    first_file: int | None = None
+    for material in lesson.materials:
+        if isinstance(material, TextMaterial):
+            if first_text is None:
+                first_text = len(parts)
+            parts.append(OutMessage(course.text(material.text, language)))
+        elif isinstance(material, FileMaterial):
+            ref = material.file_for(language, course.languages)
+            if first_file is None:
+                first_file = len(parts)
+            caption = course.text(material.caption, language) if material.caption else ""
+            parts.append(OutMessage(caption, OutFile(ctx.files_dir / ref.stored_name, ref.name, ref.sha256, ref.kind)))
+        elif isinstance(material, LinkMaterial):
+            links.append(Button(course.text(material.label, language), url=material.url))
+    if first_text is not None and first_file is not None and abs(first_text - first_file) == 1:
+        parts = _merge_caption(parts, first_text, first_file)
+    if not parts:
+        title = escape(course.text(lesson.title, language))
+        parts.append(OutMessage(ctx.translator.get(language, "delivery-lesson-heading", title=title)))
+    again = Button(ctx.translator.get(language, "delivery-button-again"), callback_data=again_callback(delivery_id))
+    keyboard = (*((link,) for link in links), (again,))
+    last = parts[-1]
+    parts[-1] = OutMessage(last.text, last.file, keyboard)
+    return tuple(parts)
+
+
+def _merge_caption(parts: list[OutMessage], text_at: int, file_at: int) -> list[OutMessage]:
+    """The text goes as the file's caption when both fit in one (the text first if it was)."""
+    text, file = parts[text_at].text, parts[file_at]
+    pieces = [text, file.text] if text_at < file_at else [file.text, text]
+    caption = "\n\n".join(piece for piece in pieces if piece.strip())
+    if plain_length(caption) > MAX_CAPTION:
+        return parts
+    merged = OutMessage(caption, file.file)
+    first = min(text_at, file_at)
+    return [*parts[:first], merged, *parts[first + 2 :]]
+
+
+def homework_messages(
+    homework: Homework, due: datetime, language: str, ctx: RenderContext, tz: ZoneInfo
+) -> tuple[OutMessage, ...]:
+    tr = ctx.translator
+    prompt = ctx.course.text(homework.prompt, language)
+    kinds = ", ".join(tr.get(language, f"delivery-accepts-{kind}") for kind in homework.accepts)
+    footer = "\n".join(
+        (
+            tr.get(language, "delivery-homework-deadline", deadline=local_moment(due, tz)),
+            tr.get(language, "delivery-homework-accepts", kinds=kinds),
+        )
+    )
+    text = f"{prompt.rstrip()}\n\n{footer}"
+    if plain_length(text) <= MAX_TEXT:
+        return (OutMessage(text),)
+    return (OutMessage(prompt), OutMessage(footer))

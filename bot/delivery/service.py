@@ -1,0 +1,444 @@
+"""The delivery dispatcher: takes what is due from the database and hands it to the sender.
+
+The ``deliveries`` table is the only record of what is due. APScheduler (in memory) only wakes
+the dispatcher: a periodic tick (which also plans enrolments nobody planned and cancels rows of
+learners who left) and one wake-up at the next due moment. A wake-up that is lost, or a job
+APScheduler skips, costs at most one tick of delay, never a message.
+
+Crash safety (docs/delivery.md): a row becomes ``sending`` before its first request, each message
+is recorded the moment Telegram answers, and the last one makes the row ``sent``. A row found in
+``sending`` at start was interrupted; it goes on from the message that was in flight, which may
+therefore arrive twice. The sender bounds those to ``SEND_CONCURRENCY`` at any moment.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.date import DateTrigger
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.delivery.model import (
+    CANCELLED,
+    DONE,
+    FAILED,
+    HOMEWORK,
+    LESSON,
+    QUESTIONNAIRE,
+    REMINDER_KINDS,
+    UNREACHABLE,
+    DueDelivery,
+)
+from bot.delivery.outgoing import FileIds, Outcome, SenderPort, SendJob, SendReporter
+from bot.delivery.planning import CourseCache, Planner, ResumeMode, ResumeResult
+from bot.delivery.render import RenderContext, render
+from bot.i18n import Translator
+from storage.courses import CourseRepository
+from storage.db import Database
+from storage.deliveries import DeliveryRepository
+from storage.users import UserRepository
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 10  # network errors and 5xx: then the row is failed, with the last error
+CLAIM_BATCH = 500
+STOP_GRACE = 10.0
+WAKE_JOB = "delivery-wake"
+TICK_JOB = "delivery-tick"
+
+# (cohort id, user id, item key) -> whether the learner already did it (homework accepted,
+# questionnaire answered): their reminders are then cancelled as "done", not sent.
+DoneCheck = Callable[[int, int, str], Awaitable[bool]]
+SenderFactory = Callable[[FileIds, SendReporter], SenderPort]
+
+
+class ResendOutcome(StrEnum):
+    QUEUED = "queued"  # a copy is on its way
+    ALREADY = "already"  # the item, or a copy, is being sent right now
+    NOT_YET = "not-yet"  # not released to this learner yet
+    NOT_ENROLLED = "not-enrolled"  # they left the course, or it has ended
+    UNKNOWN = "unknown"  # no such delivery of theirs
+
+
+def retry_delay(attempt: int) -> timedelta:
+    """5 s, 15 s, 45 s ... at most 30 min: about two hours over MAX_ATTEMPTS."""
+    return timedelta(seconds=min(5 * 3 ** (attempt - 1), 1800))
+
+
+def kind_of(item_key: str) -> str | None:
+    """The delivery kind a learner can ask again for, by the course item's key."""
+    if item_key == "Q":
+        return QUESTIONNAIRE
+    if item_key.endswith(".hw"):
+        return HOMEWORK
+    if item_key.startswith("L") and item_key[1:].isdigit():
+        return LESSON
+    return None
+
+
+class StoredFileIds:
+    """Telegram file ids of course files: in the database, and in memory for the fan-out."""
+
+    def __init__(self, courses: CourseRepository) -> None:
+        self._courses = courses
+        self._known: dict[str, str | None] = {}
+
+    async def get(self, sha256: str) -> str | None:
+        if sha256 not in self._known:
+            self._known[sha256] = await self._courses.telegram_file_id(sha256)
+        return self._known[sha256]
+
+    async def remember(self, sha256: str, file_id: str) -> None:
+        await self._courses.remember_telegram_file_id(sha256, file_id)
+        self._known[sha256] = file_id
+
+    async def forget(self, sha256: str) -> None:
+        await self._courses.remember_telegram_file_id(sha256, None)  # type: ignore[arg-type]
+        self._known[sha256] = None
+
+
+class DeliveryService:
+    """Planning, dispatching and recording of deliveries; the sender's reporter."""
+
+    def __init__(self, db: Database, settings: Settings, translator: Translator, clock: Clock) -> None:
+        self.settings = settings
+        self.translator = translator
+        self.clock = clock
+        self.repo = DeliveryRepository(db)
+        self.users = UserRepository(db)
+        self.courses = CourseCache(CourseRepository(db))
+        self.planner = Planner(db, settings, self.courses)
+        self.file_ids = StoredFileIds(CourseRepository(db))
+        self.done_checks: list[DoneCheck] = []
+        # Enough claimed work to keep every lane busy: each learner's messages are a second
+        # apart, so about four seconds' worth of the overall rate.
+        self.queue_target = max(4 * settings.send_rate, 64)
+        self.sender: SenderPort | None = None
+        self._scheduler: AsyncIOScheduler | None = None
+        self._pump_task: asyncio.Task[None] | None = None
+        self._wake = asyncio.Event()
+        # Cohorts paused by this process: rows a claim took just before the pause are put back
+        # instead of being sent.
+        self._paused: set[int] = set()
+        self._stopping = False
+        self._tick_due = False
+
+    # ------------------------------------------------------------------ lifecycle
+
+    async def start(self, make_sender: SenderFactory, *, automatic: bool = True) -> None:
+        """Take up interrupted rows, start the sender and (``automatic``) the scheduler.
+
+        Without ``automatic`` nothing runs by itself: tests call :meth:`run_due` and
+        :meth:`idle` with a frozen clock.
+        """
+        recovered = await self.repo.recover_interrupted(self.clock.now())
+        if recovered:
+            log.warning(
+                "%d delivery(ies) were taken for sending when the bot stopped; each goes on "
+                "from where it was. At most %d message(s) were in flight and may arrive twice",
+                recovered,
+                self.settings.send_concurrency,
+            )
+        self._stopping = False
+        self.sender = make_sender(self.file_ids, self)
+        self.sender.start()
+        if not automatic:
+            return
+        # APScheduler logs every (re)scheduled job at INFO; the wake-up moves all the time.
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)
+        self._scheduler = AsyncIOScheduler(timezone=UTC)
+        self._scheduler.add_job(
+            self._tick_job,
+            "interval",
+            seconds=self.settings.delivery_tick,
+            id=TICK_JOB,
+            next_run_time=datetime.now(UTC),
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=None,
+        )
+        self._scheduler.start()
+        self._pump_task = asyncio.create_task(self._pump(), name="delivery-pump")
+
+    async def stop(self, grace: float = STOP_GRACE) -> None:
+        """SIGTERM: take nothing new; messages in flight finish (up to ``grace`` s) and are
+        recorded; what was taken but not sent goes back to planned.
+
+        Never raises: it runs in aiogram's shutdown hook, and an exception there would leave
+        ``stop_polling`` waiting forever.
+        """
+        try:
+            await self._stop_automatic(grace)
+            if self.sender is None:
+                return
+            await self.sender.stop(grace)
+            self.sender = None
+            # Nothing is in flight any more, so every row still "sending" (queued in a lane, or
+            # taken by the last claim) goes back to planned, with its progress.
+            put_back = await self.repo.recover_interrupted(self.clock.now())
+            if put_back:
+                log.info("stopped: %d delivery(ies) put back for the next start", put_back)
+        except Exception:
+            log.exception("delivery did not stop cleanly; the next start takes up what is left")
+
+    async def abort(self) -> None:
+        """Stop at once without recording anything, as a killed process would."""
+        await self._stop_automatic(0)
+        if self.sender is not None:
+            await self.sender.abort()
+            self.sender = None
+
+    async def _stop_automatic(self, grace: float) -> None:
+        """Stop the scheduler and let the dispatcher finish the step it is in.
+
+        The dispatcher is asked to stop rather than cancelled: a task cancelled in the middle of
+        a database call can leave the shared connection inside a transaction. The scheduler's
+        jobs only set flags, so cancelling them is harmless.
+        """
+        self._stopping = True
+        if self._scheduler is not None:
+            self._scheduler.shutdown(wait=False)
+            self._scheduler = None
+        task, self._pump_task = self._pump_task, None
+        if task is None:
+            return
+        self._wake.set()
+        if self.sender is not None:
+            self.sender.interrupt_waits()
+        done, _ = await asyncio.wait({task}, timeout=grace)
+        if not done:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    def wake(self) -> None:
+        """Look for due rows now (a join, a resend, an unblock, the scheduler)."""
+        self._wake.set()
+
+    async def _wake_job(self) -> None:
+        self.wake()
+
+    async def _tick_job(self) -> None:
+        # The work is done by the dispatcher's own task, never by a job the scheduler may cancel.
+        self._tick_due = True
+        self.wake()
+
+    async def tick(self) -> None:
+        """Plan enrolments nobody planned; cancel rows of learners who left and of finished
+        cohorts."""
+        now = self.clock.now()
+        try:
+            await self.planner.plan_pending(now)
+            await self.repo.sweep_ended(now)
+        except Exception:
+            log.exception("the delivery tick failed; the next one tries again")
+        self.wake()
+
+    # ------------------------------------------------------------------ dispatching
+
+    async def _pump(self) -> None:
+        while not self._stopping:
+            await self._wake.wait()
+            self._wake.clear()
+            if self._stopping:
+                return
+            try:
+                if self._tick_due:
+                    self._tick_due = False
+                    await self.tick()
+                    self._wake.clear()
+                await self._drain_due()
+                if not self._stopping:
+                    await self._plan_wake()
+            except Exception:
+                log.exception("the delivery dispatcher failed; trying again in a few seconds")
+                self._schedule_wake(timedelta(seconds=5))
+
+    async def _drain_due(self) -> None:
+        assert self.sender is not None
+        while not self._stopping:
+            if self.sender.pending >= self.queue_target:
+                await self.sender.wait_for_room(self.queue_target // 2)
+                continue
+            room = self.queue_target - self.sender.pending
+            if await self.run_due(min(room, CLAIM_BATCH)) == 0:
+                return
+
+    async def _plan_wake(self) -> None:
+        upcoming = await self.repo.next_due()
+        if upcoming is None:
+            if self._scheduler is not None and self._scheduler.get_job(WAKE_JOB):
+                self._scheduler.remove_job(WAKE_JOB)
+            return
+        # Something due but not taken (a race with a pause, say) is looked at again in a second.
+        self._schedule_wake(max(upcoming - self.clock.now(), timedelta(seconds=1)))
+
+    def _schedule_wake(self, delay: timedelta) -> None:
+        if self._scheduler is None:
+            return
+        # APScheduler runs on real time and the clock may be a test's: wake after the delay.
+        run_at = datetime.now(UTC) + delay
+        self._scheduler.add_job(
+            self._wake_job,
+            DateTrigger(run_date=run_at),
+            id=WAKE_JOB,
+            replace_existing=True,
+            misfire_grace_time=None,
+            coalesce=True,
+        )
+
+    async def run_due(self, limit: int = CLAIM_BATCH) -> int:
+        """Take what is due now (up to ``limit`` rows) and hand it to the sender."""
+        assert self.sender is not None, "start() first"
+        now = self.clock.now()
+        quiet_until: dict[int, datetime] = {}
+        if self.planner.quiet is not None:
+            for cohort_id, zone in await self.repo.active_cohorts():
+                tz = ZoneInfo(zone)
+                if self.planner.quiet.contains(now, tz):
+                    quiet_until[cohort_id] = self.planner.quiet.end_of(now, tz)
+        await self.repo.prepare_due(now, quiet_until)
+        rows = await self.repo.claim(now, limit)
+        for number, row in enumerate(rows, start=1):
+            await self._dispatch(row, now)
+            if number % 50 == 0:
+                await asyncio.sleep(0)  # rendering a batch must not stall the sender's pacing
+        return len(rows)
+
+    async def idle(self) -> None:
+        """Wait until the sender has nothing left (tests)."""
+        if self.sender is not None:
+            await self.sender.wait_for_room(1)
+
+    async def _dispatch(self, row: DueDelivery, now: datetime) -> None:
+        assert self.sender is not None
+        if row.cohort_id in self._paused:
+            await self.repo.release([row.id], now)
+            return
+        if row.kind in REMINDER_KINDS and await self._already_done(row):
+            await self.repo.finish(row.id, CANCELLED, DONE, now)
+            return
+        try:
+            course, files_dir = await self.courses.get(row.version_id)
+            messages = render(row, RenderContext(course, Path(files_dir), self.translator))
+        except Exception as error:
+            log.exception("delivery %s (%s) cannot be rendered", row.id, row.item_key)
+            await self.repo.finish(row.id, FAILED, f"render: {error}", now)
+            return
+        if row.parts_done >= len(messages):  # everything went out just before a stop
+            await self.repo.record_part(row.id, row.parts_done, row.message_ids, final=True, now=now)
+            return
+        self.sender.submit(
+            SendJob(row.id, row.user_id, row.cohort_id, messages, row.parts_done, list(row.message_ids), row.attempts)
+        )
+
+    async def _already_done(self, row: DueDelivery) -> bool:
+        for check in self.done_checks:
+            try:
+                if await check(row.cohort_id, row.user_id, row.item_key):
+                    return True
+            except Exception:
+                log.exception("done check failed for delivery %s; sending the reminder", row.id)
+        return False
+
+    # ------------------------------------------------------------------ the sender's reports
+
+    async def part_sent(self, job: SendJob, message_id: int) -> None:
+        done = job.next + 1
+        await self.repo.record_part(
+            job.delivery_id, done, [*job.message_ids, message_id], final=done >= len(job.messages), now=self.clock.now()
+        )
+
+    async def ended(self, jobs: list[SendJob], outcome: Outcome) -> None:
+        now = self.clock.now()
+        # After a network error a chat's jobs come back together and keep their order: one due
+        # moment for all of them.
+        due = now + retry_delay(max((job.attempt for job in jobs), default=1))
+        for job in jobs:
+            if outcome.state == "unreachable":
+                await self.repo.finish(job.delivery_id, UNREACHABLE, outcome.reason, now)
+            elif outcome.state == "failed" or (outcome.state == "retry" and job.attempt >= MAX_ATTEMPTS):
+                log.warning(
+                    "delivery %s to %s failed (attempt %d): %s",
+                    job.delivery_id,
+                    job.chat_id,
+                    job.attempt,
+                    outcome.reason,
+                )
+                await self.repo.finish(job.delivery_id, FAILED, outcome.reason, now)
+            else:
+                await self.repo.retry_later(job.delivery_id, due, outcome.reason or "", now)
+        if outcome.state == "unreachable" and jobs:
+            await self.users.mark_blocked(jobs[0].chat_id, now)
+        if outcome.state == "retry":
+            self.wake()  # so the next wake-up covers the retry
+
+    # ------------------------------------------------------------------ events
+
+    async def on_enrolled(self, cohort_id: int, user_id: int) -> None:
+        """EnrolmentService listener: plan the new learner (the tick catches up if this fails).
+
+        It does not wake the dispatcher: the handler that enrolled the person does, once it has
+        told them, so that a late joiner's first lesson does not overtake "you are enrolled".
+        """
+        try:
+            await self.planner.plan_learner(cohort_id, user_id, self.clock.now())
+        except Exception:
+            log.exception("planning learner %s in cohort %s failed; the next tick plans them", user_id, cohort_id)
+
+    async def learner_blocked(self, user_id: int) -> None:
+        await self.users.mark_blocked(user_id, self.clock.now())
+
+    async def learner_unblocked(self, user_id: int) -> int:
+        """They get what they missed, spaced out from now. Returns the rows planned again."""
+        now = self.clock.now()
+        await self.users.mark_reachable(user_id)
+        again = await self.planner.learner_back(user_id, now)
+        if again:
+            log.info("learner %s is reachable again: %d delivery(ies) planned anew", user_id, again)
+            self.wake()
+        return again
+
+    async def resend_item(self, cohort_id: int, user_id: int, item_key: str) -> ResendOutcome:
+        """Send a lesson (``"L3"``), a homework prompt (``"L3.hw"``) or the questionnaire
+        invitation (``"Q"``) to the learner once more, ahead of the calendar's fan-out."""
+        kind = kind_of(item_key)
+        if kind is None:
+            return ResendOutcome.UNKNOWN
+        outcome = ResendOutcome(await self.repo.add_copy(cohort_id, user_id, item_key, kind, self.clock.now()))
+        if outcome is ResendOutcome.QUEUED:
+            self.wake()
+        return outcome
+
+    async def resend_delivery(self, delivery_id: int, user_id: int) -> ResendOutcome:
+        """The "send again" button under a delivered lesson."""
+        row = await self.repo.get(delivery_id)
+        if row is None or row["user_id"] != user_id:
+            return ResendOutcome.UNKNOWN
+        return await self.resend_item(row["cohort_id"], user_id, row["item_key"])
+
+    async def pause(self, cohort_id: int) -> bool:
+        self._paused.add(cohort_id)
+        paused = await self.planner.pause(cohort_id, self.clock.now())
+        if not paused:
+            self._paused.discard(cohort_id)
+        elif self.sender is not None:
+            taken = self.sender.withdraw(lambda job: job.cohort_id == cohort_id)
+            await self.repo.release([job.delivery_id for job in taken], self.clock.now())
+        return paused
+
+    async def resume(self, cohort_id: int, mode: ResumeMode) -> ResumeResult | None:
+        result = await self.planner.resume(cohort_id, mode, self.clock.now())
+        if result is not None:
+            self._paused.discard(cohort_id)
+            self.wake()
+        return result

@@ -1,1 +1,0 @@
-"""The domain: plain functions and classes, no aiogram types, callable from tests."""

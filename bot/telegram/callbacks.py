@@ -1,0 +1,79 @@
+"""Callback data of every inline button. Short prefixes keep each under Telegram's 64 bytes."""
+
+from __future__ import annotations
+
+from aiogram.filters.callback_data import CallbackData
+
+
+class LanguageCb(CallbackData, prefix="lang"):
+    code: str
+    origin: str  # "start": the first choice, then registration; "switch": /language
+
+
+class FormCb(CallbackData, prefix="reg"):
+    """A button in the registration form or the profile editor.
+
+    ``step`` is the question the button belongs to; a press whose step is not the current one
+    comes from an earlier message (a stale button) and is answered, not acted on.
+    """
+
+    step: str
+    action: str  # pick, back, cancel, consent-yes, consent-no, save, restart
+    value: str = ""
+
+
+class ProfileCb(CallbackData, prefix="prof"):
+    action: str  # edit, delete, delete-yes, delete-no, register
+    field: str = ""
+
+
+class RoleCb(CallbackData, prefix="role"):
+    """Owners only: grant or revoke a role of ``user_id``."""
+
+    action: str  # grant, revoke
+    user_id: int
+    role: str
+
+
+class CohortCb(CallbackData, prefix="coh"):
+    """Curators and up: look at a cohort."""
+
+    action: str  # card, learners, invite, list
+    cohort_id: int = 0
+
+
+class CohortAdminCb(CallbackData, prefix="coha"):
+    """Organizers and up: change a cohort."""
+
+    action: str  # close, reopen, remove, remove-yes, curator, curator-add, new
+    cohort_id: int = 0
+    user_id: int = 0
+    page: int = 0  # remove: which page of the learners list
+
+
+class NewCohortCb(CallbackData, prefix="nc"):
+    """The cohort wizard; ``step`` guards against stale presses as in the registration form."""
+
+    step: str
+    action: str  # course, default, none, create, cancel
+    value: str = ""
+
+
+class CourseCb(CallbackData, prefix="crs"):
+    """A learner's own courses."""
+
+    action: str  # leave, leave-yes, leave-no, again, again-lesson
+    cohort_id: int = 0
+    lesson: int = 0
+
+
+class DeliveryReportCb(CallbackData, prefix="dlvr"):
+    """The organizer's delivery report (/delivery)."""
+
+    action: str  # list, cohort, lesson, unreachable, pause, shift, missed
+    cohort_id: int = 0
+    item: str = ""
+    page: int = 0
+
+
+STAFF_CALLBACKS = {"role": "owner", "coh": "curator", "coha": "organizer", "nc": "organizer", "dlvr": "organizer"}

@@ -1,0 +1,6 @@
+"""Middlewares: one update at a time per person; then load the person (language, roles)."""
+
+from bot.telegram.middlewares.person import PersonMiddleware
+from bot.telegram.middlewares.serialize import PerUserSerializer
+
+__all__ = ["PerUserSerializer", "PersonMiddleware"]
