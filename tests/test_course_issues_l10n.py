@@ -134,6 +134,7 @@ SAMPLES: dict[str, list[dict[str, str | int | float]]] = {
     "html-link-in-link": [{}],
     "html-span-class": [{}],
     "html-code-class": [{}],
+    "html-time-attribute": [{"attribute": "unix", "value": "tomorrow"}, {"attribute": "format", "value": "Dw"}],
     "missing-translation": [
         {"unit": "course", "lesson": 0, "language": "en", "fields": "title", "fallback": "kk"},
         {"unit": "lesson", "lesson": 3, "language": "kk", "fields": "title, homework.prompt", "fallback": "ru"},

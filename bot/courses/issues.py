@@ -110,6 +110,7 @@ ISSUE_ARGS: Mapping[str, frozenset[str]] = MappingProxyType(
             "html-link-in-link": (),
             "html-span-class": (),
             "html-code-class": (),
+            "html-time-attribute": ("attribute", "value"),  # attribute: unix | format
             # Warnings.
             # unit: course | lesson | questionnaire (lesson: its number, 0 for the others)
             "missing-translation": ("unit", "lesson", "language", "fields", "fallback"),

@@ -56,6 +56,7 @@ _TAG_MAP = {
     "tg-spoiler": "span",
     "span": "span",
     "tg-emoji": "span",
+    "tg-time": "span",
 }
 _ICONS = {
     "pdf": "📕",
