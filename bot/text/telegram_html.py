@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from bot.courses.issues import check_args, describe, english
+from bot.courses.issues import check_args, describe
+
+if TYPE_CHECKING:
+    from bot.i18n import Translator
 
 # tag -> attributes it may carry (Bot API, "HTML style").
 ALLOWED_TAGS: dict[str, frozenset[str]] = {
@@ -77,10 +81,9 @@ class HtmlProblem:
     def __post_init__(self) -> None:
         check_args(self.code, self.args)
 
-    @property
-    def message(self) -> str:
-        """In English, as the course validator shows it."""
-        return describe(english(), "en", self.code, self.args)
+    def describe(self, translator: Translator, locale: str) -> str:
+        """The problem in words, as the course validator shows it."""
+        return describe(translator, locale, self.code, self.args)
 
 
 @dataclass(frozen=True)
