@@ -12,6 +12,7 @@ from bot.courses import source as course_source
 from bot.courses.codec import content_hash, course_from_json, course_to_json
 from bot.courses.loading import LoadResult, load_course
 from bot.courses.model import DeadlineAfter, DeadlineAt, FileMaterial, LocalizedText
+from bot.i18n import Translator
 from bot.text.telegram_html import parse_html, telegram_length
 
 SAMPLE = Path(__file__).resolve().parents[1] / "courses" / "sample"
@@ -306,7 +307,9 @@ ERROR_CASES = [
     [case[1:] for case in ERROR_CASES],
     ids=[case[0] for case in ERROR_CASES],
 )
-def test_each_error_is_reported_with_its_line(tmp_path: Path, text: str, line: int, code: str, words: str) -> None:
+def test_each_error_is_reported_with_its_line(
+    tmp_path: Path, translator: Translator, text: str, line: int, code: str, words: str
+) -> None:
     (tmp_path / "plan.pdf").write_bytes(b"%PDF-1.4\n")
     result = check(tmp_path, text)
 
@@ -314,11 +317,11 @@ def test_each_error_is_reported_with_its_line(tmp_path: Path, text: str, line: i
     found = [(e.line, e.code) for e in result.errors]
     matching = [e for e in result.errors if e.code == code and e.line == line]
     assert matching, f"expected {code} on line {line}, got {found}"
-    assert words in matching[0].message
+    assert words in matching[0].describe(translator, "en")
     assert matching[0].file == "course.yaml"
 
 
-def test_every_error_is_reported_not_just_the_first(tmp_path: Path) -> None:
+def test_every_error_is_reported_not_just_the_first(tmp_path: Path, translator: Translator) -> None:
     text = HEADER + dedent("""\
           - day: 1
             time: "10:00"
@@ -342,26 +345,32 @@ def test_every_error_is_reported_not_just_the_first(tmp_path: Path) -> None:
         (15, "out-of-range"),
         (17, "unknown-field"),
     ]
-    assert result.errors[0].format() == ("course.yaml:10: lessons[0].materials[0].file: file 'missing.pdf' not found")
-    assert result.errors[1].format().startswith("course.yaml:13: lessons[0].quiz.questions[0]: no correct answer")
+    assert result.errors[0].format(translator) == (
+        "course.yaml:10: lessons[0].materials[0].file: file 'missing.pdf' not found"
+    )
+    assert (
+        result.errors[1]
+        .format(translator)
+        .startswith("course.yaml:13: lessons[0].quiz.questions[0]: no correct answer")
+    )
 
 
-def test_a_file_over_50_mb_is_refused(tmp_path: Path) -> None:
+def test_a_file_over_50_mb_is_refused(tmp_path: Path, translator: Translator) -> None:
     with (tmp_path / "lecture.mp4").open("wb") as big:
         big.truncate(50 * 1024 * 1024 + 1)  # sparse: costs no disk
     result = check(tmp_path, HEADER + LESSON + "      - file: lecture.mp4\n")
 
     [error] = result.errors
     assert (error.line, error.code) == (11, "file-too-big")
-    assert "a bot can send files up to 50 MB" in error.message
+    assert "a bot can send files up to 50 MB" in error.describe(translator, "en")
 
 
-def test_a_misspelt_file_name_gets_a_suggestion(tmp_path: Path) -> None:
+def test_a_misspelt_file_name_gets_a_suggestion(tmp_path: Path, translator: Translator) -> None:
     (tmp_path / "files").mkdir()
     (tmp_path / "files" / "Checklist.pdf").write_bytes(b"%PDF")
     result = check(tmp_path, HEADER + LESSON + "      - file: files/checklist.pdf\n")
 
-    assert "did you mean 'files/Checklist.pdf'?" in result.errors[0].message
+    assert "did you mean 'files/Checklist.pdf'?" in result.errors[0].describe(translator, "en")
 
 
 def test_a_file_that_is_not_utf8_gets_its_line(tmp_path: Path) -> None:
@@ -448,7 +457,7 @@ def test_correct_answer_by_option_text(tmp_path: Path) -> None:
     assert quiz_ is not None and quiz_.questions[0].correct == 1
 
 
-def test_missing_translations_are_warnings_per_part_and_language(tmp_path: Path) -> None:
+def test_missing_translations_are_warnings_per_part_and_language(tmp_path: Path, translator: Translator) -> None:
     text = (
         HEADER.replace("[kk, ru]", "[kk, ru, en]")
         + LESSON
@@ -457,7 +466,7 @@ def test_missing_translations_are_warnings_per_part_and_language(tmp_path: Path)
     result = check(tmp_path, text)
 
     assert result.errors == []
-    messages = [w.format("warning") for w in result.warnings]
+    messages = [w.format(translator, "warning") for w in result.warnings]
     assert messages == [
         "course.yaml:3: warning: the course has no English text (title); learners get Kazakh there",
         "course.yaml:8: warning: lessons[0]: lesson 1 has no English text "
@@ -467,7 +476,7 @@ def test_missing_translations_are_warnings_per_part_and_language(tmp_path: Path)
     ]
 
 
-def test_a_reminder_before_the_lesson_is_a_warning(tmp_path: Path) -> None:
+def test_a_reminder_before_the_lesson_is_a_warning(tmp_path: Path, translator: Translator) -> None:
     homework = "    homework:\n      prompt: Жаз\n      deadline: {hours_after_release: 12}\n"
     text = HEADER + LESSON + homework
     result = check(tmp_path, text)
@@ -475,7 +484,7 @@ def test_a_reminder_before_the_lesson_is_a_warning(tmp_path: Path) -> None:
     assert result.course is not None
     [warning] = result.warnings
     assert warning.code == "reminder-too-early"
-    assert "the reminder 24 hours before the deadline" in warning.message
+    assert "the reminder 24 hours before the deadline" in warning.describe(translator, "en")
 
 
 def test_localized_text_falls_back_in_the_course_order() -> None:
@@ -564,8 +573,8 @@ def test_a_zip_without_course_yaml(tmp_path: Path) -> None:
         ("<pre><b>x</b></pre>", ["<b> cannot be used inside <pre>"]),
     ],
 )
-def test_telegram_html_rules(text: str, problems: list[str]) -> None:
-    found = [p.message for p in parse_html(text).problems]
+def test_telegram_html_rules(translator: Translator, text: str, problems: list[str]) -> None:
+    found = [p.describe(translator, "en") for p in parse_html(text).problems]
 
     assert len(found) == len(problems)
     for message, expected in zip(found, problems, strict=True):

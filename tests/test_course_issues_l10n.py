@@ -134,6 +134,7 @@ SAMPLES: dict[str, list[dict[str, str | int | float]]] = {
     "html-link-in-link": [{}],
     "html-span-class": [{}],
     "html-code-class": [{}],
+    "html-time-attribute": [{"attribute": "unix", "value": "tomorrow"}, {"attribute": "format", "value": "Dw"}],
     "missing-translation": [
         {"unit": "course", "lesson": 0, "language": "en", "fields": "title", "fallback": "kk"},
         {"unit": "lesson", "lesson": 3, "language": "kk", "fields": "title, homework.prompt", "fallback": "ru"},
@@ -180,8 +181,8 @@ def test_every_issue_renders_in_every_locale(strict: Translator, code: str, args
         warning = issue.render(strict, locale, "warning")
         assert warning.startswith("course.yaml:12: ") and warning.endswith(message)
     assert texts["kk"] != texts["en"] and texts["ru"] != texts["en"] and texts["kk"] != texts["ru"]
-    assert issue.format() == f"course.yaml:12: lessons[2].quiz.questions[0]: {texts['en']}"
-    assert issue.message == texts["en"]
+    assert issue.format(strict) == f"course.yaml:12: lessons[2].quiz.questions[0]: {texts['en']}"
+    assert issue.describe(strict, "en") == texts["en"]
 
 
 def test_every_select_variant_has_a_sample() -> None:
@@ -331,7 +332,7 @@ def test_a_real_course_in_three_languages(strict: Translator, tmp_path: Path) ->
 
     assert (
         errors["en"]
-        == [e.format() for e in result.errors]
+        == [e.format(strict) for e in result.errors]
         == [
             "course.yaml:9: lessons[0]: unknown field 'tittle'; did you mean 'title'?",
             "course.yaml:11: lessons[0].materials[0].text: the message is 4097 characters long; Telegram allows 4096",
@@ -361,7 +362,7 @@ def test_a_real_course_in_three_languages(strict: Translator, tmp_path: Path) ->
 def test_numbers_follow_the_locale_without_thousands_separators(strict: Translator) -> None:
     issue = _issue("file-too-big", {"file": "lecture.mp4", "size_mb": 57.2, "limit_mb": 50})
 
-    assert issue.message == "file 'lecture.mp4' is 57.2 MB; a bot can send files up to 50 MB"
+    assert issue.describe(strict, "en") == "file 'lecture.mp4' is 57.2 MB; a bot can send files up to 50 MB"
     assert "57,2 МБ" in issue.render(strict, "ru") and "57,2 МБ" in issue.render(strict, "kk")
     too_long = _issue("text-too-long", {"what": "message", "length": 12345, "limit": 4096})
     assert "12345 символов" in too_long.render(strict, "ru")

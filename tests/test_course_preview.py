@@ -29,8 +29,8 @@ def sample() -> Course:
     return course
 
 
-def test_every_lesson_with_its_release_date_and_deadline(sample: Course) -> None:
-    page = render_preview(sample, language="kk", start=date(2026, 4, 15), tz=ALMATY, root=SAMPLE)
+def test_every_lesson_with_its_release_date_and_deadline(sample: Course, translator: Translator) -> None:
+    page = render_preview(sample, language="kk", start=date(2026, 4, 15), tz=ALMATY, root=SAMPLE, translator=translator)
 
     for lesson in sample.lessons:
         assert lesson.title.by_language["kk"] in page
@@ -49,8 +49,10 @@ def test_every_lesson_with_its_release_date_and_deadline(sample: Course) -> None
     assert '<html lang="kk">' in page
 
 
-def test_russian_and_another_time_zone(sample: Course) -> None:
-    page = render_preview(sample, language="ru", start=date(2026, 9, 1), tz=ZoneInfo("Asia/Tashkent"))
+def test_russian_and_another_time_zone(sample: Course, translator: Translator) -> None:
+    page = render_preview(
+        sample, language="ru", start=date(2026, 9, 1), tz=ZoneInfo("Asia/Tashkent"), translator=translator
+    )
 
     assert "Организация библиотечной работы в современных условиях" in page
     assert 'datetime="2026-09-01T10:00:00+05:00"' in page
@@ -96,8 +98,12 @@ def _one_question_one_homework(course: Course) -> Course:
         ("en", "Quiz: 1 question.", "accepted homework: lesson 2"),
     ],
 )
-def test_counts_agree_with_their_nouns(sample: Course, language: str, quiz: str, homework: str) -> None:
-    page = render_preview(_one_question_one_homework(sample), language=language, start=date(2026, 4, 15), tz=ALMATY)
+def test_counts_agree_with_their_nouns(
+    sample: Course, translator: Translator, language: str, quiz: str, homework: str
+) -> None:
+    page = render_preview(
+        _one_question_one_homework(sample), language=language, start=date(2026, 4, 15), tz=ALMATY, translator=translator
+    )
 
     assert quiz in page
     assert homework in page
@@ -141,7 +147,7 @@ def test_no_words_in_the_code() -> None:
         assert not [text for text in literals if re.search("[а-яё]|[әғқңөұүһі]", text, re.I)], path
 
 
-def test_course_text_cannot_inject_markup(tmp_path: Path) -> None:
+def test_course_text_cannot_inject_markup(tmp_path: Path, translator: Translator) -> None:
     (tmp_path / "course.yaml").write_text(
         "code: escape-test\n"
         "languages: [en]\n"
@@ -161,14 +167,14 @@ def test_course_text_cannot_inject_markup(tmp_path: Path) -> None:
     course = load_course(tmp_path).course
     assert course is not None
 
-    page = render_preview(course, language="en", start=date(2026, 4, 15), tz=ALMATY)
+    page = render_preview(course, language="en", start=date(2026, 4, 15), tz=ALMATY, translator=translator)
 
     assert "<script" not in page
     assert "<img src=x" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "Tom &amp; Jerry &lt;img src=x onerror=alert(1)&gt;" in page
     assert "<b>bold</b> &lt;script&gt;alert(2)" in page
-    assert 'href="https://x.kz/?a=1&amp;b=&quot;2&quot;"' in page
+    assert 'href="https://x.kz/?a=1&amp;b=&#34;2&#34;"' in page
     assert "Content-Security-Policy" in page
 
 
@@ -192,12 +198,14 @@ def test_cli_preview_writes_one_file(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert course_cli(["preview", str(SAMPLE), "--tz", "Mars/Olympus"]) == 2
 
 
-def test_committed_previews_are_up_to_date(sample: Course) -> None:
+def test_committed_previews_are_up_to_date(sample: Course, translator: Translator) -> None:
     """docs/preview/ shows the sample as it is now; regenerate them when the sample changes:
     python -m bot course preview courses/sample --lang kk --start 2026-04-15 \\
         --out docs/preview/sample-course-kk.html (and the same with ru)."""
     docs = SAMPLE.parents[1] / "docs" / "preview"
     for language in ("kk", "ru"):
-        page = render_preview(sample, language=language, start=date(2026, 4, 15), tz=ALMATY, root=SAMPLE)
+        page = render_preview(
+            sample, language=language, start=date(2026, 4, 15), tz=ALMATY, root=SAMPLE, translator=translator
+        )
         committed = (docs / f"sample-course-{language}.html").read_text(encoding="utf-8")
         assert committed == page, f"docs/preview/sample-course-{language}.html is out of date"

@@ -21,6 +21,7 @@ from bot.courses.loading import LoadResult, load_course, load_course_folder
 from bot.courses.model import SUPPORTED_LANGUAGES, Course
 from bot.courses.schedule import DEFAULT_TIMEZONE
 from bot.courses.source import course_folder
+from bot.i18n import Translator
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -35,6 +36,9 @@ def main(argv: Sequence[str]) -> int:
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # argparse has printed the usage; report instead of exiting
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
+    # The words of issues and of the preview page, from locales/; strict, so a broken message
+    # fails loudly instead of printing its id.
+    args.translator = Translator(default_locale="en", strict=True)
     return int(args.run(args))
 
 
@@ -77,11 +81,11 @@ def _shown(issue: Issue, given: Path) -> Issue:
     return issue
 
 
-def _print_issues(result: LoadResult, given: Path) -> None:
+def _print_issues(result: LoadResult, given: Path, translator: Translator) -> None:
     for issue in result.errors:
-        print(_shown(issue, given).format("error"))
+        print(_shown(issue, given).format(translator, "error"))
     for issue in result.warnings:
-        print(_shown(issue, given).format("warning"))
+        print(_shown(issue, given).format(translator, "warning"))
 
 
 def _plural(count: int, one: str, many: str | None = None) -> str:
@@ -123,7 +127,7 @@ def _refuse(result: LoadResult) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     result = load_course(args.path)
-    _print_issues(result, args.path)
+    _print_issues(result, args.path, args.translator)
     if not result.ok or result.course is None:
         return _refuse(result)
     print(f"OK: course '{result.course.code}': {_describe(result.course)}; {_plural(len(result.warnings), 'warning')}.")
@@ -144,7 +148,7 @@ def _import(args: argparse.Namespace) -> int:
         try:
             summary = await import_course(db, args.path, files_dir)
         except InvalidCourseError as exc:
-            _print_issues(exc.result, args.path)
+            _print_issues(exc.result, args.path, args.translator)
             return _refuse(exc.result)
         except CourseFileChangedError as exc:
             print(f"error: {exc}")
@@ -152,7 +156,7 @@ def _import(args: argparse.Namespace) -> int:
         finally:
             await db.close()
         for issue in summary.warnings:
-            print(_shown(issue, args.path).format("warning"))
+            print(_shown(issue, args.path).format(args.translator, "warning"))
         if summary.unchanged:
             print(
                 f"Unchanged: course '{summary.code}' version {summary.version} has the same "
@@ -197,15 +201,15 @@ def _preview(args: argparse.Namespace) -> int:
     try:
         with course_folder(args.path) as root:  # keep a zip's files while rendering pictures
             result = load_course_folder(root)
-            _print_issues(result, args.path)
+            _print_issues(result, args.path, args.translator)
             if not result.ok or result.course is None:
                 return _refuse(result)
             course = result.course
             language = args.lang or course.languages[0]
             start = args.start or datetime.now(tz).date()
-            page = render_preview(course, language=language, start=start, tz=tz, root=root)
+            page = render_preview(course, language=language, start=start, tz=tz, translator=args.translator, root=root)
     except CourseSourceError as exc:
-        print(exc.issue.format())
+        print(exc.issue.format(args.translator))
         return EXIT_INVALID
     out = args.out or Path(f"{course.code}-{language}.html")
     out.parent.mkdir(parents=True, exist_ok=True)

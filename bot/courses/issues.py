@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
@@ -110,6 +109,7 @@ ISSUE_ARGS: Mapping[str, frozenset[str]] = MappingProxyType(
             "html-link-in-link": (),
             "html-span-class": (),
             "html-code-class": (),
+            "html-time-attribute": ("attribute", "value"),  # attribute: unix | format
             # Warnings.
             # unit: course | lesson | questionnaire (lesson: its number, 0 for the others)
             "missing-translation": ("unit", "lesson", "language", "fields", "fallback"),
@@ -165,14 +165,9 @@ class Issue:
         """The message alone, in ``locale``."""
         return describe(translator, locale, self.code, self.args)
 
-    def format(self, severity: Severity = "error") -> str:
+    def format(self, translator: Translator, severity: Severity = "error") -> str:
         """The issue in English, for the command line: :meth:`render` with ``en``."""
-        return self.render(english(), "en", severity)
-
-    @property
-    def message(self) -> str:
-        """The message alone, in English."""
-        return self.describe(english(), "en")
+        return self.render(translator, "en", severity)
 
 
 def check_args(code: str, args: Mapping[str, object]) -> None:
@@ -204,17 +199,10 @@ def describe(translator: Translator, locale: str, code: str, args: Mapping[str, 
     return translator.get(locale, MESSAGE_PREFIX + code, **values)
 
 
-@cache
-def english() -> Translator:
-    """The translator for the English text of :meth:`Issue.format`, loaded once."""
-    from bot.i18n import Translator  # not at import time: the CLI may never need it
-
-    return Translator(default_locale="en")
-
-
 class CourseSourceError(Exception):
     """The course cannot be opened at all (no such path, an unsafe or oversized zip)."""
 
     def __init__(self, issue: Issue) -> None:
-        super().__init__(issue.format())
+        # Its words need a translator: whoever shows the error renders ``issue``.
+        super().__init__(f"{issue.file}: {issue.code} {dict(issue.args)}")
         self.issue = issue

@@ -5,6 +5,13 @@ Nothing here knows about YAML, aiogram or the database. The loader
 (:mod:`bot.courses.codec`) turns them into JSON for storage and back, and the
 schedule, delivery and preview code read them.
 
+The codec is a pydantic ``TypeAdapter`` over these dataclasses, so a field added here is stored
+without a codec edit. Where the stored JSON is not simply "field name: value", the type says so
+through a pydantic hook next to it: a :class:`LocalizedText` is a string or a mapping, a
+:data:`Clock` is ``"HH:MM"``, a material carries its ``type``, :class:`DeadlineAfter` is
+``hours_after_release``. These shapes are the stored schema 1: changing them changes the hash of
+every stored course version.
+
 Stable keys: every lesson, homework, quiz and the questionnaire carries a key ("L3",
 "L3.hw", "L3.quiz", "Q") derived from its position, so the rows a later issue plans per
 learner per item keep pointing at the same thing when an unchanged course is re-imported.
@@ -16,7 +23,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from types import MappingProxyType
-from typing import Literal
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import Field, GetCoreSchemaHandler, PlainSerializer, WrapSerializer
+from pydantic_core import CoreSchema, core_schema
 
 Language = Literal["kk", "ru", "en"]
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
@@ -32,6 +42,9 @@ SCALE_POINTS: tuple[int, ...] = (1, 2, 3, 4, 5)
 
 DEFAULT_REMINDERS: tuple[int, ...] = (24, 2)
 DEFAULT_QUIZ_PASS_MARK = 60
+
+# A local time of day, stored as "HH:MM".
+Clock = Annotated[time, PlainSerializer(lambda value: f"{value:%H:%M}", when_used="json")]
 
 
 @dataclass(frozen=True)
@@ -76,6 +89,32 @@ class LocalizedText:
             values.append(self.common)
         return values
 
+    # -- stored form: "text" when one text serves every language, else {"kk": ..., "*": ...}
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls._from_stored, serialization=core_schema.plain_serializer_function_ser_schema(cls._to_stored)
+        )
+
+    @classmethod
+    def _from_stored(cls, data: Any) -> LocalizedText:
+        if isinstance(data, LocalizedText):
+            return data
+        if isinstance(data, str):
+            return cls(common=data)
+        if isinstance(data, Mapping) and all(isinstance(v, str) for v in data.values()):
+            return cls(by_language={k: v for k, v in data.items() if k != "*"}, common=data.get("*"))
+        raise ValueError("a localized text is a string or a mapping of language to string")
+
+    def _to_stored(self) -> str | dict[str, str]:
+        if self.common is not None and not self.by_language:
+            return self.common
+        data = dict(self.by_language)
+        if self.common is not None:
+            data["*"] = self.common
+        return data
+
 
 @dataclass(frozen=True)
 class FileRef:
@@ -101,18 +140,45 @@ class FileRef:
         return f"{self.sha256}.{self.extension}"
 
 
+class _StoredWithType:
+    """A material is stored with its kind first: ``{"type": "text", ...}``."""
+
+    stored_type: ClassVar[str]
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        tag = cls.stored_type
+
+        def same_type(data: Any) -> Any:
+            if isinstance(data, Mapping) and data.get("type", tag) != tag:
+                raise ValueError(f"not a {tag} material")
+            return data
+
+        schema = core_schema.no_info_before_validator_function(same_type, handler(source))
+        schema["serialization"] = core_schema.wrap_serializer_function_ser_schema(
+            lambda value, write: {"type": tag, **write(value)}
+        )
+        return schema
+
+
 @dataclass(frozen=True)
-class TextMaterial:
+class TextMaterial(_StoredWithType):
     """A formatted message (Telegram's HTML subset)."""
+
+    stored_type: ClassVar[str] = "text"
 
     text: LocalizedText
 
 
 @dataclass(frozen=True)
-class FileMaterial:
+class FileMaterial(_StoredWithType):
     """A file to send, maybe a different one per language, with an optional caption."""
 
-    files: Mapping[str, FileRef]  # language -> file; "*" when one file serves every language
+    stored_type: ClassVar[str] = "file"
+
+    # language -> file; "*" when one file serves every language. Frozen in __post_init__; pydantic
+    # writes a mapping proxy only as the dict it wraps.
+    files: Annotated[Mapping[str, FileRef], WrapSerializer(lambda value, write: write(dict(value)))]
     caption: LocalizedText | None = None
 
     def __post_init__(self) -> None:
@@ -131,8 +197,10 @@ class FileMaterial:
 
 
 @dataclass(frozen=True)
-class LinkMaterial:
+class LinkMaterial(_StoredWithType):
     """A web link, shown as a button with ``label``."""
+
+    stored_type: ClassVar[str] = "link"
 
     url: str
     label: LocalizedText
@@ -146,14 +214,14 @@ class DeadlineAt:
     """Due on a course day (1 = the cohort's start date) at a local time."""
 
     day: int
-    time: time
+    time: Clock
 
 
 @dataclass(frozen=True)
 class DeadlineAfter:
     """Due a number of hours after the lesson is released."""
 
-    hours: int
+    hours: Annotated[int, Field(alias="hours_after_release")]
 
 
 Deadline = DeadlineAt | DeadlineAfter
@@ -187,7 +255,7 @@ class Lesson:
     number: int  # 1-based position
     key: str  # "L<number>"
     day: int  # 1 = the cohort's start date
-    time: time  # local time of the cohort's time zone
+    time: Clock  # local time of the cohort's time zone
     title: LocalizedText
     materials: tuple[Material, ...] = ()
     homework: Homework | None = None
@@ -207,7 +275,7 @@ class QuestionnaireItem:
 class Questionnaire:
     key: str  # "Q"
     day: int  # released on this course day ...
-    time: time  # ... at this local time (defaults: the last lesson's)
+    time: Clock  # ... at this local time (defaults: the last lesson's)
     anonymous: bool
     items: tuple[QuestionnaireItem, ...]
     intro: LocalizedText | None = None

@@ -17,7 +17,6 @@ Datetimes must be aware; they are shown in their own time zone, so convert first
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import cache
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
@@ -72,7 +71,7 @@ def date_label(locale: str, day: date) -> str:
     return format_date(day, _DATE[lang], locale=lang)
 
 
-def file_size_label(locale: str, size: int, *, translator: Translator | None = None) -> str:
+def file_size_label(locale: str, size: int, *, translator: Translator) -> str:
     """``23,1 КБ`` in kk and ru, ``23.1 KB`` in en; megabytes from 1 MB up, never ``0,0``."""
     lang = _locale(locale)
     if size >= MEGABYTE:
@@ -80,9 +79,4 @@ def file_size_label(locale: str, size: int, *, translator: Translator | None = N
     else:
         value, key = max(size / KILOBYTE, 0.1), "preview-size-kb"
     number = format_decimal(value, _SIZE, locale=lang)
-    return (translator or _translator()).get(lang, key, size=number)
-
-
-@cache
-def _translator() -> Translator:
-    return Translator(default_locale=_FALLBACK, strict=True)
+    return translator.get(lang, key, size=number)

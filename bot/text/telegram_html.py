@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from bot.courses.issues import check_args, describe, english
+from bot.courses.issues import check_args, describe
+
+if TYPE_CHECKING:
+    from bot.i18n import Translator
 
 # tag -> attributes it may carry (Bot API, "HTML style").
 ALLOWED_TAGS: dict[str, frozenset[str]] = {
@@ -33,6 +37,7 @@ ALLOWED_TAGS: dict[str, frozenset[str]] = {
     "tg-spoiler": frozenset(),
     "span": frozenset({"class"}),
     "tg-emoji": frozenset({"emoji-id"}),
+    "tg-time": frozenset({"unix", "format"}),
 }
 _NO_NESTED_FORMATTING = {"pre", "code"}
 _LINK_SCHEMES = ("http://", "https://", "tg://", "mailto:")
@@ -59,7 +64,9 @@ _TAG = re.compile(
     re.VERBOSE,
 )
 _ATTR = re.compile(r"""([a-zA-Z][a-zA-Z0-9-]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
-_ENTITY = re.compile(r"&(?:(lt|gt|amp|quot)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));")
+_ENTITY = re.compile(r"&(?:(lt|gt|amp|quot)|#(\d{1,10})|#[xX]([0-9a-fA-F]{1,8}));")
+# A date-time entity's format (Bot API, "Date-time entity formatting"); empty shows the text as is.
+_TIME_FORMAT = re.compile(r"r|w?[dD]?[tT]?")
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 
 
@@ -74,10 +81,9 @@ class HtmlProblem:
     def __post_init__(self) -> None:
         check_args(self.code, self.args)
 
-    @property
-    def message(self) -> str:
-        """In English, as the course validator shows it."""
-        return describe(english(), "en", self.code, self.args)
+    def describe(self, translator: Translator, locale: str) -> str:
+        """The problem in words, as the course validator shows it."""
+        return describe(translator, locale, self.code, self.args)
 
 
 @dataclass(frozen=True)
@@ -122,7 +128,9 @@ def decode_entities(text: str) -> str:
         if named:
             return _NAMED[named]
         code = int(decimal) if decimal else int(hexadecimal, 16)
-        return chr(code) if 0 < code <= 0x10FFFF else match.group(0)
+        # No character for 0, surrogates or beyond Unicode: Telegram leaves such an entity as typed.
+        valid = 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF
+        return chr(code) if valid else match.group(0)
 
     return _ENTITY.sub(replace, text)
 
@@ -217,4 +225,11 @@ def _check_tag(name: str, attrs: dict[str, str], stack: list[tuple[str, int]]) -
         return "html-span-class", {}
     if name == "code" and "class" in attrs and not attrs["class"].startswith("language-"):
         return "html-code-class", {}
+    if name == "tg-time":
+        unix = attrs.get("unix", "")
+        if not unix.isascii() or not unix.isdigit():
+            return "html-time-attribute", {"attribute": "unix", "value": unix[:40]}
+        time_format = attrs.get("format", "")
+        if not _TIME_FORMAT.fullmatch(time_format):
+            return "html-time-attribute", {"attribute": "format", "value": time_format[:40]}
     return None

@@ -186,3 +186,8 @@ course-issue-reminder-too-early = lesson { $lesson }: the homework is due { $hou
 course-issue-photo-as-document = picture '{ $file }' is { $size_mb } MB; Telegram shows pictures up to { $limit_mb } MB, so it will be sent as a file
 course-issue-empty-lesson = lesson { $lesson } has nothing to send
 course-issue-unused = the course has no quiz, so the pass mark is not used
+
+course-issue-html-time-attribute = { $attribute ->
+        [unix] <tg-time> needs unix="..." with a Unix time in seconds (got '{ $value }')
+       *[format] <tg-time format> must be r, or w, d or D, t or T in this order (got '{ $value }')
+    }

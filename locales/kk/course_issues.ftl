@@ -174,3 +174,8 @@ course-issue-reminder-too-early = { $lesson }-сабақ: үй тапсырма�
 course-issue-photo-as-document = «{ $file }» суретінің көлемі { $size_mb } МБ; Telegram тек { $limit_mb } МБ-қа дейінгі суреттерді көрсетеді, сондықтан ол файл ретінде жіберіледі
 course-issue-empty-lesson = { $lesson }-сабақта жіберетін ештеңе жоқ
 course-issue-unused = курста тест жоқ, сондықтан өту шегі қолданылмайды
+
+course-issue-html-time-attribute = { $attribute ->
+        [unix] <tg-time> тегіне секундпен берілген Unix уақыты бар unix="..." керек (көрсетілгені: «{ $value }»)
+       *[format] <tg-time format> мәні r немесе осы ретпен жазылған w, d не D, t не T болуы керек (көрсетілгені: «{ $value }»)
+    }

@@ -202,3 +202,8 @@ course-issue-reminder-too-early = урок { $lesson }: задание нужн�
 course-issue-photo-as-document = картинка «{ $file }» весит { $size_mb } МБ; Telegram показывает картинки до { $limit_mb } МБ, поэтому она будет отправлена файлом
 course-issue-empty-lesson = в уроке { $lesson } нечего отправлять
 course-issue-unused = в курсе нет тестов, поэтому проходной балл не используется
+
+course-issue-html-time-attribute = { $attribute ->
+        [unix] для <tg-time> нужен unix="..." со временем Unix в секундах (указано: «{ $value }»)
+       *[format] <tg-time format> может быть r или сочетанием w, d или D, t или T в этом порядке (указано: «{ $value }»)
+    }

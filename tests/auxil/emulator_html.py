@@ -45,6 +45,8 @@ _TAG_ENTITY: dict[str, str] = {
 _NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 _NUMERIC_ENTITY = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 _NAMED_ENTITY = re.compile(r"&([a-zA-Z]{1,10});")
+# Bot API, "Date-time entity formatting": r alone, or w, d|D, t|T in this order; empty shows the text.
+_DATE_TIME_FORMAT = re.compile(r"r|w?[dD]?[tT]?")
 
 
 class EntityParseError(ValueError):
@@ -186,6 +188,12 @@ class _Parser:
             attrs[attr] = value
         if name == "span" and attrs.get("class") != "tg-spoiler":
             raise EntityParseError(f'Tag "span" must have class "tg-spoiler" at byte offset {offset}')
+        if name == "tg-time":
+            unix = attrs.get("unix", "")
+            if not (unix.isascii() and unix.isdigit()):
+                raise EntityParseError(f"Invalid Unix time specified at byte offset {offset}")
+            if not _DATE_TIME_FORMAT.fullmatch(attrs.get("format", "")):
+                raise EntityParseError(f"Invalid date-time format specified at byte offset {offset}")
         self.stack.append(_OpenTag(name, attrs, self.pos16, offset))
         return j
 
@@ -228,7 +236,7 @@ class _Parser:
         elif tag.name == "tg-emoji":
             entity["custom_emoji_id"] = tag.attrs.get("emoji-id", "")
         elif tag.name == "tg-time":
-            entity["unix_time"] = int(tag.attrs.get("unix", "0") or 0)
+            entity["unix_time"] = int(tag.attrs["unix"])
             if tag.attrs.get("format"):
                 entity["date_time_format"] = tag.attrs["format"]
         if length > 0:
