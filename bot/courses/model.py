@@ -37,7 +37,7 @@ DEFAULT_ACCEPTS: tuple[str, ...] = ("text", "photo", "document")
 
 FileKind = Literal["document", "photo", "audio", "video"]
 QuestionKind = Literal["scale", "single", "multiple", "text"]
-QUESTION_KINDS: tuple[str, ...] = ("scale", "single", "multiple", "text")
+QUESTION_KINDS: tuple[QuestionKind, ...] = ("scale", "single", "multiple", "text")
 SCALE_POINTS: tuple[int, ...] = (1, 2, 3, 4, 5)
 
 DEFAULT_REMINDERS: tuple[int, ...] = (24, 2)
