@@ -8,7 +8,9 @@ from yaml.nodes import Node, ScalarNode
 
 from bot.courses.model import (
     DEFAULT_ACCEPTS,
+    DEFAULT_QUIZ_ATTEMPTS,
     DEFAULT_QUIZ_PASS_MARK,
+    MAX_QUIZ_ATTEMPTS,
     HOMEWORK_KINDS,
     Deadline,
     DeadlineAfter,
@@ -32,7 +34,7 @@ from bot.courses.yaml_nodes import child, is_empty
 
 HOMEWORK_FIELDS = ("prompt", "deadline", "accepts")
 DEADLINE_FIELDS = ("day", "time", "hours_after_release")
-QUIZ_FIELDS = ("questions", "pass_mark")
+QUIZ_FIELDS = ("questions", "pass_mark", "attempts", "shuffle")
 QUESTION_FIELDS = ("question", "options", "correct", "explanation")
 MIN_OPTIONS, MAX_OPTIONS = 2, 10
 DEFAULT_DEADLINE_TIME = time(23, 59)
@@ -134,6 +136,18 @@ class TaskParser(TextParser):
             if read is None:
                 return None
             pass_mark = read
+        attempts = DEFAULT_QUIZ_ATTEMPTS
+        if not is_empty(fields.get("attempts")):
+            read = self.r.integer(fields["attempts"], child(path, "attempts"), minimum=1, maximum=MAX_QUIZ_ATTEMPTS)
+            if read is None:
+                return None
+            attempts = read
+        shuffle = False
+        if not is_empty(fields.get("shuffle")):
+            flag = self.r.boolean(fields["shuffle"], child(path, "shuffle"))
+            if flag is None:
+                return None
+            shuffle = flag
         if is_empty(fields.get("questions")):
             return None
         items = self.r.sequence(fields["questions"], child(path, "questions"))
@@ -149,6 +163,8 @@ class TaskParser(TextParser):
             key=key,
             questions=tuple(q for q in questions if q is not None),
             pass_mark=pass_mark,
+            attempts=attempts,
+            shuffle=shuffle,
         )
 
     def _question(self, node: Node, path: str, unit: Unit) -> QuizQuestion | None:
