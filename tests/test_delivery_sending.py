@@ -482,7 +482,7 @@ async def test_one_sender_serves_a_group_and_private_chats_without_mixing_their_
     sent: list[tuple[int, int]] = []
 
     class Reporter:
-        async def part_sent(self, job: SendJob, message_id: int) -> None:
+        async def part_sent(self, job: SendJob, message_id: int, poll_id: str | None = None) -> None:
             sent.append((job.chat_id, job.next))
 
         async def ended(self, jobs: list[SendJob], outcome: object) -> None:

@@ -31,12 +31,28 @@ class OutFile:
 
 
 @dataclass(frozen=True)
+class OutPoll:
+    """A quiz poll: one right option, an optional explanation (HTML) shown after answering.
+
+    The question and options are plain text. Non-anonymous, so each answer reaches the bot as a
+    ``poll_answer`` with the poll's id, which the owner stores when the sender reports it."""
+
+    question: str
+    options: tuple[str, ...]
+    correct: int  # index into options, as shown
+    explanation: str | None = None
+    open_period: int | None = None  # seconds; None: open until stopped
+
+
+@dataclass(frozen=True)
 class OutMessage:
-    """One Telegram message: HTML text, or a file with the text as its caption."""
+    """One Telegram message: HTML text, a file with the text as its caption, or a quiz poll
+    (``poll``; ``text`` is then unused)."""
 
     text: str
     file: OutFile | None = None
     buttons: tuple[tuple[Button, ...], ...] = ()
+    poll: OutPoll | None = None
 
 
 @dataclass
@@ -51,6 +67,10 @@ class SendJob:
     next: int = 0
     message_ids: list[int] = field(default_factory=list)
     attempt: int = 1  # how many times its owner has handed it to the sender
+    # Who hears how the job went; None: the sender's own reporter (the delivery service). Other
+    # features (quizzes) send through the same sender, under the same limits, and keep their
+    # own records.
+    owner: SendReporter | None = None
 
     @property
     def done(self) -> bool:
@@ -68,8 +88,9 @@ class Outcome:
 
 
 class SendReporter(Protocol):
-    async def part_sent(self, job: SendJob, message_id: int) -> None:
-        """``job.messages[job.next]`` went out as ``message_id`` (``job.next`` not yet advanced)."""
+    async def part_sent(self, job: SendJob, message_id: int, poll_id: str | None = None) -> None:
+        """``job.messages[job.next]`` went out as ``message_id`` (``job.next`` not yet advanced);
+        ``poll_id``: the id Telegram gave a poll, which its answers will carry."""
 
     async def ended(self, jobs: list[SendJob], outcome: Outcome) -> None:
         """The jobs (of one chat, in order) leave the sender without being sent completely."""

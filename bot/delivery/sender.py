@@ -51,10 +51,10 @@ from aiogram.exceptions import (
     TelegramServerError,
     TelegramUnauthorizedError,
 )
-from aiogram.types import FSInputFile, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import FSInputFile, InlineKeyboardButton, InlineKeyboardMarkup, InputPollOption, Message
 
 from bot.config import Settings
-from bot.delivery.outgoing import FileIds, Outcome, OutFile, OutMessage, SendJob, SendReporter
+from bot.delivery.outgoing import FileIds, Outcome, OutFile, OutMessage, OutPoll, SendJob, SendReporter
 
 log = logging.getLogger(__name__)
 
@@ -341,7 +341,7 @@ class Sender:
         """Send one message and record it. (None, None): sent; (None, t): send it again at t;
         (outcome, None): the job ends so."""
         try:
-            message_id = await self._call(chat_id, message)
+            message_id, poll_id = await self._call(chat_id, message)
         except TelegramRetryAfter as error:
             self.stats.retry_after += 1
             log.warning("Telegram asks to wait %s s (429); the sender pauses", error.retry_after)
@@ -385,7 +385,7 @@ class Sender:
                     self._schedule(parked)
         self._transient_streak = 0
         self.stats.sent += 1
-        await self._reporter.part_sent(job, message_id)
+        await self._reporter_of(job).part_sent(job, message_id, poll_id)
         job.message_ids.append(message_id)
         job.next += 1
         return None, None
@@ -412,10 +412,20 @@ class Sender:
             elif outcome.state == "failed":
                 self.stats.failed += 1
             try:
-                await self._reporter.ended(ended, outcome)
+                # A lane may hold jobs of several owners (a lesson and a quiz question): each
+                # hears of its own, in order.
+                owners: dict[int, tuple[SendReporter, list[SendJob]]] = {}
+                for one in ended:
+                    reporter = self._reporter_of(one)
+                    owners.setdefault(id(reporter), (reporter, []))[1].append(one)
+                for reporter, jobs in owners.values():
+                    await reporter.ended(jobs, outcome)
             finally:
                 self._jobs -= len(ended)  # only once recorded: idle means written
         self._release_chat(chat_id, again_after or 0.0)
+
+    def _reporter_of(self, job: SendJob) -> SendReporter:
+        return job.owner if job.owner is not None else self._reporter
 
     def _drop(self, chat_id: int, job: SendJob) -> None:
         lane = self._lanes.get(chat_id)
@@ -435,11 +445,15 @@ class Sender:
 
     # ------------------------------------------------------------------ Telegram
 
-    async def _call(self, chat_id: int, message: OutMessage) -> int:
+    async def _call(self, chat_id: int, message: OutMessage) -> tuple[int, str | None]:
+        """Send one message; its id, and the poll's id for a poll."""
         markup = _markup(message)
+        if message.poll is not None:
+            sent = await self._send_poll(chat_id, message.poll, markup)
+            return sent.message_id, sent.poll.id if sent.poll is not None else None
         if message.file is None:
             sent = await self._bot.send_message(chat_id, message.text, reply_markup=markup)
-            return sent.message_id
+            return sent.message_id, None
         file = message.file
         file_id = await self._files.get(file.sha256)
         media = file_id or FSInputFile(file.path, filename=file.name)
@@ -450,7 +464,24 @@ class Sender:
             new_id = _file_id(sent, file)
             if new_id:
                 await self._files.remember(file.sha256, new_id)
-        return sent.message_id
+        return sent.message_id, None
+
+    async def _send_poll(self, chat_id: int, poll: OutPoll, markup: InlineKeyboardMarkup | None) -> Message:
+        # The question and options are plain text: no parse mode, so a "<" in them is just a
+        # character. The explanation is the course's formatted text (Telegram's HTML).
+        return await self._bot.send_poll(
+            chat_id,
+            poll.question,
+            [InputPollOption(text=option, text_parse_mode=None) for option in poll.options],
+            question_parse_mode=None,
+            is_anonymous=False,
+            type="quiz",
+            correct_option_id=poll.correct,
+            explanation=poll.explanation,
+            explanation_parse_mode="HTML" if poll.explanation else None,
+            open_period=poll.open_period,
+            reply_markup=markup,
+        )
 
     async def _send_file(
         self,

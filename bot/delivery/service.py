@@ -352,7 +352,7 @@ class DeliveryService:
 
     # ------------------------------------------------------------------ the sender's reports
 
-    async def part_sent(self, job: SendJob, message_id: int) -> None:
+    async def part_sent(self, job: SendJob, message_id: int, poll_id: str | None = None) -> None:
         done = job.next + 1
         await self.repo.record_part(
             job.delivery_id, done, [*job.message_ids, message_id], final=done >= len(job.messages), now=self.clock.now()
@@ -432,7 +432,9 @@ class DeliveryService:
         if not paused:
             self._paused.discard(cohort_id)
         elif self.sender is not None:
-            taken = self.sender.withdraw(lambda job: job.cohort_id == cohort_id)
+            # Only its own rows: another feature's jobs (a quiz question the learner asked for)
+            # are that feature's to keep.
+            taken = self.sender.withdraw(lambda job: job.cohort_id == cohort_id and job.owner is None)
             await self.repo.release([job.delivery_id for job in taken], self.clock.now())
         return paused
 
