@@ -21,6 +21,7 @@ from bot.delivery.sender import sender_factory
 from bot.delivery.service import DeliveryService
 from bot.i18n import Translator
 from bot.people.enrolment import EnrolmentService
+from bot.quizzes.service import QuizService
 from bot.telegram.commands import set_commands
 from bot.telegram.errors import on_error
 from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer
@@ -71,6 +72,10 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     delivery = DeliveryService(db, settings, translator, clock)
     dp["delivery"] = delivery
     dp["enrolment"].listeners.append(delivery.on_enrolled)
+    # Quizzes send through the delivery service's sender and take up what is owed at its tick.
+    quizzes = QuizService(db, settings, translator, clock, delivery.courses, lambda: delivery.sender)
+    delivery.tick_hooks.append(quizzes.tick)
+    dp["quizzes"] = quizzes
     dp.update.outer_middleware(PerUserSerializer())
     dp.update.outer_middleware(PersonMiddleware(users, roles, translator, settings))
     dp.errors.register(on_error)

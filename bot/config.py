@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     catch_up_minutes: int = Field(default=30, ge=0, le=24 * 60)  # between lessons a late joiner missed
     questionnaire_reminders: Annotated[tuple[int, ...], NoDecode] = (24, 72)  # hours after the invitation
     delivery_tick: float = Field(default=30.0, ge=0.1, le=600)  # seconds between checks of what is due
+    # Quizzes (issue 11): hours after a learner's last answer in an unfinished quiz when one
+    # reminder goes out.
+    quiz_reminder_hours: float = Field(default=24.0, gt=0, le=24 * 30)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -58,6 +58,9 @@ TICK_JOB = "delivery-tick"
 # (cohort id, user id, item key) -> whether the learner already did it (homework accepted,
 # questionnaire answered): their reminders are then cancelled as "done", not sent.
 DoneCheck = Callable[[int, int, str], Awaitable[bool]]
+# Run at every tick with the moment: other features' "send what is owed" (quiz questions a
+# restart left, reminders), so they need no scheduler of their own.
+TickHook = Callable[[datetime], Awaitable[None]]
 SenderFactory = Callable[[FileIds, SendReporter], SenderPort]
 
 
@@ -119,6 +122,7 @@ class DeliveryService:
         self.planner = Planner(db, settings, self.courses)
         self.file_ids = StoredFileIds(CourseRepository(db))
         self.done_checks: list[DoneCheck] = []
+        self.tick_hooks: list[TickHook] = []
         # Enough claimed work to keep every lane busy: each learner's messages are a second
         # apart, so about four seconds' worth of the overall rate.
         self.queue_target = max(4 * settings.send_rate, 64)
@@ -241,6 +245,11 @@ class DeliveryService:
             await self.repo.sweep_ended(now)
         except Exception:
             log.exception("the delivery tick failed; the next one tries again")
+        for hook in self.tick_hooks:
+            try:
+                await hook(now)
+            except Exception:
+                log.exception("a tick hook (%s) failed; the next tick tries again", getattr(hook, "__qualname__", hook))
         self.wake()
 
     # ------------------------------------------------------------------ dispatching

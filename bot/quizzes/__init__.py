@@ -1,0 +1,1 @@
+"""Lesson quizzes: attempts, questions as Telegram quiz polls, answers, results, reminders."""
