@@ -278,6 +278,7 @@ class EmulatorCore:
         self._poll_generation = 0
         self._callbacks: dict[str, CallbackQueryRecord] = {}
         self._polls: dict[str, BotMessage] = {}
+        self._poll_voters: dict[str, set[int]] = {}  # poll id -> who voted (quizzes take one vote)
         self._failures: list[_Failure] = []
         self._limits: _Limits | None = None
         self._counter = 0

@@ -49,6 +49,10 @@ def _inline(markup: dict[str, Any] | None) -> dict[str, Any] | None:
     return None
 
 
+# Telegram allowed 10 options before Bot API 9.x and 12 since.
+MAX_POLL_OPTIONS = 12
+
+
 class EmulatorMethods(BotMethods):
     """Handlers of the message methods: send*, copy/forward, edit*, delete*, chat actions."""
 
@@ -199,11 +203,11 @@ class EmulatorMethods(BotMethods):
         if len(question) > 300:
             raise bad_request("poll question length must not exceed 300")
         raw_options = p.get_json("options") or []
-        # Bot API 9.x: "a JSON-serialized list of 1-12 answer options".
+        # Bot API 9.x: "a JSON-serialized list of 1-12 answer options" (10 before).
         if not isinstance(raw_options, list) or not raw_options:
             raise bad_request("poll must have at least 1 option")
-        if len(raw_options) > 12:
-            raise bad_request("poll can't have more than 12 options")
+        if len(raw_options) > MAX_POLL_OPTIONS:
+            raise bad_request(f"poll can't have more than {MAX_POLL_OPTIONS} options")
         options = []
         for index, option in enumerate(raw_options):
             if not isinstance(option, dict):
@@ -215,11 +219,15 @@ class EmulatorMethods(BotMethods):
             )
             if not text:
                 raise bad_request("poll options must be non-empty")
+            if len(text.encode("utf-16-le")) // 2 > 100:
+                raise bad_request("poll options length must not exceed 100")
             item: dict[str, Any] = {"persistent_id": str(index), "text": text, "voter_count": 0}
             if entities:
                 item["text_entities"] = entities
             options.append(item)
         poll_type = p.get_str("type") or "regular"
+        if poll_type not in ("regular", "quiz"):
+            raise bad_request("poll type is invalid")
         poll: dict[str, Any] = {
             "id": str(secrets.randbelow(9 * 10**18) + 10**18),
             "question": question,
@@ -235,15 +243,31 @@ class EmulatorMethods(BotMethods):
         correct = p.get_json("correct_option_ids")
         if correct is None and p.has("correct_option_id"):
             correct = [p.get_int("correct_option_id")]
-        if correct is not None:
+        if poll_type == "quiz":
+            # A quiz needs its right answer, among the options; a regular poll has none.
+            if not correct:
+                raise bad_request("correct_option_id must be specified for quiz polls")
+            if not all(isinstance(c, int) and 0 <= c < len(options) for c in correct):
+                raise bad_request("wrong correct_option_id specified")
             poll["correct_option_ids"] = correct
             poll["correct_option_id"] = correct[0]
+        elif correct is not None:
+            raise bad_request("correct_option_id can be specified only for quiz polls")
         if question_entities:
             poll["question_entities"] = question_entities
         if p.get_str("explanation"):
-            poll["explanation"], _ = parse_formatted(
-                p.get_str("explanation") or "", p.get_str("explanation_parse_mode"), []
-            )
+            if poll_type != "quiz":
+                raise bad_request("explanation can be specified only for quiz polls")
+            explanation, _ = parse_formatted(p.get_str("explanation") or "", p.get_str("explanation_parse_mode"), [])
+            if len(explanation.encode("utf-16-le")) // 2 > 200:
+                raise bad_request("explanation length must not exceed 200")
+            poll["explanation"] = explanation
+        open_period = p.get_int("open_period")
+        if open_period is not None:
+            if not 5 <= open_period <= 600:
+                raise bad_request("wrong open_period specified: must be 5-600 seconds")
+            poll["open_period"] = open_period
+            poll["close_date"] = self._now() + open_period
         markup = self._reply_markup(p)
         message = self._add_bot_message(
             chat,
@@ -255,6 +279,25 @@ class EmulatorMethods(BotMethods):
         )
         self._polls[poll["id"]] = message
         return message.to_api()
+
+    @api("stopPoll")
+    async def _stop_poll(self, p: Params) -> Any:
+        chat = self._chat(p)
+        message_id = p.get_int("message_id")
+        message = chat.bot_messages.get(message_id) if message_id is not None else None
+        if message is None or message.deleted:
+            raise bad_request("message to stop poll not found")
+        if message.poll is None:
+            raise bad_request("message with poll to stop not found")
+        if message.poll["is_closed"]:
+            raise bad_request("poll has already been closed")
+        message.poll["is_closed"] = True
+        markup = self._reply_markup(p)
+        if markup is not None:
+            message.reply_markup = markup
+        # Bots hear of a poll they sent when it is stopped.
+        self._enqueue("poll", copy.deepcopy(message.poll))
+        return copy.deepcopy(message.poll)
 
     def _source_message(self, p: Params, verb: str) -> tuple[ChatState, dict[str, Any]]:
         source = self._chat(p, "from_chat_id", sending=False)

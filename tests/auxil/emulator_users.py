@@ -287,11 +287,25 @@ class FakeUser(FakeChat):
         return record
 
     async def vote(self, message: BotMessage, option_ids: list[int] | int) -> None:
-        """Vote in a poll the bot sent (poll update, plus poll_answer for non-anonymous polls)."""
+        """Vote in a poll the bot sent (poll update, plus poll_answer for non-anonymous polls).
+
+        What a Telegram client would not let a person do fails the test: voting in a closed poll
+        (stopped, or past its ``open_period``), for an option that does not exist, for several
+        options where one is allowed, or a second time in a quiz."""
         if message.poll is None:
             raise AssertionError(f"Message #{message.message_id} is not a poll")
         ids = [option_ids] if isinstance(option_ids, int) else list(option_ids)
         poll = message.poll
+        if poll["is_closed"] or ("close_date" in poll and self._emu._now() >= poll["close_date"]):
+            raise AssertionError(f"poll #{message.message_id} is closed")
+        if not ids or not all(0 <= i < len(poll["options"]) for i in ids):
+            raise AssertionError(f"poll #{message.message_id} has no option {ids}")
+        if len(ids) > 1 and not poll["allows_multiple_answers"]:
+            raise AssertionError(f"poll #{message.message_id} takes one option")
+        voters = self._emu._poll_voters.setdefault(poll["id"], set())
+        if self.id in voters and not poll.get("allows_revoting", True):
+            raise AssertionError(f"{self.full_name} already answered poll #{message.message_id}")
+        voters.add(self.id)
         for index in ids:
             poll["options"][index]["voter_count"] += 1
         poll["total_voter_count"] += 1
