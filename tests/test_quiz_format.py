@@ -98,3 +98,26 @@ def test_attempts_and_shuffle_other_than_the_defaults_are_stored_and_read_back()
     assert '"attempts":1' in text and '"shuffle":true' in text
     assert course_from_json(text) == changed
     assert content_hash(changed) != content_hash(course)
+
+
+def test_the_preview_shows_the_attempts_and_the_shuffle(tmp_path: Path, translator: Translator) -> None:
+    from datetime import date
+    from zoneinfo import ZoneInfo
+
+    from bot.courses.preview import render_preview
+
+    result = load(tmp_path, "attempts: 1\n      shuffle: true")
+    assert result.course is not None
+
+    page = render_preview(
+        result.course,
+        language="en",
+        start=date(2026, 4, 15),
+        tz=ZoneInfo("Asia/Almaty"),
+        root=tmp_path,
+        translator=translator,
+    )
+
+    assert (
+        "Quiz: 1 question. Pass mark: 60%. One attempt. The options come in a different order for each learner." in page
+    )

@@ -250,6 +250,9 @@ def _file_card(chat: _Chat, ref: FileRef) -> dict[str, Any]:
 
 def _quiz(chat: _Chat, quiz: Quiz, moment: dict[str, str]) -> None:
     intro = chat.w("preview-quiz-intro", count=len(quiz.questions), mark=quiz.pass_mark)
+    intro += " " + chat.w("preview-quiz-attempts", attempts=quiz.attempts)
+    if quiz.shuffle:
+        intro += " " + chat.w("preview-quiz-shuffled")
     chat.add("quiz", intro=intro, start=chat.w("preview-start-quiz"), moment=moment)
     for number, question in enumerate(quiz.questions, start=1):
         chat.add(

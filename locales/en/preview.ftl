@@ -18,6 +18,12 @@ preview-quiz-intro = Quiz: { $count ->
         [one] { $count } question
        *[other] { $count } questions
     }. Pass mark: { $mark }%.
+# $attempts: how many attempts a learner has (the quiz's attempts).
+preview-quiz-attempts = { $attempts ->
+        [one] One attempt.
+       *[other] { $attempts } attempts; the best one counts.
+    }
+preview-quiz-shuffled = The options come in a different order for each learner.
 preview-start-quiz = ▶️ Start the quiz
 preview-poll = Quiz
 preview-correct = correct answer

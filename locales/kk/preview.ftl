@@ -16,6 +16,12 @@ preview-open = Ашу
 # $count: тесттегі сұрақ саны, $mark: өту шегі, пайызбен.
 # Сан есімнен кейін зат есім жекеше тұрады: «1 сұрақ», «5 сұрақ».
 preview-quiz-intro = Тест: { $count } сұрақ. Өту шегі: { $mark }%.
+# $attempts: тыңдаушының неше әрекеті бар (тесттің attempts өрісі).
+preview-quiz-attempts = { $attempts ->
+        [one] Бір әрекет.
+       *[other] { $attempts } әрекет; ең жақсы нәтиже есептеледі.
+    }
+preview-quiz-shuffled = Жауап нұсқалары әр тыңдаушыға әртүрлі ретпен беріледі.
 preview-start-quiz = ▶️ Тестті бастау
 preview-poll = Викторина
 preview-correct = дұрыс жауап

@@ -19,6 +19,13 @@ preview-quiz-intro = Тест: { $count } { $count ->
         [few] вопроса
        *[many] вопросов
     }. Проходной балл: { $mark }%.
+# $attempts: сколько попыток у слушателя (attempts теста).
+preview-quiz-attempts = { $attempts ->
+        [one] Одна попытка.
+        [few] { $attempts } попытки; засчитывается лучшая.
+       *[other] { $attempts } попыток; засчитывается лучшая.
+    }
+preview-quiz-shuffled = Варианты ответа идут в своём порядке у каждого слушателя.
 preview-start-quiz = ▶️ Начать тест
 preview-poll = Викторина
 preview-correct = правильный ответ
