@@ -28,10 +28,19 @@ def test_moment_label(locale: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("locale", "expected"),
-    [("kk", "15 сәуір 2026"), ("ru", "15 апреля 2026"), ("en", "15 April 2026")],
+    [("kk", "2026 жылғы 15 сәуір"), ("ru", "15 апреля 2026"), ("en", "15 April 2026")],
 )
 def test_date_label_has_the_year(locale: str, expected: str) -> None:
     assert date_label(locale, date(2026, 4, 15)) == expected
+
+
+def test_kazakh_date_follows_the_cldr_order() -> None:
+    """CLDR's kk long date is "y 'ж'. d MMMM": year, day, month; ours writes "ж." out in full."""
+    from babel import Locale
+
+    assert Locale("kk").date_formats["long"].pattern == "y 'ж'. d MMMM"
+    assert date_label("kk", date(2026, 1, 1)) == "2026 жылғы 1 қаңтар"
+    assert date_label("kk", date(2025, 12, 31)) == "2025 жылғы 31 желтоқсан"
 
 
 @pytest.mark.parametrize(
