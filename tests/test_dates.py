@@ -38,7 +38,7 @@ def test_kazakh_date_follows_the_cldr_order() -> None:
     """CLDR's kk long date is "y 'ж'. d MMMM": year, day, month; ours writes "ж." out in full."""
     from babel import Locale
 
-    assert Locale("kk").date_formats["long"].pattern == "y 'ж'. d MMMM"
+    assert Locale("kk").date_formats["long"].pattern.replace("\u202f", " ") == "y 'ж'. d MMMM"
     assert date_label("kk", date(2026, 1, 1)) == "2026 жылғы 1 қаңтар"
     assert date_label("kk", date(2025, 12, 31)) == "2025 жылғы 31 желтоқсан"
 
@@ -114,7 +114,8 @@ def test_one_minute_before_and_after_midnight_in_almaty() -> None:
 )
 def test_month_names_in_the_form_used_with_a_day(locale: str, months: tuple[str, ...]) -> None:
     for number, month in enumerate(months, start=1):
-        assert date_label(locale, date(2026, number, 1)) == f"1 {month} 2026"
+        expected = f"2026 жылғы 1 {month}" if locale == "kk" else f"1 {month} 2026"
+        assert date_label(locale, date(2026, number, 1)) == expected
 
 
 def test_weekdays_in_kazakh() -> None:
