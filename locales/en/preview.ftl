@@ -19,7 +19,7 @@ preview-quiz-intro = Quiz: { $count ->
        *[other] { $count } questions
     }. Pass mark: { $mark }%.
 preview-start-quiz = ▶️ Start the quiz
-preview-poll = Quiz
+preview-poll = Quiz question
 preview-correct = correct answer
 
 preview-deadline = Deadline

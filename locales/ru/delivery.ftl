@@ -74,3 +74,11 @@ delivery-resumed-shift =
     }
 delivery-resumed-missed = ▶️ Возобновлено: пропущенное уходит сейчас, по одному уроку.
 delivery-not-changed = Ничего не изменилось: поток уже не в этом состоянии.
+
+## Почему не доставлено: вместо английского текста Telegram (bot/delivery/reasons.py)
+delivery-reason-blocked = слушатель заблокировал бота
+delivery-reason-chat-not-found = Telegram не нашёл этот чат
+delivery-reason-too-long = сообщение слишком длинное для Telegram
+delivery-reason-bad-html = ошибка в оформлении текста
+delivery-reason-file = не удалось отправить файл
+delivery-reason-other = другая ошибка

@@ -20,7 +20,7 @@ preview-quiz-intro = Тест: { $count } { $count ->
        *[many] вопросов
     }. Проходной балл: { $mark }%.
 preview-start-quiz = ▶️ Начать тест
-preview-poll = Викторина
+preview-poll = Вопрос теста
 preview-correct = правильный ответ
 
 preview-deadline = Срок сдачи
