@@ -151,7 +151,11 @@ def lesson_view(
     if failed:
         parts += ["", l10n("delivery-report-failed-title", count=len(failed))]
         parts += [
-            l10n("delivery-report-failed-learner", name=_person(l10n, p)["name"], reason=l10n(reason_message_id(p.reason)))
+            l10n(
+                "delivery-report-failed-learner",
+                name=_person(l10n, p)["name"],
+                reason=l10n(reason_message_id(p.reason)),
+            )
             for p in failed[:MAX_FAILED_SHOWN]
         ]
         if len(failed) > MAX_FAILED_SHOWN:
