@@ -337,13 +337,13 @@ def _document(page: _Page, start: date, tz: ZoneInfo) -> str:
     offset = datetime.combine(start, datetime.min.time(), tzinfo=tz).strftime("%z")
     offset = page.w("preview-utc-offset", offset=f"{offset[:3]}:{offset[3:]}")
     hours = format_decimal(course.hours, "#,##0.##", locale=page.language)
-    facts = " · ".join(
-        (
-            f"{escape(page.w('preview-start'))}: <b>{escape(date_label(page.language, start))}</b>",
-            f"{escape(page.w('preview-time-zone'))}: <b>{escape(str(tz))}</b> ({escape(offset)})",
-            f"{escape(page.w('preview-hours'))}: <b>{escape(hours)}</b>",
-        )
-    )
+    facts = [
+        f"{escape(page.w('preview-start'))}: <b>{escape(date_label(page.language, start))}</b>",
+        f"{escape(page.w('preview-time-zone'))}: <b>{escape(str(tz))}</b> ({escape(offset)})",
+        f"{escape(page.w('preview-hours'))}: <b>{escape(hours)}</b>",
+    ]
+    if course.short_title is not None:
+        facts.append(f"{escape(page.w('preview-short-title'))}: <b>{escape(course.button_title(page.language))}</b>")
     return f"""<!DOCTYPE html>
 <html lang="{escape(page.language)}">
 <head>
@@ -359,7 +359,7 @@ def _document(page: _Page, start: date, tz: ZoneInfo) -> str:
 <div class="title">{title}</div>
 <div class="sub">{escape(page.w("preview-title"))} · {escape(page.w("preview-reader"))} ·
 <code>{escape(course.code)}</code></div>
-<div class="facts">{facts}</div>
+<div class="facts">{" · ".join(facts)}</div>
 </header>
 <main class="chat">
 {chr(10).join(page.parts)}

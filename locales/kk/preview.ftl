@@ -52,3 +52,6 @@ preview-need-homework = { $count ->
     }
 preview-need-quiz = тесттегі дұрыс жауаптар: кемінде { $mark }%
 preview-need-questionnaire = толтырылған сауалнама
+
+# Курстың батырмалардағы қысқа атауы (short_title, болмаса атаудың басы).
+preview-short-title = Батырмада

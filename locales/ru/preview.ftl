@@ -55,3 +55,6 @@ preview-need-homework = принятые домашние задания: { $cou
     } { $lessons }
 preview-need-quiz = правильные ответы в тестах: не меньше { $mark }%
 preview-need-questionnaire = заполненная анкета
+
+# Название курса на кнопках (short_title или начало названия).
+preview-short-title = На кнопках
