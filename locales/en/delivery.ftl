@@ -59,8 +59,8 @@ delivery-report-blank = —
 delivery-button-lesson = Lesson { $number }
 delivery-button-unreachable = 🚫 Unreachable ({ $count })
 delivery-button-pause = ⏸ Pause
-delivery-button-resume-shift = ▶️ Resume and move the calendar
-delivery-button-resume-missed = ▶️ Resume and send what was missed
+delivery-button-resume-shift = ▶️ Move the calendar
+delivery-button-resume-missed = ▶️ Send what was missed
 delivery-button-refresh = 🔄 Refresh
 delivery-button-back = ⬅️ Back
 

@@ -60,7 +60,7 @@ delivery-button-lesson = { $number }-сабақ
 delivery-button-unreachable = 🚫 Жеткізілмеді ({ $count })
 delivery-button-pause = ⏸ Тоқтата тұру
 delivery-button-resume-shift = ▶️ Жалғастыру, кестені жылжыту
-delivery-button-resume-missed = ▶️ Жалғастыру, өткізіп алғанды жіберу
+delivery-button-resume-missed = ▶️ Өткізгенді қазір жіберу
 delivery-button-refresh = 🔄 Жаңарту
 delivery-button-back = ⬅️ Артқа
 

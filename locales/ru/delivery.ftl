@@ -59,8 +59,8 @@ delivery-report-blank = —
 delivery-button-lesson = Урок { $number }
 delivery-button-unreachable = 🚫 Недоступны ({ $count })
 delivery-button-pause = ⏸ Приостановить
-delivery-button-resume-shift = ▶️ Возобновить и сдвинуть расписание
-delivery-button-resume-missed = ▶️ Возобновить и отправить пропущенное
+delivery-button-resume-shift = ▶️ Сдвинуть расписание
+delivery-button-resume-missed = ▶️ Отправить пропущенное
 delivery-button-refresh = 🔄 Обновить
 delivery-button-back = ⬅️ Назад
 
