@@ -4,6 +4,8 @@ each language's alphabetical order, Telegram's failure reasons in the reader's l
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -160,13 +162,29 @@ def test_a_long_title_is_cut_at_a_word_boundary() -> None:
     assert shorten("Библиотековедение", 10) == "Библиотек…"
 
 
-def test_the_sample_course_titles_on_buttons(translator: Translator) -> None:
-    kk = Localizer(translator, "kk")
+def test_the_sample_course_title_is_shortened_on_a_button(translator: Translator) -> None:
     course = load_course_folder(SAMPLE).course
     assert course is not None
-    label = fitted_label(kk, "courses-leave-button", "title", title=course.button_title("kk"))
-    assert len(label) <= BUTTON_LIMIT
-    assert course.button_title("kk") in label  # the short title fits whole
+    label = fitted_label(Localizer(translator, "kk"), "courses-leave-button", "title", title=course.button_title("kk"))
+    assert label == "🚪 Шығу «Қазіргі жағдайда…»"
+
+
+def test_a_short_title_goes_on_buttons(translator: Translator, tmp_path: Path) -> None:
+    shutil.copytree(SAMPLE / "files", tmp_path / "files")
+    (tmp_path / "course.yaml").write_text(
+        (SAMPLE / "course.yaml")
+        .read_text(encoding="utf-8")
+        .replace("\ndescription:", "\nshort_title: {kk: Кітапхана ісі, ru: Библиотечное дело}\ndescription:", 1),
+        encoding="utf-8",
+    )
+    course = load_course_folder(tmp_path).course
+    assert course is not None
+    assert fitted_label(
+        Localizer(translator, "kk"), "courses-leave-button", "title", title=course.button_title("kk")
+    ) == ("🚪 Шығу «Кітапхана ісі»")
+    assert course.button_title("ru") == "Библиотечное дело"
+    # No English short title: English buttons shorten the English title, never show another language.
+    assert course.button_title("en") == "Organization of library work in modern conditions"
 
 
 # A case ending after a number variable ("{ $limit }-ге") cannot follow vowel harmony: the number
