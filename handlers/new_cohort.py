@@ -28,6 +28,7 @@ from bot.people.model import NewCohort
 from bot.people.registration import AnswerError
 from bot.telegram.callbacks import CohortAdminCb, NewCohortCb
 from bot.text import dates
+from bot.text.buttons import fitted_arg
 from handlers.cohorts import card_keyboard, invite_text_and_qr
 from handlers.form import drop_buttons
 from storage.cohorts import CohortRepository
@@ -114,7 +115,13 @@ def setup() -> Router:
                         "course",
                         "course",
                         str(version.id),
-                        title=course.text(course.title, l10n.locale),
+                        title=fitted_arg(
+                            l10n,
+                            "newcohort-course-button",
+                            "title",
+                            title=course.button_title(l10n.locale),
+                            version=version.version,
+                        ),
                         version=version.version,
                     )
                 ]

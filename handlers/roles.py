@@ -26,6 +26,7 @@ from bot.people import access
 from bot.people.model import User
 from bot.telegram.callbacks import RoleCb
 from bot.telegram.commands import set_chat_commands
+from bot.text.buttons import fitted_label
 from handlers.form import drop_buttons
 from storage.roles import ROLES, RoleRepository
 from storage.users import UserRepository
@@ -82,7 +83,13 @@ def setup() -> Router:
             buttons.append(
                 [
                     InlineKeyboardButton(
-                        text=l10n("roles-revoke-button", name=full_name or str(user_id), role=l10n(f"role-{role}")),
+                        text=fitted_label(
+                            l10n,
+                            "roles-revoke-button",
+                            "name",
+                            name=full_name or str(user_id),
+                            role=l10n(f"role-{role}"),
+                        ),
                         callback_data=RoleCb(action="revoke", user_id=user_id, role=role).pack(),
                     )
                 ]

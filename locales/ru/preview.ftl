@@ -20,7 +20,7 @@ preview-quiz-intro = Тест: { $count } { $count ->
        *[many] вопросов
     }. Проходной балл: { $mark }%.
 preview-start-quiz = ▶️ Начать тест
-preview-poll = Викторина
+preview-poll = Вопрос теста
 preview-correct = правильный ответ
 
 preview-deadline = Срок сдачи
@@ -55,3 +55,6 @@ preview-need-homework = принятые домашние задания: { $cou
     } { $lessons }
 preview-need-quiz = правильные ответы в тестах: не меньше { $mark }%
 preview-need-questionnaire = заполненная анкета
+
+# Название курса на кнопках (short_title или начало названия).
+preview-short-title = На кнопках
