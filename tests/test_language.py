@@ -11,6 +11,7 @@ import pytest
 
 from bot import LOCALES_DIR
 from bot.courses.loading import load_course_folder
+from bot.courses.model import Course
 from bot.delivery.reasons import reason_message_id
 from bot.i18n import Localizer, Translator
 from bot.people import regions
@@ -162,23 +163,35 @@ def test_a_long_title_is_cut_at_a_word_boundary() -> None:
     assert shorten("Библиотековедение", 10) == "Библиотек…"
 
 
-def test_the_sample_course_title_is_shortened_on_a_button(translator: Translator) -> None:
+SAMPLE_SHORT_TITLE = "short_title:\n  kk: Кітапхана ісі\n  ru: Библиотечное дело\n  en: Library work today\n"
+
+
+def _sample_copy(tmp_path: Path, short_title: str) -> Course:
+    shutil.copytree(SAMPLE / "files", tmp_path / "files")
+    text = (SAMPLE / "course.yaml").read_text(encoding="utf-8")
+    assert SAMPLE_SHORT_TITLE in text
+    (tmp_path / "course.yaml").write_text(text.replace(SAMPLE_SHORT_TITLE, short_title, 1), encoding="utf-8")
+    course = load_course_folder(tmp_path).course
+    assert course is not None
+    return course
+
+
+def test_the_sample_course_gives_a_short_title_for_buttons(translator: Translator) -> None:
     course = load_course_folder(SAMPLE).course
     assert course is not None
+    label = fitted_label(Localizer(translator, "kk"), "courses-leave-button", "title", title=course.button_title("kk"))
+    assert label == "🚪 Шығу «Кітапхана ісі»"
+    assert course.button_title("ru") == "Библиотечное дело"
+
+
+def test_a_long_title_without_a_short_title_is_shortened_on_a_button(translator: Translator, tmp_path: Path) -> None:
+    course = _sample_copy(tmp_path, "")
     label = fitted_label(Localizer(translator, "kk"), "courses-leave-button", "title", title=course.button_title("kk"))
     assert label == "🚪 Шығу «Қазіргі жағдайда…»"
 
 
-def test_a_short_title_goes_on_buttons(translator: Translator, tmp_path: Path) -> None:
-    shutil.copytree(SAMPLE / "files", tmp_path / "files")
-    (tmp_path / "course.yaml").write_text(
-        (SAMPLE / "course.yaml")
-        .read_text(encoding="utf-8")
-        .replace("\ndescription:", "\nshort_title: {kk: Кітапхана ісі, ru: Библиотечное дело}\ndescription:", 1),
-        encoding="utf-8",
-    )
-    course = load_course_folder(tmp_path).course
-    assert course is not None
+def test_a_short_title_in_some_languages_only(translator: Translator, tmp_path: Path) -> None:
+    course = _sample_copy(tmp_path, "short_title: {kk: Кітапхана ісі, ru: Библиотечное дело}\n")
     assert fitted_label(
         Localizer(translator, "kk"), "courses-leave-button", "title", title=course.button_title("kk")
     ) == ("🚪 Шығу «Кітапхана ісі»")
