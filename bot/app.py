@@ -63,7 +63,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
         role_repo=roles,
         cohorts=cohorts,
         courses=CourseRepository(db),
-        enrolment=EnrolmentService(db, cohorts),
+        enrolment=EnrolmentService(cohorts),
         translator=translator,
         clock=clock,
     )

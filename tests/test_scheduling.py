@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import ast
 import asyncio
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-from bot import PROJECT_ROOT
 from bot.scheduling.aps import ApsScheduler
 
 
@@ -74,20 +71,3 @@ async def test_cron_fires_at_the_local_hour_of_its_time_zone() -> None:
         assert (local.hour, local.minute) == (9, 30)
     finally:
         scheduler.shutdown()
-
-
-def test_the_domain_does_not_import_apscheduler() -> None:
-    domain = [PROJECT_ROOT / "bot" / name for name in ("courses", "delivery", "people", "text")]
-    offenders: list[str] = []
-    for package in domain:
-        for path in Path(package).rglob("*.py"):
-            tree = ast.parse(path.read_text(encoding="utf-8"))
-            for node in ast.walk(tree):
-                names = []
-                if isinstance(node, ast.Import):
-                    names = [alias.name for alias in node.names]
-                elif isinstance(node, ast.ImportFrom) and node.module:
-                    names = [node.module]
-                if any(name.split(".")[0] == "apscheduler" for name in names):
-                    offenders.append(str(path.relative_to(PROJECT_ROOT)))
-    assert offenders == []
