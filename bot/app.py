@@ -21,6 +21,7 @@ from bot.delivery.sender import sender_factory
 from bot.delivery.service import DeliveryService
 from bot.i18n import Translator
 from bot.people.enrolment import EnrolmentService
+from bot.people.erasure import ErasureService
 from bot.scheduling.aps import ApsScheduler
 from bot.telegram.commands import set_commands
 from bot.telegram.errors import on_error
@@ -72,6 +73,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     delivery = DeliveryService(db, settings, translator, clock)
     dp["delivery"] = delivery
     dp["enrolment"].listeners.append(delivery.on_enrolled)
+    dp["erasure"] = ErasureService(users, [delivery.person_erased])
     # First, so that updates waiting for their person's turn count as in progress at shutdown.
     dp["in_progress"] = in_progress = UpdatesInProgress()
     dp.update.outer_middleware(in_progress)

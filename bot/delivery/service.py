@@ -30,6 +30,7 @@ from bot.delivery.model import (
     DONE,
     FAILED,
     HOMEWORK,
+    LEFT,
     LESSON,
     QUESTIONNAIRE,
     REMINDER_KINDS,
@@ -375,6 +376,15 @@ class DeliveryService:
             await self.planner.plan_learner(cohort_id, user_id, self.clock.now())
         except Exception:
             log.exception("planning learner %s in cohort %s failed; the next tick plans them", user_id, cohort_id)
+
+    async def person_erased(self, user_id: int) -> None:
+        """ErasureService listener: their planned rows are cancelled already; take back what the
+        sender holds for them too (a message in flight still finishes)."""
+        if self.sender is None:
+            return
+        now = self.clock.now()
+        for job in self.sender.withdraw(lambda job: job.chat_id == user_id):
+            await self.repo.finish(job.delivery_id, CANCELLED, LEFT, now)
 
     async def learner_blocked(self, user_id: int) -> None:
         await self.users.mark_blocked(user_id, self.clock.now())
