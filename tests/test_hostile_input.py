@@ -1,0 +1,72 @@
+"""Unusual but plausible input gets a clear answer, changes nothing, and logs no traceback."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+
+import pytest
+from aiogram.methods import AnswerCallbackQuery
+
+from storage.roles import RoleRepository
+from tests.auxil.delivery_setup import SAMPLE, add_learners, import_version, make_cohort
+from tests.auxil.harness import Harness
+from tests.auxil.updates import tg_user
+from tests.conftest import OWNER_ID
+
+OWNER = tg_user(OWNER_ID, language_code="en")
+HUGE = "9" * 20  # more than SQLite's 64-bit integers hold
+
+
+async def _enrolled_learner(harness: Harness, tmp_path: Path) -> int:
+    now = harness.clock.now()
+    version = await import_version(harness.db, SAMPLE, tmp_path / "files")
+    cohort = await make_cohort(harness.db, version, date(2026, 4, 20), now)
+    await add_learners(harness.db, cohort, [41], now, languages=("ru",))
+    return cohort
+
+
+@pytest.mark.parametrize(
+    ("person", "data"),
+    [
+        (tg_user(41, language_code="ru"), f"crs:leave:{HUGE}:0"),
+        (tg_user(41, language_code="ru"), f"crs:again-lesson:1:{HUGE}"),
+        (OWNER, f"coh:card:{HUGE}"),
+        (OWNER, f"coha:remove:1:0:{HUGE}"),
+        (OWNER, f"dlvr:cohort:{HUGE}::0"),
+        (OWNER, f"role:grant:{HUGE}:organizer"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+async def test_a_forged_button_with_a_huge_number_gets_the_stale_button_answer(
+    harness: Harness, tmp_path: Path, caplog: pytest.LogCaptureFixture, person, data: str
+) -> None:
+    """Failed before: OverflowError from SQLite, a traceback, and "something went wrong"."""
+    cohort = await _enrolled_learner(harness, tmp_path)
+    await harness.users.set_language(OWNER_ID, "en", harness.clock.now())
+    language = "ru" if person.id == 41 else "en"
+    with caplog.at_level(logging.ERROR):
+        sent = await harness.click_data(person, data, 1)
+    answers = [r for r in harness.session.requests if isinstance(r, AnswerCallbackQuery)]
+    assert answers[-1].text == harness.translator.get(language, "button-outdated")
+    assert [m.text for m in sent] == []
+    assert [r.getMessage() for r in caplog.records] == []
+    cohorts = await harness.dp["cohorts"].of_learner(41)
+    assert [c.id for c in cohorts] == [cohort]  # still enrolled
+
+
+async def test_grant_with_a_twenty_digit_id_says_it_is_not_an_id(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    await harness.users.set_language(OWNER_ID, "en", harness.clock.now())
+    await harness.send(OWNER, "/grant")
+    with caplog.at_level(logging.ERROR):
+        sent = await harness.send(OWNER, "12345678901234567890")
+    assert sent[-1].text.startswith("🤔 That is not a Telegram id")
+    assert sent[-1].text.endswith(harness.translator.get("en", "roles-grant-who"))
+    assert [r.getMessage() for r in caplog.records] == []
+    # Nothing changed, and the question still waits for an answer.
+    assert await RoleRepository(harness.db).holders() == []
+    sent = await harness.send(OWNER, "²")  # a digit to str.isdigit(), not to int()
+    assert sent[-1].text.startswith("🤔 That is not a Telegram id")
