@@ -11,7 +11,7 @@ from aiogram.methods import AnswerCallbackQuery
 
 from storage.roles import RoleRepository
 from tests.auxil.delivery_setup import SAMPLE, add_learners, import_version, make_cohort
-from tests.auxil.harness import Harness
+from tests.auxil.harness import Harness, plain_buttons
 from tests.auxil.updates import tg_user
 from tests.conftest import OWNER_ID
 
@@ -70,3 +70,24 @@ async def test_grant_with_a_twenty_digit_id_says_it_is_not_an_id(
     assert await RoleRepository(harness.db).holders() == []
     sent = await harness.send(OWNER, "²")  # a digit to str.isdigit(), not to int()
     assert sent[-1].text.startswith("🤔 That is not a Telegram id")
+
+
+@pytest.mark.parametrize("answer", ["Asia", "Europe", "Asia/" + "x" * 300, "../../etc/passwd", "Asia/Almaty\x00"])
+async def test_newcohort_an_unknown_time_zone_is_asked_again(
+    harness: Harness, tmp_path: Path, caplog: pytest.LogCaptureFixture, answer: str
+) -> None:
+    """Failed before: ``Asia`` raised IsADirectoryError and a long answer OSError (file name too long)."""
+    await import_version(harness.db, SAMPLE, tmp_path / "files")
+    await harness.users.set_language(OWNER_ID, "en", harness.clock.now())
+    sent = await harness.send(OWNER, "/newcohort")
+    await harness.click(OWNER, plain_buttons(sent[-1].reply_markup)[0])
+    await harness.send(OWNER, "Village libraries")
+    sent = await harness.send(OWNER, "01.06.2026")
+    assert sent[-1].text == harness.translator.get("en", "newcohort-ask-timezone")
+    with caplog.at_level(logging.ERROR):
+        sent = await harness.send(OWNER, answer)
+    assert sent[0].text.startswith(harness.translator.get("en", "cohort-error-timezone"))
+    assert harness.translator.get("en", "newcohort-ask-timezone") in sent[-1].text
+    assert [r.getMessage() for r in caplog.records] == []
+    sent = await harness.send(OWNER, "Asia/Tashkent")
+    assert sent[-1].text == harness.translator.get("en", "newcohort-ask-deadline")
