@@ -74,7 +74,8 @@ async def enrol_and_tell(
             hours=f"{course.hours:g}",
         )
         if description:
-            text += "\n\n" + escape(description)
+            # Validated as Telegram HTML when the course was imported: inserted as it is.
+            text += "\n\n" + description
     else:
         text = l10n(f"enrol-{result.outcome.value}", title=title, cohort=escape(cohort.name))
     await bot.send_message(chat_id, text, reply_markup=keyboards.main_menu(l10n))

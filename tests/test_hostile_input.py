@@ -11,9 +11,11 @@ from aiogram.methods import AnswerCallbackQuery
 
 from storage.roles import RoleRepository
 from tests.auxil.delivery_setup import SAMPLE, add_learners, import_version, make_cohort
+from tests.auxil.emulator_html import parse_html
 from tests.auxil.harness import Harness, plain_buttons
 from tests.auxil.updates import tg_user
 from tests.conftest import OWNER_ID
+from tests.test_registration_handlers import register
 
 OWNER = tg_user(OWNER_ID, language_code="en")
 HUGE = "9" * 20  # more than SQLite's 64-bit integers hold
@@ -91,3 +93,24 @@ async def test_newcohort_an_unknown_time_zone_is_asked_again(
     assert [r.getMessage() for r in caplog.records] == []
     sent = await harness.send(OWNER, "Asia/Tashkent")
     assert sent[-1].text == harness.translator.get("en", "newcohort-ask-deadline")
+
+
+async def test_the_enrolment_confirmation_shows_the_course_description_in_bold_not_its_tags(
+    harness: Harness, tmp_path: Path
+) -> None:
+    """Failed before: the learner saw ``<b>10-дневный онлайн-курс</b>`` literally."""
+    version = await import_version(harness.db, SAMPLE, tmp_path / "files")
+    cohort_id = await make_cohort(harness.db, version, date(2026, 4, 20), harness.clock.now())
+    cohort = await harness.dp["cohorts"].get(cohort_id)
+    learner = tg_user(42, language_code="ru")
+    await register(harness, learner, language_label="Русский")
+    sent = await harness.send(learner, f"/start c_{cohort.invite_code}")
+    shown, entities = parse_html(sent[-1].text)  # what Telegram shows, parsing it as the bot's HTML
+    assert "<b>" not in shown and "&lt;" not in shown
+    units = shown.encode("utf-16-le")  # entity offsets count UTF-16 code units
+    bold = [
+        units[2 * e["offset"] : 2 * (e["offset"] + e["length"])].decode("utf-16-le")
+        for e in entities
+        if e["type"] == "bold"
+    ]
+    assert "10-дневный онлайн-курс" in bold
