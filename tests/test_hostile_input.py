@@ -114,3 +114,40 @@ async def test_the_enrolment_confirmation_shows_the_course_description_in_bold_n
         if e["type"] == "bold"
     ]
     assert "10-дневный онлайн-курс" in bold
+
+
+@pytest.mark.parametrize("why", ["closed", "full"])
+async def test_a_newcomer_with_the_link_of_a_closed_or_full_cohort_is_told_before_the_form(
+    harness: Harness, tmp_path: Path, why: str
+) -> None:
+    """Failed before: consent and six questions first, and only then "enrolment is closed"."""
+    now = harness.clock.now()
+    version = await import_version(harness.db, SAMPLE, tmp_path / "files")
+    cohort_id = await make_cohort(harness.db, version, date(2026, 4, 20), now, name="Апрель")
+    cohorts = harness.dp["cohorts"]
+    if why == "closed":
+        await cohorts.set_enrolment_open(cohort_id, False)
+    else:
+        await harness.db.execute("UPDATE cohorts SET capacity = 1 WHERE id = ?", (cohort_id,))
+        await add_learners(harness.db, cohort_id, [77], now)
+    cohort = await cohorts.get(cohort_id)
+    newcomer = tg_user(43, language_code="ru")
+    sent = await harness.send(newcomer, f"/start c_{cohort.invite_code}")
+    ru = lambda key: harness.translator.get("ru", key)  # noqa: E731
+    expected = "🔒 Запись" if why == "closed" else "😔 В потоке Апрель"
+    assert sent[0].text.startswith(expected) and "Апрель" in sent[0].text
+    assert sent[0].text.endswith(ru("enrol-register-anyway"))
+    assert plain_buttons(sent[-1].reply_markup) == ["Қазақша", "Русский", "English"]  # register anyway
+    stored = await harness.users.get(newcomer.id)
+    assert stored is None or stored.pending_payload is None  # nothing to enrol them in later
+    await harness.click(newcomer, "Русский")
+    texts = [m.text for m in await harness.click(newcomer, ru("button-consent-yes"))]
+    texts += [m.text for m in await harness.send(newcomer, "Ольга Петрова")]
+    texts += [m.text for m in await harness.click(newcomer, ru("region-abai"))]
+    for answer in ("Аягөз", "Библиотека", "библиотекарь"):
+        texts += [m.text for m in await harness.send(newcomer, answer)]
+    texts += [m.text for m in await harness.click(newcomer, ru("settlement-rural"))]
+    texts += [m.text for m in await harness.click(newcomer, ru("button-save"))]
+    assert (await harness.users.get(newcomer.id)).is_registered
+    assert not any(text.startswith(expected) for text in texts)  # not told twice
+    assert await cohorts.of_learner(newcomer.id) == []

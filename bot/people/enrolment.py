@@ -80,6 +80,22 @@ class EnrolmentService:
             await listener(cohort.id, user_id)
         return EnrolResult(Outcome.ENROLLED, await self.cohorts.get(cohort.id))
 
+    async def newcomer_refusal(self, code: str, now: datetime) -> EnrolResult | None:
+        """Why someone who is not enrolled could not join by ``code`` now (unknown link, enrolment
+        closed, no place left), or None if they could.
+
+        Said before the registration form, so nobody answers six questions for a door that is
+        shut. A look, not a reservation: :meth:`enrol` checks again when they are registered.
+        """
+        cohort = await self.cohorts.by_invite(code)
+        if cohort is None:
+            return EnrolResult(Outcome.UNKNOWN)
+        if not enrolment_is_open(cohort, now):
+            return EnrolResult(Outcome.CLOSED, cohort)
+        if cohort.capacity is not None and cohort.active_learners >= cohort.capacity:
+            return EnrolResult(Outcome.FULL, cohort)
+        return None
+
     async def leave(self, cohort_id: int, user_id: int, now: datetime) -> bool:
         return await self.cohorts.end_enrolment(cohort_id, user_id, "left", now)
 
