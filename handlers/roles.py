@@ -24,7 +24,7 @@ from bot.config import Settings
 from bot.i18n import Localizer, Translator
 from bot.people import access
 from bot.people.model import User
-from bot.telegram.callbacks import RoleCb
+from bot.telegram.callbacks import RoleCb, id_from
 from bot.telegram.commands import set_chat_commands
 from bot.text.buttons import fitted_label
 from handlers.form import drop_buttons
@@ -48,7 +48,9 @@ async def find_person(message: Message, users: UserRepository) -> tuple[User | N
     if isinstance(origin, MessageOriginUser):
         target_id: int | None = origin.sender_user.id
     elif message.text and message.text.strip().lstrip("@").isdigit() and not message.text.startswith("@"):
-        target_id = int(message.text.strip())
+        target_id = id_from(message.text)
+        if target_id is None:
+            return None, "roles-error-not-an-id"
     elif message.text and message.text.strip().startswith("@"):
         found = await users.find_by_username(message.text.strip())
         return (found, None) if found else (None, "roles-error-unknown-username")

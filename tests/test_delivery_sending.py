@@ -220,8 +220,7 @@ async def test_a_network_error_is_retried_and_gives_up_only_after_many_attempts(
     await service.start(
         lambda files, reporter: Sender(
             bot, files, reporter, rate=50, chat_interval=0.01, group_per_minute=20, concurrency=4, error_pause=0.001
-        ),
-        automatic=False,
+        )
     )
     try:
         await service.run_due()

@@ -106,3 +106,4 @@ import-unchanged =
     ✅ Course <b>{ $code }</b> is unchanged: it is the same as version { $version }.
     Lessons: { $lessons } · homework: { $homework } · quizzes: { $quizzes } · questionnaire: { $questionnaire }
     Languages: { $languages } · files: { $files } · warnings: { $warnings }
+roles-error-not-an-id = 🤔 That is not a Telegram id: an id is a number of at most 16 digits. Forward a message from the person, or send their @username.

@@ -106,3 +106,4 @@ import-unchanged =
     ✅ <b>{ $code }</b> курсы өзгерген жоқ: ол { $version }-нұсқамен бірдей.
     Сабақтар: { $lessons } · үй тапсырмалары: { $homework } · тесттер: { $quizzes } · сауалнама: { $questionnaire }
     Тілдер: { $languages } · файлдар: { $files } · ескертулер: { $warnings }
+roles-error-not-an-id = 🤔 Бұл Telegram id емес: id — ұзындығы 16 цифрдан аспайтын сан. Сол адамның хабарламасын қайта жіберіңіз немесе оның @username-ін жіберіңіз.

@@ -106,3 +106,4 @@ import-unchanged =
     ✅ Курс <b>{ $code }</b> не изменился: он совпадает с версией { $version }.
     Уроков: { $lessons } · домашних заданий: { $homework } · тестов: { $quizzes } · анкета: { $questionnaire }
     Языки: { $languages } · файлов: { $files } · предупреждений: { $warnings }
+roles-error-not-an-id = 🤔 Это не Telegram id: id — это число не длиннее 16 цифр. Перешлите сообщение этого человека или пришлите его @username.
