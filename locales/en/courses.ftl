@@ -46,4 +46,4 @@ enrol-already = 🙂 You are already in <b>{ $title }</b> (group { $cohort }). N
 enrol-full = 😔 The group { $cohort } of <b>{ $title }</b> is full. Please ask your organizer about another group.
 enrol-closed = 🔒 Enrolment in <b>{ $title }</b> (group { $cohort }) is closed. Please ask your organizer.
 enrol-removed = ℹ️ The organizer has removed you from <b>{ $title }</b> (group { $cohort }). Please contact them if you want to come back.
-enrol-register-anyway = You can still register below: the organizer can then add you to another group.
+enrol-register-anyway = You can still register below: the organizer can then add you to another cohort.
