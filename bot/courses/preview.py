@@ -189,7 +189,8 @@ def render_preview(
     _completion(chat)
     offset = datetime.combine(start, datetime.min.time(), tzinfo=tz).strftime("%z")
     words = {
-        name: chat.w(f"preview-{name.replace('_', '-')}") for name in ("title", "reader", "start", "time_zone", "hours", "short_title")
+        name: chat.w(f"preview-{name.replace('_', '-')}")
+        for name in ("title", "reader", "start", "time_zone", "hours", "short_title")
     }
     return (
         _environment()
