@@ -21,10 +21,12 @@ from bot.delivery.sender import sender_factory
 from bot.delivery.service import DeliveryService
 from bot.i18n import Translator
 from bot.people.enrolment import EnrolmentService
+from bot.people.erasure import ErasureService
 from bot.quizzes.service import QuizService
+from bot.scheduling.aps import ApsScheduler
 from bot.telegram.commands import set_commands
 from bot.telegram.errors import on_error
-from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer
+from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer, UpdatesInProgress
 from handlers import get_routers
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
@@ -63,7 +65,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
         role_repo=roles,
         cohorts=cohorts,
         courses=CourseRepository(db),
-        enrolment=EnrolmentService(db, cohorts),
+        enrolment=EnrolmentService(cohorts),
         translator=translator,
         clock=clock,
     )
@@ -76,6 +78,10 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     quizzes = QuizService(db, settings, translator, clock, delivery.courses, lambda: delivery.sender)
     delivery.tick_hooks.append(quizzes.tick)
     dp["quizzes"] = quizzes
+    dp["erasure"] = ErasureService(users, [delivery.person_erased, quizzes.person_erased])
+    # First, so that updates waiting for their person's turn count as in progress at shutdown.
+    dp["in_progress"] = in_progress = UpdatesInProgress()
+    dp.update.outer_middleware(in_progress)
     dp.update.outer_middleware(PerUserSerializer())
     dp.update.outer_middleware(PersonMiddleware(users, roles, translator, settings))
     dp.errors.register(on_error)
@@ -93,6 +99,7 @@ class Application:
     dp: Dispatcher
     translator: Translator
     clock: Clock
+    scheduler: ApsScheduler = field(default_factory=ApsScheduler)
     polling: bool = field(default=False)
 
     @classmethod
@@ -112,10 +119,15 @@ class Application:
     def delivery(self) -> DeliveryService:
         return self.dp["delivery"]
 
+    @property
+    def in_progress(self) -> UpdatesInProgress:
+        return self.dp["in_progress"]
+
     async def _on_startup(self) -> None:
         # Ready (and stoppable) only once delivery runs: a stop that came in between would
         # otherwise meet a half-started sender and scheduler.
-        await self.delivery.start(sender_factory(self.bot, self.settings))
+        self.scheduler.start()
+        await self.delivery.start(sender_factory(self.bot, self.settings), scheduler=self.scheduler)
         self.polling = True
 
     async def _on_shutdown(self) -> None:
@@ -125,14 +137,16 @@ class Application:
         handlers when polling stops, so without this a SIGTERM could cut an answer in half.
         """
         self.polling = False
-        running = set(getattr(self.dp, "_handle_update_tasks", ()))
-        if running:
-            log.info("waiting for %d update(s) in progress", len(running))
+        if len(self.in_progress):
+            log.info("waiting for %d update(s) in progress", len(self.in_progress))
         # Messages being sent finish and are recorded, within the same grace.
-        await asyncio.gather(
-            asyncio.wait(running, timeout=SHUTDOWN_GRACE) if running else asyncio.sleep(0),
+        finished, _ = await asyncio.gather(
+            self.in_progress.wait_idle(SHUTDOWN_GRACE),
             self.delivery.stop(SHUTDOWN_GRACE),
         )
+        if not finished:
+            log.warning("%d update(s) still in progress after %.0f s", len(self.in_progress), SHUTDOWN_GRACE)
+        self.scheduler.shutdown()
 
     async def connect(self) -> TelegramUser:
         """getMe until the API answers. A rejected token (401) is raised at once, not retried."""
@@ -169,5 +183,6 @@ class Application:
 
     async def close(self) -> None:
         await self.delivery.abort()  # after stop() a no-op; after a crash, no recording at all
+        self.scheduler.shutdown()
         await self.bot.session.close()
         await self.db.close()

@@ -28,6 +28,7 @@ from bot.people.model import Cohort, Learner
 from bot.telegram.callbacks import CohortAdminCb, CohortCb
 from bot.telegram.keyboards import page_of
 from bot.text import dates
+from bot.text.buttons import fitted_label
 from handlers.form import drop_buttons
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
@@ -121,7 +122,13 @@ def remove_page(l10n: Localizer, cohort: Cohort, people: list[Learner], page: in
     rows = [
         [
             InlineKeyboardButton(
-                text=l10n("cohort-remove-person", name=p.full_name or str(p.user_id), library=p.library or "—"),
+                text=fitted_label(
+                    l10n,
+                    "cohort-remove-person",
+                    "library",
+                    name=p.full_name or str(p.user_id),
+                    library=p.library or "—",
+                ),
                 callback_data=CohortAdminCb(action="remove-ask", cohort_id=cohort.id, user_id=p.user_id).pack(),
             )
         ]
@@ -159,7 +166,9 @@ def setup() -> Router:
         builder = InlineKeyboardBuilder()
         for cohort in found:
             builder.button(
-                text=l10n("cohort-list-button", name=cohort.name, learners=cohort.active_learners),
+                text=fitted_label(
+                    l10n, "cohort-list-button", "name", name=cohort.name, learners=cohort.active_learners
+                ),
                 callback_data=CohortCb(action="card", cohort_id=cohort.id),
             )
         if access.allowed(roles, access.ORGANIZER):

@@ -18,6 +18,7 @@ from bot.people.model import User
 from bot.telegram import keyboards
 from bot.telegram.callbacks import CourseCb
 from bot.text import dates
+from bot.text.buttons import fitted_label
 from handlers.form import drop_buttons
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
@@ -69,7 +70,9 @@ async def show_courses(
             buttons.append(
                 [
                     InlineKeyboardButton(
-                        text=l10n("courses-again-button", title=course.text(course.title, l10n.locale)),
+                        text=fitted_label(
+                            l10n, "courses-again-button", "title", title=course.button_title(l10n.locale)
+                        ),
                         callback_data=CourseCb(action="again", cohort_id=cohort.id).pack(),
                     )
                 ]
@@ -77,7 +80,7 @@ async def show_courses(
         buttons.append(
             [
                 InlineKeyboardButton(
-                    text=l10n("courses-leave-button", title=course.text(course.title, l10n.locale)),
+                    text=fitted_label(l10n, "courses-leave-button", "title", title=course.button_title(l10n.locale)),
                     callback_data=CourseCb(action="leave", cohort_id=cohort.id).pack(),
                 )
             ]
@@ -128,7 +131,13 @@ def setup(translator: Translator) -> Router:
         buttons = [
             [
                 InlineKeyboardButton(
-                    text=l10n("courses-again-lesson", number=number, title=course.text(lesson.title, l10n.locale)),
+                    text=fitted_label(
+                        l10n,
+                        "courses-again-lesson",
+                        "title",
+                        number=number,
+                        title=course.text(lesson.title, l10n.locale),
+                    ),
                     callback_data=CourseCb(action="again-lesson", cohort_id=cohort.id, lesson=number).pack(),
                 )
             ]

@@ -15,6 +15,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot.delivery.model import LearnerIssue
 from bot.delivery.planning import ResumeMode
+from bot.delivery.reasons import reason_message_id
 from bot.delivery.report import CohortReport, ItemLine, Tally, cohort_report
 from bot.delivery.service import DeliveryService
 from bot.i18n import Localizer
@@ -150,7 +151,11 @@ def lesson_view(
     if failed:
         parts += ["", l10n("delivery-report-failed-title", count=len(failed))]
         parts += [
-            l10n("delivery-report-failed-learner", name=_person(l10n, p)["name"], reason=escape((p.reason or "")[:120]))
+            l10n(
+                "delivery-report-failed-learner",
+                name=_person(l10n, p)["name"],
+                reason=l10n(reason_message_id(p.reason)),
+            )
             for p in failed[:MAX_FAILED_SHOWN]
         ]
         if len(failed) > MAX_FAILED_SHOWN:

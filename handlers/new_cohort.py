@@ -26,8 +26,9 @@ from bot.people import cohort_setup as rules
 from bot.people.enrolment import new_invite_code
 from bot.people.model import NewCohort
 from bot.people.registration import AnswerError
-from bot.telegram.callbacks import CohortAdminCb, NewCohortCb
+from bot.telegram.callbacks import CohortAdminCb, NewCohortCb, id_from
 from bot.text import dates
+from bot.text.buttons import fitted_arg
 from handlers.cohorts import card_keyboard, invite_text_and_qr
 from handlers.form import drop_buttons
 from storage.cohorts import CohortRepository
@@ -114,7 +115,13 @@ def setup() -> Router:
                         "course",
                         "course",
                         str(version.id),
-                        title=course.text(course.title, l10n.locale),
+                        title=fitted_arg(
+                            l10n,
+                            "newcohort-course-button",
+                            "title",
+                            title=course.button_title(l10n.locale),
+                            version=version.version,
+                        ),
                         version=version.version,
                     )
                 ]
@@ -293,7 +300,8 @@ def setup() -> Router:
             await state.clear()
             await bot.send_message(chat_id, l10n("newcohort-cancelled"))
         elif step == "course" and action == "course":
-            version = await courses.get_version_by_id(int(callback_data.value or 0))
+            version_id = id_from(callback_data.value)
+            version = None if version_id is None else await courses.get_version_by_id(version_id)
             if version is None:
                 await ask_course(bot, chat_id, state, l10n, courses)
                 return

@@ -9,6 +9,7 @@ from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
 
 from bot.clock import Clock
 from bot.i18n import Localizer, Translator
+from bot.people.erasure import ErasureService
 from bot.people.model import User
 from bot.people.registration import FIELDS, Step
 from bot.telegram import keyboards
@@ -91,7 +92,7 @@ def setup(translator: Translator) -> Router:
         callback_data: ProfileCb,
         state: FSMContext,
         l10n: Localizer,
-        users: UserRepository,
+        erasure: ErasureService,
         clock: Clock,
         user: User | None,
         bot: Bot,
@@ -106,7 +107,7 @@ def setup(translator: Translator) -> Router:
         if callback_data.action == "delete-no":
             await bot.send_message(chat_id, l10n("profile-delete-kept"))
             return
-        await users.forget_personal_data(chat_id, clock.now())
+        await erasure.erase(chat_id, clock.now())
         await state.clear()
         await bot.send_message(chat_id, l10n("profile-deleted"), reply_markup=ReplyKeyboardRemove())
         await bot.send_message(

@@ -24,8 +24,9 @@ from bot.config import Settings
 from bot.i18n import Localizer, Translator
 from bot.people import access
 from bot.people.model import User
-from bot.telegram.callbacks import RoleCb
+from bot.telegram.callbacks import RoleCb, id_from
 from bot.telegram.commands import set_chat_commands
+from bot.text.buttons import fitted_label
 from handlers.form import drop_buttons
 from storage.roles import ROLES, RoleRepository
 from storage.users import UserRepository
@@ -47,7 +48,9 @@ async def find_person(message: Message, users: UserRepository) -> tuple[User | N
     if isinstance(origin, MessageOriginUser):
         target_id: int | None = origin.sender_user.id
     elif message.text and message.text.strip().lstrip("@").isdigit() and not message.text.startswith("@"):
-        target_id = int(message.text.strip())
+        target_id = id_from(message.text)
+        if target_id is None:
+            return None, "roles-error-not-an-id"
     elif message.text and message.text.strip().startswith("@"):
         found = await users.find_by_username(message.text.strip())
         return (found, None) if found else (None, "roles-error-unknown-username")
@@ -82,7 +85,13 @@ def setup() -> Router:
             buttons.append(
                 [
                     InlineKeyboardButton(
-                        text=l10n("roles-revoke-button", name=full_name or str(user_id), role=l10n(f"role-{role}")),
+                        text=fitted_label(
+                            l10n,
+                            "roles-revoke-button",
+                            "name",
+                            name=full_name or str(user_id),
+                            role=l10n(f"role-{role}"),
+                        ),
                         callback_data=RoleCb(action="revoke", user_id=user_id, role=role).pack(),
                     )
                 ]

@@ -162,13 +162,15 @@ class QuizRepository:
         async with self._db.transaction() as conn:
             async with conn.execute(
                 """
-                SELECT a.*, p.question AS polled FROM quiz_polls p JOIN quiz_attempts a ON a.id = p.attempt_id
+                SELECT a.*, p.question AS polled, e.status AS enrolment
+                FROM quiz_polls p JOIN quiz_attempts a ON a.id = p.attempt_id
+                JOIN enrolments e ON e.cohort_id = a.cohort_id AND e.user_id = a.user_id
                 WHERE p.poll_id = ?
                 """,
                 (poll_id,),
             ) as cursor:
                 row = await cursor.fetchone()
-            if row is None or row["user_id"] != user_id or row["state"] != OPEN:
+            if row is None or row["user_id"] != user_id or row["state"] != OPEN or row["enrolment"] != "active":
                 return AnswerResult(AnswerOutcome.IGNORED)
             attempt = _attempt(row)
             question: int = row["polled"]
@@ -221,6 +223,7 @@ class QuizRepository:
         rows = await self._db.fetchall(
             """
             SELECT a.* FROM quiz_attempts a
+            JOIN enrolments e ON e.cohort_id = a.cohort_id AND e.user_id = a.user_id AND e.status = 'active'
             WHERE a.state = 'open'
               AND NOT EXISTS (SELECT 1 FROM quiz_polls p WHERE p.attempt_id = a.id AND p.question = a.asked - 1)
             ORDER BY a.id
@@ -230,7 +233,11 @@ class QuizRepository:
 
     async def results_unsent(self) -> list[Attempt]:
         rows = await self._db.fetchall(
-            "SELECT * FROM quiz_attempts WHERE state = 'finished' AND result_sent_at IS NULL ORDER BY id"
+            """
+            SELECT a.* FROM quiz_attempts a
+            JOIN enrolments e ON e.cohort_id = a.cohort_id AND e.user_id = a.user_id AND e.status = 'active'
+            WHERE a.state = 'finished' AND a.result_sent_at IS NULL ORDER BY a.id
+            """
         )
         return [_attempt(row) for row in rows]
 

@@ -307,6 +307,17 @@ class QuizService:
         self._in_flight.add(job.key)
         sender.submit(job)
 
+    async def person_erased(self, user_id: int) -> None:
+        """ErasureService listener: quiz messages queued for them are not sent. (Their
+        enrolments have ended, so nothing more is owed to them.)"""
+        sender = self._sender()
+        if sender is None:
+            return
+        async with self._lock:
+            for job in sender.withdraw(lambda job: job.chat_id == user_id and job.owner is self):
+                assert isinstance(job, QuizJob)
+                self._in_flight.discard(job.key)
+
     # ------------------------------------------------------------------ the sender's reports
 
     async def part_sent(self, job: SendJob, message_id: int, poll_id: str | None = None) -> None:

@@ -14,6 +14,7 @@ from aiogram.types import (
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Localizer, Translator
+from bot.people import regions
 from bot.people import registration as form
 from bot.people.model import PROFILE_FIELDS
 from bot.people.registration import Step
@@ -68,12 +69,15 @@ def question_keyboard(l10n: Localizer, step: Step, *, editing: bool = False) -> 
     """
     rows: list[list[InlineKeyboardButton]] = []
     if step in form.BUTTON_STEPS:
+        values: Sequence[str] = form.choices_for(step)
+        if step is Step.REGION:
+            values = regions.in_alphabetical_order(l10n.locale, lambda code: l10n(regions.message_id(code)), values)
         choices = [
             InlineKeyboardButton(
                 text=l10n(form.choice_message_id(step, value)),
                 callback_data=FormCb(step=step, action="pick", value=value).pack(),
             )
-            for value in form.choices_for(step)
+            for value in values
         ]
         width = 2
         rows.extend(choices[i : i + width] for i in range(0, len(choices), width))

@@ -25,7 +25,7 @@ preview-quiz-attempts = { $attempts ->
     }
 preview-quiz-shuffled = The options come in a different order for each learner.
 preview-start-quiz = ▶️ Start the quiz
-preview-poll = Quiz
+preview-poll = Quiz question
 preview-correct = correct answer
 
 preview-deadline = Deadline
@@ -60,3 +60,6 @@ preview-need-homework = accepted homework: { $count ->
     } { $lessons }
 preview-need-quiz = right answers in the quizzes: at least { $mark }%
 preview-need-questionnaire = the questionnaire filled in
+
+# The course title on buttons (short_title, or the start of the title).
+preview-short-title = On buttons

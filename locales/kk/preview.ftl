@@ -23,7 +23,7 @@ preview-quiz-attempts = { $attempts ->
     }
 preview-quiz-shuffled = Жауап нұсқалары әр тыңдаушыға әртүрлі ретпен беріледі.
 preview-start-quiz = ▶️ Тестті бастау
-preview-poll = Викторина
+preview-poll = Тест сұрағы
 preview-correct = дұрыс жауап
 
 preview-deadline = Тапсыру мерзімі
@@ -44,7 +44,7 @@ preview-begin = Бастау
 preview-done = Дайын
 preview-skip = Өткізіп жіберу
 preview-type-answer = ✍️ Жауабыңызды хабарлама етіп жазыңыз.
-preview-choose-many = Бірнешеуін таңдап, «Дайын» түймесін басыңыз.
+preview-choose-many = Бірнешеуін таңдап, «Дайын» батырмасын басыңыз.
 
 # $size: тілге сай пішімделген сан («23,1»).
 preview-size-kb = { $size }{"\u00A0"}КБ
@@ -58,3 +58,6 @@ preview-need-homework = { $count ->
     }
 preview-need-quiz = тесттегі дұрыс жауаптар: кемінде { $mark }%
 preview-need-questionnaire = толтырылған сауалнама
+
+# Курстың батырмалардағы қысқа атауы (short_title, болмаса атаудың басы).
+preview-short-title = Батырмада

@@ -27,7 +27,7 @@ preview-quiz-attempts = { $attempts ->
     }
 preview-quiz-shuffled = Варианты ответа идут в своём порядке у каждого слушателя.
 preview-start-quiz = ▶️ Начать тест
-preview-poll = Викторина
+preview-poll = Вопрос теста
 preview-correct = правильный ответ
 
 preview-deadline = Срок сдачи
@@ -62,3 +62,6 @@ preview-need-homework = принятые домашние задания: { $cou
     } { $lessons }
 preview-need-quiz = правильные ответы в тестах: не меньше { $mark }%
 preview-need-questionnaire = заполненная анкета
+
+# Название курса на кнопках (short_title или начало названия).
+preview-short-title = На кнопках
