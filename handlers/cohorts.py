@@ -16,6 +16,7 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     Message,
 )
+from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.clock import Clock
@@ -149,8 +150,10 @@ def remove_page(l10n: Localizer, cohort: Cohort, people: list[Learner], page: in
     return text, InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-def setup() -> Router:
+def setup() -> tuple[Router, Router]:
+    """Two routers: looking (curators and up) and changing (organizers and up)."""
     router = Router(name="cohorts")
+    admin = Router(name="cohorts-admin")
 
     async def show_list(
         bot: Bot, chat_id: int, l10n: Localizer, cohorts: CohortRepository, roles: frozenset[str]
@@ -182,13 +185,18 @@ def setup() -> Router:
         )
 
     async def load(
-        query: CallbackQuery, cohort_id: int, l10n: Localizer, cohorts: CohortRepository, roles: frozenset[str]
+        query: CallbackQuery,
+        callback_answer: CallbackAnswer,
+        cohort_id: int,
+        l10n: Localizer,
+        cohorts: CohortRepository,
+        roles: frozenset[str],
     ) -> Cohort | None:
         cohort = await cohorts.get(cohort_id)
         if cohort is None or not await may_see(cohorts, cohort, query.from_user.id, roles):
-            await query.answer(l10n("button-outdated"), show_alert=True)
+            callback_answer.text = l10n("button-outdated")
+            callback_answer.show_alert = True
             return None
-        await query.answer()
         return cohort
 
     @router.message(Command("cohorts"))
@@ -201,12 +209,12 @@ def setup() -> Router:
     async def list_again(
         query: CallbackQuery, l10n: Localizer, cohorts: CohortRepository, roles: frozenset[str], bot: Bot
     ) -> None:
-        await query.answer()
         await show_list(bot, query.from_user.id, l10n, cohorts, roles)
 
     @router.callback_query(CohortCb.filter(F.action == "card"))
     async def open_card(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: CohortCb,
         l10n: Localizer,
         cohorts: CohortRepository,
@@ -215,20 +223,21 @@ def setup() -> Router:
         clock: Clock,
         bot: Bot,
     ) -> None:
-        cohort = await load(query, callback_data.cohort_id, l10n, cohorts, roles)
+        cohort = await load(query, callback_answer, callback_data.cohort_id, l10n, cohorts, roles)
         if cohort:
             await show_card(bot, query.from_user.id, l10n, courses, cohort, roles, clock)
 
     @router.callback_query(CohortCb.filter(F.action == "invite"))
     async def invite(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: CohortCb,
         l10n: Localizer,
         cohorts: CohortRepository,
         roles: frozenset[str],
         bot: Bot,
     ) -> None:
-        cohort = await load(query, callback_data.cohort_id, l10n, cohorts, roles)
+        cohort = await load(query, callback_answer, callback_data.cohort_id, l10n, cohorts, roles)
         if cohort is None:
             return
         text, png, _ = await invite_text_and_qr(bot, l10n, cohort)
@@ -246,13 +255,14 @@ def setup() -> Router:
     @router.callback_query(CohortCb.filter(F.action == "learners"))
     async def learners(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: CohortCb,
         l10n: Localizer,
         cohorts: CohortRepository,
         roles: frozenset[str],
         bot: Bot,
     ) -> None:
-        cohort = await load(query, callback_data.cohort_id, l10n, cohorts, roles)
+        cohort = await load(query, callback_answer, callback_data.cohort_id, l10n, cohorts, roles)
         people = cohort and await learners_or_none(bot, query.from_user.id, l10n, cohorts, cohort)
         if not cohort or not people:
             return
@@ -272,9 +282,10 @@ def setup() -> Router:
         for number, text in enumerate(chunks(lines)):
             await bot.send_message(query.from_user.id, f"{header}\n\n{text}" if number == 0 else text)
 
-    @router.callback_query(CohortAdminCb.filter(F.action.in_({"close", "reopen"})))
+    @admin.callback_query(CohortAdminCb.filter(F.action.in_({"close", "reopen"})))
     async def toggle(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: CohortAdminCb,
         l10n: Localizer,
         cohorts: CohortRepository,
@@ -283,7 +294,7 @@ def setup() -> Router:
         clock: Clock,
         bot: Bot,
     ) -> None:
-        cohort = await load(query, callback_data.cohort_id, l10n, cohorts, roles)
+        cohort = await load(query, callback_answer, callback_data.cohort_id, l10n, cohorts, roles)
         if cohort is None:
             return
         await cohorts.set_enrolment_open(cohort.id, callback_data.action == "reopen")
@@ -293,16 +304,17 @@ def setup() -> Router:
         if updated:
             await show_card(bot, query.from_user.id, l10n, courses, updated, roles, clock)
 
-    @router.callback_query(CohortAdminCb.filter(F.action == "remove"))
+    @admin.callback_query(CohortAdminCb.filter(F.action == "remove"))
     async def remove_pick(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: CohortAdminCb,
         l10n: Localizer,
         cohorts: CohortRepository,
         roles: frozenset[str],
         bot: Bot,
     ) -> None:
-        cohort = await load(query, callback_data.cohort_id, l10n, cohorts, roles)
+        cohort = await load(query, callback_answer, callback_data.cohort_id, l10n, cohorts, roles)
         people = cohort and await learners_or_none(bot, query.from_user.id, l10n, cohorts, cohort)
         if not cohort or not people:
             return
@@ -316,9 +328,10 @@ def setup() -> Router:
             return
         await bot.send_message(query.from_user.id, text, reply_markup=markup)
 
-    @router.callback_query(CohortAdminCb.filter(F.action == "remove-ask"))
+    @admin.callback_query(CohortAdminCb.filter(F.action == "remove-ask"))
     async def remove_ask(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: CohortAdminCb,
         l10n: Localizer,
         cohorts: CohortRepository,
@@ -326,7 +339,7 @@ def setup() -> Router:
         roles: frozenset[str],
         bot: Bot,
     ) -> None:
-        cohort = await load(query, callback_data.cohort_id, l10n, cohorts, roles)
+        cohort = await load(query, callback_answer, callback_data.cohort_id, l10n, cohorts, roles)
         person = await users.get(callback_data.user_id)
         if cohort is None or person is None:
             return
@@ -355,9 +368,10 @@ def setup() -> Router:
             reply_markup=markup,
         )
 
-    @router.callback_query(CohortAdminCb.filter(F.action == "remove-yes"))
+    @admin.callback_query(CohortAdminCb.filter(F.action == "remove-yes"))
     async def remove_do(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: CohortAdminCb,
         l10n: Localizer,
         cohorts: CohortRepository,
@@ -368,7 +382,7 @@ def setup() -> Router:
         clock: Clock,
         bot: Bot,
     ) -> None:
-        cohort = await load(query, callback_data.cohort_id, l10n, cohorts, roles)
+        cohort = await load(query, callback_answer, callback_data.cohort_id, l10n, cohorts, roles)
         person = await users.get(callback_data.user_id)
         if cohort is None or person is None:
             return
@@ -388,9 +402,10 @@ def setup() -> Router:
                     theirs("course-removed-notice", course=escape(course.text(course.title, theirs.locale))),
                 )
 
-    @router.callback_query(CohortAdminCb.filter(F.action == "curator"))
+    @admin.callback_query(CohortAdminCb.filter(F.action == "curator"))
     async def curator_pick(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: CohortAdminCb,
         l10n: Localizer,
         cohorts: CohortRepository,
@@ -398,7 +413,7 @@ def setup() -> Router:
         roles: frozenset[str],
         bot: Bot,
     ) -> None:
-        cohort = await load(query, callback_data.cohort_id, l10n, cohorts, roles)
+        cohort = await load(query, callback_answer, callback_data.cohort_id, l10n, cohorts, roles)
         if cohort is None:
             return
         already = set(await cohorts.curators(cohort.id))
@@ -423,9 +438,10 @@ def setup() -> Router:
             reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons),
         )
 
-    @router.callback_query(CohortAdminCb.filter(F.action == "curator-add"))
+    @admin.callback_query(CohortAdminCb.filter(F.action == "curator-add"))
     async def curator_add(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: CohortAdminCb,
         l10n: Localizer,
         cohorts: CohortRepository,
@@ -434,7 +450,7 @@ def setup() -> Router:
         roles: frozenset[str],
         bot: Bot,
     ) -> None:
-        cohort = await load(query, callback_data.cohort_id, l10n, cohorts, roles)
+        cohort = await load(query, callback_answer, callback_data.cohort_id, l10n, cohorts, roles)
         person = await users.get(callback_data.user_id)
         if cohort is None or person is None:
             return
@@ -452,4 +468,4 @@ def setup() -> Router:
             ),
         )
 
-    return router
+    return router, admin

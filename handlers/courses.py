@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.clock import Clock
 from bot.courses.catalog import course_for_version, next_lesson, released_lessons
@@ -108,6 +109,7 @@ def setup(translator: Translator) -> Router:
     @router.callback_query(CourseCb.filter(F.action == "again"))
     async def again_pick(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: CourseCb,
         l10n: Localizer,
         cohorts: CohortRepository,
@@ -119,9 +121,9 @@ def setup(translator: Translator) -> Router:
         """For a file that did not load on a weak connection: pick a released lesson to get again."""
         cohort = await cohorts.get(callback_data.cohort_id)
         if cohort is None or await cohorts.enrolment_status(cohort.id, query.from_user.id) != "active":
-            await query.answer(l10n("button-outdated"), show_alert=True)
+            callback_answer.text = l10n("button-outdated")
+            callback_answer.show_alert = True
             return
-        await query.answer()
         course = await course_for_version(courses, cohort.version_id)
         shift = await DeliveryRepository(db).shift_days(cohort.id)
         lessons = released_lessons(course, cohort, clock.now(), shift)
@@ -140,14 +142,20 @@ def setup(translator: Translator) -> Router:
 
     @router.callback_query(CourseCb.filter(F.action == "again-lesson"))
     async def again_send(
-        query: CallbackQuery, callback_data: CourseCb, l10n: Localizer, delivery: DeliveryService
+        query: CallbackQuery,
+        callback_answer: CallbackAnswer,
+        callback_data: CourseCb,
+        l10n: Localizer,
+        delivery: DeliveryService,
     ) -> None:
         outcome = await delivery.resend_item(callback_data.cohort_id, query.from_user.id, f"L{callback_data.lesson}")
-        await query.answer(l10n(f"delivery-again-{outcome.value}"), show_alert=outcome is not ResendOutcome.QUEUED)
+        callback_answer.text = l10n(f"delivery-again-{outcome.value}")
+        callback_answer.show_alert = outcome is not ResendOutcome.QUEUED
 
     @router.callback_query(CourseCb.filter(F.action == "leave"))
     async def leave_ask(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: CourseCb,
         l10n: Localizer,
         cohorts: CohortRepository,
@@ -156,9 +164,9 @@ def setup(translator: Translator) -> Router:
     ) -> None:
         cohort = await cohorts.get(callback_data.cohort_id)
         if cohort is None or await cohorts.enrolment_status(cohort.id, query.from_user.id) != "active":
-            await query.answer(l10n("button-outdated"), show_alert=True)
+            callback_answer.text = l10n("button-outdated")
+            callback_answer.show_alert = True
             return
-        await query.answer()
         course = await course_for_version(courses, cohort.version_id)
         markup = InlineKeyboardMarkup(
             inline_keyboard=[
@@ -192,7 +200,6 @@ def setup(translator: Translator) -> Router:
         user: User | None,
         bot: Bot,
     ) -> None:
-        await query.answer()
         if query.message is not None:
             await drop_buttons(bot, query.from_user.id, query.message.message_id)
         if callback_data.action == "leave-no":

@@ -12,6 +12,7 @@ from aiogram import Bot, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.delivery.model import LearnerIssue
 from bot.delivery.planning import ResumeMode
@@ -200,6 +201,7 @@ def setup() -> Router:
     @router.callback_query(DeliveryReportCb.filter())
     async def report_button(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: DeliveryReportCb,
         db: Database,
         delivery: DeliveryService,
@@ -210,19 +212,20 @@ def setup() -> Router:
         cohorts = CohortRepository(db)
         if action == "list":
             text, keyboard = cohorts_view(l10n, await cohorts.all())
-            await query.answer()
             await _show(bot, query, text, keyboard)
             return
         note = await _act(delivery, action, callback_data.cohort_id, l10n)
         cohort = await cohorts.get(callback_data.cohort_id)
         if cohort is None:
-            await query.answer(l10n("button-outdated"), show_alert=True)
+            callback_answer.text = l10n("button-outdated")
+            callback_answer.show_alert = True
             return
         report = await cohort_report(delivery.repo, delivery.courses, cohort, l10n.locale)
         if action == "lesson":
             line = next((x for x in report.lines if x.key == callback_data.item), None)
             if line is None:
-                await query.answer(l10n("button-outdated"), show_alert=True)
+                callback_answer.text = l10n("button-outdated")
+                callback_answer.show_alert = True
                 return
             unreachable = await delivery.repo.unreachable_learners(cohort.id, line.key)
             failed = await delivery.repo.failed_learners(cohort.id, line.key) + await delivery.repo.failed_learners(
@@ -233,7 +236,7 @@ def setup() -> Router:
             text, keyboard = unreachable_view(l10n, report, callback_data.page)
         else:
             text, keyboard = cohort_view(l10n, report, callback_data.page)
-        await query.answer(note or None)
+        callback_answer.text = note or None
         await _show(bot, query, text, keyboard)
 
     return router

@@ -17,6 +17,7 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     Message,
 )
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.clock import Clock
 from bot.config import Settings
@@ -27,6 +28,7 @@ from bot.people.enrolment import new_invite_code
 from bot.people.model import NewCohort
 from bot.people.registration import AnswerError
 from bot.telegram.callbacks import CohortAdminCb, NewCohortCb
+from bot.telegram.filters import NotCommand
 from bot.text import dates
 from handlers.cohorts import card_keyboard, invite_text_and_qr
 from handlers.form import drop_buttons
@@ -198,15 +200,20 @@ def setup() -> Router:
     async def start_from_list(
         query: CallbackQuery, state: FSMContext, l10n: Localizer, courses: CourseRepository, bot: Bot
     ) -> None:
-        await query.answer()
         await state.set_data({})
         await ask_course(bot, query.from_user.id, state, l10n, courses)
 
-    @router.message(F.text, CohortForm.name)
-    @router.message(F.text, CohortForm.start)
-    @router.message(F.text, CohortForm.timezone)
-    @router.message(F.text, CohortForm.deadline)
-    @router.message(F.text, CohortForm.capacity)
+    @router.message(Command("cancel"), CohortForm)
+    async def cancel_command(message: Message, state: FSMContext, l10n: Localizer, bot: Bot) -> None:
+        await drop_buttons(bot, message.chat.id, (await state.get_data()).get(QUESTION))
+        await state.clear()
+        await message.answer(l10n("newcohort-cancelled"))
+
+    @router.message(F.text, CohortForm.name, NotCommand())
+    @router.message(F.text, CohortForm.start, NotCommand())
+    @router.message(F.text, CohortForm.timezone, NotCommand())
+    @router.message(F.text, CohortForm.deadline, NotCommand())
+    @router.message(F.text, CohortForm.capacity, NotCommand())
     async def typed(
         message: Message,
         state: FSMContext,
@@ -249,13 +256,13 @@ def setup() -> Router:
         await state.update_data(update)
         await ask(bot, chat_id, state, l10n, after, courses, settings)
 
-    @router.message(CohortForm.course)
-    @router.message(CohortForm.confirm)
-    @router.message(CohortForm.name)
-    @router.message(CohortForm.start)
-    @router.message(CohortForm.timezone)
-    @router.message(CohortForm.deadline)
-    @router.message(CohortForm.capacity)
+    @router.message(CohortForm.course, NotCommand())
+    @router.message(CohortForm.confirm, NotCommand())
+    @router.message(CohortForm.name, NotCommand())
+    @router.message(CohortForm.start, NotCommand())
+    @router.message(CohortForm.timezone, NotCommand())
+    @router.message(CohortForm.deadline, NotCommand())
+    @router.message(CohortForm.capacity, NotCommand())
     async def not_text(
         message: Message, state: FSMContext, l10n: Localizer, courses: CourseRepository, settings: Settings, bot: Bot
     ) -> None:
@@ -266,6 +273,7 @@ def setup() -> Router:
     @router.callback_query(NewCohortCb.filter())
     async def pressed(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: NewCohortCb,
         state: FSMContext,
         l10n: Localizer,
@@ -284,9 +292,9 @@ def setup() -> Router:
             and query.message.message_id == data.get(QUESTION)
         )
         if not current:
-            await query.answer(l10n("button-outdated"), show_alert=True)
+            callback_answer.text = l10n("button-outdated")
+            callback_answer.show_alert = True
             return
-        await query.answer()
         action = callback_data.action
         if action == "cancel":
             await drop_buttons(bot, chat_id, data.get(QUESTION))

@@ -6,6 +6,7 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.clock import Clock
 from bot.i18n import Localizer, Translator
@@ -62,14 +63,19 @@ def setup(translator: Translator) -> Router:
 
     @router.callback_query(ProfileCb.filter(F.action == "edit"))
     async def edit_field(
-        query: CallbackQuery, callback_data: ProfileCb, state: FSMContext, l10n: Localizer, user: User | None, bot: Bot
+        query: CallbackQuery,
+        callback_answer: CallbackAnswer,
+        callback_data: ProfileCb,
+        state: FSMContext,
+        l10n: Localizer,
+        user: User | None,
+        bot: Bot,
     ) -> None:
-        await query.answer()
         if user is None or not user.is_registered:
             await _not_registered(bot, query.from_user.id, l10n)
             return
         if callback_data.field not in FIELDS:
-            await query.answer(l10n("button-outdated"))
+            callback_answer.text = l10n("button-outdated")
             return
         field = Step(callback_data.field)
         await state.set_data({})
@@ -77,7 +83,6 @@ def setup(translator: Translator) -> Router:
 
     @router.callback_query(ProfileCb.filter(F.action == "delete"))
     async def delete_ask(query: CallbackQuery, l10n: Localizer, user: User | None, bot: Bot) -> None:
-        await query.answer()
         if user is None or not user.is_registered:
             await _not_registered(bot, query.from_user.id, l10n)
             return
@@ -96,7 +101,6 @@ def setup(translator: Translator) -> Router:
         user: User | None,
         bot: Bot,
     ) -> None:
-        await query.answer()
         chat_id = query.from_user.id
         if query.message is not None:
             await drop_buttons(bot, chat_id, query.message.message_id)

@@ -18,6 +18,7 @@ from aiogram.types import (
     MessageOriginHiddenUser,
     MessageOriginUser,
 )
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.clock import Clock
 from bot.config import Settings
@@ -26,6 +27,7 @@ from bot.people import access
 from bot.people.model import User
 from bot.telegram.callbacks import RoleCb
 from bot.telegram.commands import set_chat_commands
+from bot.telegram.filters import NotCommand
 from handlers.form import drop_buttons
 from storage.roles import ROLES, RoleRepository
 from storage.users import UserRepository
@@ -96,7 +98,12 @@ def setup() -> Router:
         await state.set_state(GrantRole.person)
         await message.answer(l10n("roles-grant-who"))
 
-    @router.message(GrantRole.person)
+    @router.message(Command("cancel"), GrantRole.person)
+    async def grant_cancel(message: Message, state: FSMContext, l10n: Localizer) -> None:
+        await state.clear()
+        await message.answer(l10n("roles-grant-cancelled"))
+
+    @router.message(GrantRole.person, NotCommand())
     async def grant_person(message: Message, state: FSMContext, l10n: Localizer, users: UserRepository) -> None:
         person, problem = await find_person(message, users)
         if person is None:
@@ -119,6 +126,7 @@ def setup() -> Router:
     @router.callback_query(RoleCb.filter(F.action.in_({"grant", "revoke"})))
     async def change(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: RoleCb,
         l10n: Localizer,
         clock: Clock,
@@ -130,7 +138,8 @@ def setup() -> Router:
     ) -> None:
         person = await users.get(callback_data.user_id)
         if person is None or callback_data.role not in ROLES:
-            await query.answer(l10n("button-outdated"), show_alert=True)
+            callback_answer.text = l10n("button-outdated")
+            callback_answer.show_alert = True
             return
         role_name = l10n(f"role-{callback_data.role}")
         if callback_data.action == "grant":
@@ -139,7 +148,6 @@ def setup() -> Router:
         else:
             changed = await role_repo.revoke(person.telegram_id, callback_data.role)
             key = "roles-revoked" if changed else "roles-not-held"
-        await query.answer()
         await drop_buttons(bot, query.from_user.id, query.message.message_id if query.message else None)
         await bot.send_message(query.from_user.id, l10n(key, name=_name(person), role=role_name))
         if changed:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from aiogram.filters.callback_data import CallbackData
 
 
@@ -30,7 +32,7 @@ class ProfileCb(CallbackData, prefix="prof"):
 class RoleCb(CallbackData, prefix="role"):
     """Owners only: grant or revoke a role of ``user_id``."""
 
-    action: str  # grant, revoke
+    action: Literal["grant", "revoke"]
     user_id: int
     role: str
 
@@ -38,14 +40,14 @@ class RoleCb(CallbackData, prefix="role"):
 class CohortCb(CallbackData, prefix="coh"):
     """Curators and up: look at a cohort."""
 
-    action: str  # card, learners, invite, list
+    action: Literal["card", "learners", "invite", "list"]
     cohort_id: int = 0
 
 
 class CohortAdminCb(CallbackData, prefix="coha"):
     """Organizers and up: change a cohort."""
 
-    action: str  # close, reopen, remove, remove-yes, curator, curator-add, new
+    action: Literal["close", "reopen", "remove", "remove-ask", "remove-yes", "curator", "curator-add", "new"]
     cohort_id: int = 0
     user_id: int = 0
     page: int = 0  # remove: which page of the learners list
@@ -55,7 +57,7 @@ class NewCohortCb(CallbackData, prefix="nc"):
     """The cohort wizard; ``step`` guards against stale presses as in the registration form."""
 
     step: str
-    action: str  # course, default, none, create, cancel
+    action: Literal["course", "default", "none", "create", "cancel"]
     value: str = ""
 
 
@@ -70,10 +72,7 @@ class CourseCb(CallbackData, prefix="crs"):
 class DeliveryReportCb(CallbackData, prefix="dlvr"):
     """The organizer's delivery report (/delivery)."""
 
-    action: str  # list, cohort, lesson, unreachable, pause, shift, missed
+    action: Literal["list", "cohort", "lesson", "unreachable", "pause", "shift", "missed"]
     cohort_id: int = 0
     item: str = ""
     page: int = 0
-
-
-STAFF_CALLBACKS = {"role": "owner", "coh": "curator", "coha": "organizer", "nc": "organizer", "dlvr": "organizer"}

@@ -13,7 +13,9 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import (
+    AnswerCallbackQuery,
     EditMessageText,
     GetMe,
     SendMessage,
@@ -28,6 +30,7 @@ class RecordingSession(BaseSession):
         self.requests: list[TelegramMethod[Any]] = []
         self.results: list[Any] = []
         self._message_ids = itertools.count(5000)
+        self._answered: set[str] = set()
 
     async def make_request(
         self,
@@ -35,8 +38,14 @@ class RecordingSession(BaseSession):
         method: TelegramMethod[Any],
         timeout: int | None = None,  # noqa: ASYNC109
     ) -> Any:
-        result = self._answer(bot, method)
         self.requests.append(method)
+        if isinstance(method, AnswerCallbackQuery):
+            # Telegram accepts one answer per callback query and refuses the next one.
+            if method.callback_query_id in self._answered:
+                self.results.append(None)
+                raise TelegramBadRequest(method, "Bad Request: query is too old and response timeout expired")
+            self._answered.add(method.callback_query_id)
+        result = self._answer(bot, method)
         self.results.append(result)
         return result
 
