@@ -7,7 +7,7 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
@@ -203,7 +203,7 @@ def setup() -> Router:
         await state.set_data({})
         await ask_course(bot, query.from_user.id, state, l10n, courses)
 
-    @router.message(Command("cancel"), CohortForm)
+    @router.message(Command("cancel"), StateFilter(CohortForm))
     async def cancel_command(message: Message, state: FSMContext, l10n: Localizer, bot: Bot) -> None:
         await drop_buttons(bot, message.chat.id, (await state.get_data()).get(QUESTION))
         await state.clear()
