@@ -71,6 +71,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     # start and stop reach it as ``dp["delivery"]``; a learner who joins a cohort is planned.
     delivery = DeliveryService(db, settings, translator, clock)
     dp["delivery"] = delivery
+    dp["deliveries"] = delivery.repo
     dp["enrolment"].listeners.append(delivery.on_enrolled)
     dp.update.outer_middleware(PerUserSerializer())
     dp.update.outer_middleware(PersonMiddleware(users, roles, translator, settings))

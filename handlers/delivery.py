@@ -5,24 +5,16 @@ from __future__ import annotations
 import logging
 
 from aiogram import F, Router
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, ChatMemberUpdated
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.delivery.service import DeliveryService, ResendOutcome
 from bot.i18n import Localizer
+from bot.telegram.callbacks import DeliveryCb
 
 log = logging.getLogger(__name__)
 
 GONE = ("kicked", "left")
-
-
-class DeliveryCb(CallbackData, prefix="dlv"):
-    """A button under a delivered lesson. Packs as ``dlv:again:<id>``, the form the renderer
-    writes (bot.delivery.render.again_callback)."""
-
-    action: str  # again
-    delivery_id: int
 
 
 def setup() -> Router:

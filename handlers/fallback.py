@@ -9,7 +9,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from bot.i18n import Localizer
 from bot.people.model import User
 from bot.telegram import keyboards
-from handlers.form import drop_buttons
+from bot.telegram.views import drop_buttons
 
 
 def setup() -> Router:

@@ -15,9 +15,9 @@ from bot.people.model import User
 from bot.telegram import keyboards
 from bot.telegram.callbacks import LanguageCb, ProfileCb
 from bot.telegram.commands import set_chat_commands
-from handlers.form import ask_again, drop_buttons
-from handlers.registration import start_registration
-from handlers.states import current_step
+from bot.telegram.states import current_step
+from bot.telegram.views import drop_buttons
+from bot.telegram.views.registration import ask_again, start_registration
 from storage.users import UserRepository
 
 

@@ -20,26 +20,14 @@ from bot.people.model import User
 from bot.people.registration import AnswerError, Step
 from bot.telegram import keyboards
 from bot.telegram.callbacks import FormCb, ProfileCb
-from handlers.enrol import enrol_and_tell
-from handlers.form import QUESTION_MESSAGE, ask, ask_again, ask_consent, drop_buttons
-from handlers.profile import finish_edit, show_profile
-from handlers.states import CONSENT, ProfileEdit, Registration, current_step
+from bot.telegram.states import CONSENT, ProfileEdit, Registration, current_step
+from bot.telegram.views import QUESTION_MESSAGE, drop_buttons
+from bot.telegram.views.enrolment import enrol_and_tell
+from bot.telegram.views.registration import ask, ask_again, ask_consent, finish_edit, show_profile, start_registration
 from storage.courses import CourseRepository
 from storage.users import UserRepository
 
 FORM_STATES = (Registration, ProfileEdit.value)
-
-
-async def start_registration(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer) -> None:
-    """Begin (or resume) the form: a draft in progress is continued, never thrown away."""
-    state_name = await state.get_state()
-    data = await state.get_data()
-    step = current_step(state_name, data)
-    if step is not None and state_name != ProfileEdit.value.state:
-        await ask_again(bot, chat_id, state, l10n, step)
-        return
-    await state.clear()
-    await ask_consent(bot, chat_id, state, l10n)
 
 
 async def _accept_answer(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer, step: Step, value: str) -> None:

@@ -9,15 +9,7 @@ from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import (
-    CallbackQuery,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    Message,
-    MessageOriginHiddenUser,
-    MessageOriginUser,
-)
+from aiogram.types import CallbackQuery, Message, MessageOriginHiddenUser, MessageOriginUser
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.clock import Clock
@@ -25,16 +17,14 @@ from bot.config import Settings
 from bot.i18n import Localizer, Translator
 from bot.people import access
 from bot.people.model import User
+from bot.telegram import keyboards
 from bot.telegram.callbacks import RoleCb
 from bot.telegram.commands import set_chat_commands
 from bot.telegram.filters import NotCommand
-from handlers.form import drop_buttons
+from bot.telegram.states import GrantRole
+from bot.telegram.views import drop_buttons
 from storage.roles import ROLES, RoleRepository
 from storage.users import UserRepository
-
-
-class GrantRole(StatesGroup):
-    person = State()
 
 
 def _name(user: User) -> str:
@@ -77,20 +67,12 @@ def setup() -> Router:
         if not holders:
             await message.answer(l10n("roles-none"))
             return
-        lines, buttons = [], []
-        for user_id, role, full_name in holders:
-            name = escape(full_name or str(user_id))
-            lines.append(l10n("roles-line", name=name, role=l10n(f"role-{role}"), id=user_id))
-            buttons.append(
-                [
-                    InlineKeyboardButton(
-                        text=l10n("roles-revoke-button", name=full_name or str(user_id), role=l10n(f"role-{role}")),
-                        callback_data=RoleCb(action="revoke", user_id=user_id, role=role).pack(),
-                    )
-                ]
-            )
+        lines = [
+            l10n("roles-line", name=escape(full_name or str(user_id)), role=l10n(f"role-{role}"), id=user_id)
+            for user_id, role, full_name in holders
+        ]
         await message.answer(
-            l10n("roles-list") + "\n" + "\n".join(lines), reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons)
+            l10n("roles-list") + "\n" + "\n".join(lines), reply_markup=keyboards.revoke_keyboard(l10n, holders)
         )
 
     @router.message(Command("grant"))
@@ -110,17 +92,9 @@ def setup() -> Router:
             await message.answer(l10n(problem or "roles-error-what") + "\n\n" + l10n("roles-grant-who"))
             return
         await state.clear()
-        buttons = [
-            [
-                InlineKeyboardButton(
-                    text=l10n(f"role-{role}"),
-                    callback_data=RoleCb(action="grant", user_id=person.telegram_id, role=role).pack(),
-                )
-            ]
-            for role in ROLES
-        ]
         await message.answer(
-            l10n("roles-grant-which", name=_name(person)), reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons)
+            l10n("roles-grant-which", name=_name(person)),
+            reply_markup=keyboards.grant_keyboard(l10n, person.telegram_id, ROLES),
         )
 
     @router.callback_query(RoleCb.filter(F.action.in_({"grant", "revoke"})))

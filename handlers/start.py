@@ -15,8 +15,8 @@ from bot.i18n import Localizer, Translator
 from bot.people.enrolment import EnrolmentService, invite_code_from_payload
 from bot.people.model import User
 from bot.telegram import keyboards
-from handlers.enrol import enrol_and_tell
-from handlers.states import Registration
+from bot.telegram.states import Registration
+from bot.telegram.views.enrolment import enrol_and_tell
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
 from storage.users import UserRepository

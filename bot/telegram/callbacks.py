@@ -42,6 +42,7 @@ class CohortCb(CallbackData, prefix="coh"):
 
     action: Literal["card", "learners", "invite", "list"]
     cohort_id: int = 0
+    page: int = 0  # learners: which page of the list, plus one (0: a fresh list)
 
 
 class CohortAdminCb(CallbackData, prefix="coha"):
@@ -50,7 +51,7 @@ class CohortAdminCb(CallbackData, prefix="coha"):
     action: Literal["close", "reopen", "remove", "remove-ask", "remove-yes", "curator", "curator-add", "new"]
     cohort_id: int = 0
     user_id: int = 0
-    page: int = 0  # remove: which page of the learners list
+    page: int = 0  # remove: which page of the learners list, plus one (0: a fresh list)
 
 
 class NewCohortCb(CallbackData, prefix="nc"):
@@ -76,3 +77,11 @@ class DeliveryReportCb(CallbackData, prefix="dlvr"):
     cohort_id: int = 0
     item: str = ""
     page: int = 0
+
+
+class DeliveryCb(CallbackData, prefix="dlv"):
+    """A button under a delivered lesson. Packs as ``dlv:again:<id>``, the form the renderer
+    writes (bot.delivery.render.again_callback)."""
+
+    action: str  # again
+    delivery_id: int
