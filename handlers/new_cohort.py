@@ -23,7 +23,7 @@ from bot.people.enrolment import new_invite_code
 from bot.people.model import NewCohort
 from bot.people.registration import AnswerError
 from bot.telegram import keyboards
-from bot.telegram.callbacks import CohortAdminCb, NewCohortCb
+from bot.telegram.callbacks import CohortAdminCb, NewCohortAction, NewCohortCb
 from bot.telegram.filters import NotCommand
 from bot.telegram.states import CohortForm
 from bot.telegram.views import QUESTION_MESSAGE, ask_question, drop_buttons
@@ -46,7 +46,7 @@ async def _ask(
     l10n: Localizer,
     step: State,
     text: str,
-    choices: list[tuple[str, str, str]],
+    choices: list[tuple[str, NewCohortAction, str]],
 ) -> None:
     """Put the organizer on ``step`` and ask it, with its choices (label, action, value) and Cancel."""
     await state.set_state(step)
@@ -76,7 +76,7 @@ def setup() -> Router:
     router = Router(name="new-cohort")
 
     async def ask_course(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer, courses: CourseRepository) -> None:
-        rows = []
+        rows: list[tuple[str, NewCohortAction, str]] = []
         for version in await courses.latest_versions():
             course = await course_for_version(courses, version.id)
             label = l10n(

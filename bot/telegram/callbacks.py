@@ -54,11 +54,14 @@ class CohortAdminCb(CallbackData, prefix="coha"):
     page: int = 0  # remove: which page of the learners list, plus one (0: a fresh list)
 
 
+NewCohortAction = Literal["course", "default", "none", "create", "cancel"]
+
+
 class NewCohortCb(CallbackData, prefix="nc"):
     """The cohort wizard; ``step`` guards against stale presses as in the registration form."""
 
     step: str
-    action: Literal["course", "default", "none", "create", "cancel"]
+    action: NewCohortAction
     value: str = ""
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import (
@@ -25,6 +25,7 @@ from bot.telegram.callbacks import (
     CourseCb,
     FormCb,
     LanguageCb,
+    NewCohortAction,
     NewCohortCb,
     ProfileCb,
     RoleCb,
@@ -196,7 +197,7 @@ def cohort_card_keyboard(l10n: Localizer, cohort: Cohort, roles: frozenset[str])
     builder.button(text=l10n("cohort-button-invite"), callback_data=CohortCb(action="invite", cohort_id=cohort.id))
     builder.button(text=l10n("cohort-button-learners"), callback_data=CohortCb(action="learners", cohort_id=cohort.id))
     if access.allowed(roles, access.ORGANIZER):
-        toggle = "close" if cohort.enrolment_open else "reopen"
+        toggle: Literal["close", "reopen"] = "close" if cohort.enrolment_open else "reopen"
         builder.button(
             text=l10n(f"cohort-button-{toggle}"), callback_data=CohortAdminCb(action=toggle, cohort_id=cohort.id)
         )
@@ -257,7 +258,9 @@ def curator_candidates_keyboard(cohort_id: int, candidates: Sequence[tuple[int, 
     )
 
 
-def new_cohort_keyboard(l10n: Localizer, step: str, choices: Sequence[tuple[str, str, str]]) -> InlineKeyboardMarkup:
+def new_cohort_keyboard(
+    l10n: Localizer, step: str, choices: Sequence[tuple[str, NewCohortAction, str]]
+) -> InlineKeyboardMarkup:
     """A /newcohort question: its choices (label, action, value), one per row, then Cancel."""
     buttons: list[tuple[str, CallbackData]] = [
         (text, NewCohortCb(step=step, action=action, value=value)) for text, action, value in choices
