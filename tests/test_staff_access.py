@@ -14,8 +14,8 @@ from bot.courses.importing import import_course
 from bot.people import access
 from bot.people.model import NewCohort
 from bot.telegram.callbacks import CohortAdminCb
-from bot.telegram.staff import staff_callbacks, staff_commands
-from handlers import staff_routers
+from bot.telegram.staff import StaffRouter, staff_callbacks, staff_commands
+from handlers import get_routers, staff_routers
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
 from storage.roles import RoleRepository
@@ -99,6 +99,16 @@ def test_the_staff_routers_are_found_and_the_menu_agrees_with_them() -> None:
     assert {cls.__prefix__ for cls in STAFF_CALLBACK_CLASSES} >= {"role", "coh", "coha", "nc", "dlvr"}
     # The command menu keeps its own list per role; it must name exactly what the routers guard.
     assert STAFF_COMMANDS == access.STAFF_COMMANDS
+
+
+def test_no_router_outside_the_staff_ones_handles_a_staff_command_or_button(translator) -> None:
+    """A staff button or command handled by a learners' router would bypass the role filter.
+    (The staff guard is the one exception: it handles them all, to refuse them.)"""
+    others = [r for r in get_routers(translator) if not isinstance(r, StaffRouter) and r.name != "staff-guard"]
+    as_if_staff = [StaffRouter("learner", *others)]
+    handled_elsewhere = set(staff_commands(as_if_staff)) & set(STAFF_COMMANDS)
+    assert handled_elsewhere == set()
+    assert set(staff_callbacks(as_if_staff)) & set(STAFF_CALLBACK_CLASSES) == set()
 
 
 @pytest.mark.parametrize("command", sorted(STAFF_COMMANDS))

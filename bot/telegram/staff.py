@@ -23,13 +23,18 @@ from bot.telegram.filters import HasRole
 
 
 class StaffRouter(Router):
-    """A parent router whose handlers (its own and its sub-routers') require ``role``."""
+    """A parent router whose handlers (its own and its sub-routers') require ``role``.
+
+    The filter sits on every kind of update (messages, button presses, and whatever a staff
+    feature handles next), errors aside: the error handlers must see every failure.
+    """
 
     def __init__(self, role: str, *children: Router) -> None:
         super().__init__(name=role)
         self.role = role
-        self.message.filter(HasRole(role))
-        self.callback_query.filter(HasRole(role))
+        for name, observer in self.observers.items():
+            if name != "error":
+                observer.filter(HasRole(role))
         self.include_routers(*children)
 
 
