@@ -19,6 +19,7 @@ from handlers import (
     language,
     new_cohort,
     profile,
+    quizzes,
     registration,
     roles,
     staff_guard,
@@ -58,5 +59,6 @@ def get_routers(translator: Translator) -> list[Router]:
         staff_guard.setup(staff),
         registration.setup(),
         delivery.setup(),
+        quizzes.setup(),
         fallback.setup(),
     ]

@@ -16,9 +16,11 @@ from bot.delivery.service import DeliveryService, ResendOutcome
 from bot.i18n import Localizer, Translator
 from bot.people.enrolment import EnrolmentService
 from bot.people.model import User
+from bot.quizzes.service import QuizService
 from bot.telegram import keyboards
 from bot.telegram.callbacks import CourseCb
 from bot.telegram.views import drop_buttons
+from bot.telegram.views.quizzes import quiz_progress
 from bot.text import dates
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
@@ -33,6 +35,7 @@ async def show_courses(
     courses: CourseRepository,
     deliveries: DeliveryRepository,
     clock: Clock,
+    quizzes: QuizService,
 ) -> None:
     mine = await cohorts.of_learner(chat_id)
     if not mine:
@@ -56,16 +59,18 @@ async def show_courses(
                 title=escape(course.text(coming.lesson.title, l10n.locale)),
                 when=dates.moment_label(l10n.locale, coming.at.astimezone(ZoneInfo(cohort.timezone))),
             )
-        blocks.append(
-            l10n(
-                "courses-item",
-                title=title,
-                cohort=escape(cohort.name),
-                start=dates.date_label(l10n.locale, cohort.start_date),
-                lessons=len(course.lessons),
-                upcoming=upcoming,
-            )
+        block = l10n(
+            "courses-item",
+            title=title,
+            cohort=escape(cohort.name),
+            start=dates.date_label(l10n.locale, cohort.start_date),
+            lessons=len(course.lessons),
+            upcoming=upcoming,
         )
+        quiz_lines = quiz_progress(
+            l10n, await quizzes.progress(cohort.id, chat_id), await quizzes.standing(cohort.id, chat_id)
+        )
+        blocks.append(block if quiz_lines is None else f"{block}\n{quiz_lines}")
         # "Send a lesson again" once there is a lesson to send again.
         entries.append((cohort.id, course.button_title(l10n.locale), coming is None or coming.number > 1))
     await bot.send_message(
@@ -88,8 +93,9 @@ def setup(translator: Translator) -> Router:
         clock: Clock,
         bot: Bot,
         deliveries: DeliveryRepository,
+        quizzes: QuizService,
     ) -> None:
-        await show_courses(bot, message.chat.id, l10n, cohorts, courses, deliveries, clock)
+        await show_courses(bot, message.chat.id, l10n, cohorts, courses, deliveries, clock, quizzes)
 
     @router.callback_query(CourseCb.filter(F.action == "again"))
     async def again_pick(

@@ -19,6 +19,7 @@ from bot.delivery.service import DeliveryService
 from bot.i18n import Translator
 from bot.quizzes.model import AnswerOutcome, StartOutcome
 from bot.quizzes.service import QuizService
+from bot.telegram.callbacks import QuizCb
 from storage.db import Database
 from tests.auxil.delivery_setup import add_learners, deliver, delivery_rig, import_version, make_cohort, write_course
 from tests.auxil.emulator import BotAPIEmulator
@@ -373,14 +374,36 @@ async def test_an_unfinished_quiz_gets_one_reminder_after_a_day_never_at_night(
         assert len([m for m in kk.messages if "Еске салу" in m.text]) == 2
 
 
-async def test_the_reminder_has_no_button_until_the_chat_side_answers_it(
+async def test_the_card_the_result_and_the_reminder_carry_buttons_the_chat_side_reads(
     db: Database, tmp_path: Path, clock: FrozenClock, fast: Settings, translator: Translator
 ) -> None:
     cohort_id = await cohort_with(db, tmp_path, clock)
     async with rig(db, fast, clock, translator, cohort_id) as (quizzes, delivery, emu):
+        en = emu.user(EN)
+        card = en.messages[-1]  # the lesson's last message
+        assert card.text == (
+            "📝 Quiz for lesson 1 «The club's aim»: 3 questions, pass mark 60%.\n"
+            "You have 3 attempts; the best one counts."
+        )
+        assert buttons(card) == [("▶️ Start the quiz", QuizCb(action="start", cohort_id=cohort_id, lesson=1))]
+
         await quizzes.start(cohort_id, EN, 1)
         await delivery.idle()
         clock.advance(timedelta(hours=25))
         await quizzes.tick()
         await delivery.idle()
-        assert emu.user(EN).messages[-1].reply_markup is None
+        reminder = en.messages[-1]
+        assert buttons(reminder) == [("▶️ Continue the quiz", QuizCb(action="continue", cohort_id=cohort_id, lesson=1))]
+
+        for _ in range(3):
+            await answer(quizzes, delivery, en, 0)
+        assert buttons(en.messages[-1]) == [("🔁 Try again", QuizCb(action="start", cohort_id=cohort_id, lesson=1))]
+
+
+def buttons(message: BotMessage) -> list[tuple[str, QuizCb]]:
+    markup = message.reply_markup or {}
+    return [
+        (button["text"], QuizCb.unpack(button["callback_data"]))
+        for row in markup.get("inline_keyboard", [])
+        for button in row
+    ]

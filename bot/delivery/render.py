@@ -21,6 +21,7 @@ from bot.delivery.model import HOMEWORK, LESSON, QUESTIONNAIRE, QUESTIONNAIRE_RE
 from bot.delivery.outgoing import Button, OutFile, OutMessage
 from bot.delivery.plan import calendar_start
 from bot.i18n import Translator
+from bot.quizzes import render as quiz_render
 from bot.text.telegram_html import parse_html, telegram_length
 
 MAX_CAPTION = 1024
@@ -60,7 +61,7 @@ def render(row: DueDelivery, ctx: RenderContext) -> tuple[OutMessage, ...]:
     tz = ZoneInfo(row.timezone)
     course = ctx.course
     if row.kind == LESSON:
-        return lesson_messages(_lesson(course, row.item_key), row.id, language, ctx)
+        return lesson_messages(_lesson(course, row.item_key), row.id, language, ctx, row.cohort_id)
     if row.kind in (HOMEWORK, REMINDER):
         lesson = _lesson(course, row.item_key.split(".", 1)[0])
         if lesson.homework is None:
@@ -104,7 +105,9 @@ def _lesson(course: Course, key: str) -> Lesson:
     raise LookupError(f"the course has no lesson {key}")
 
 
-def lesson_messages(lesson: Lesson, delivery_id: int, language: str, ctx: RenderContext) -> tuple[OutMessage, ...]:
+def lesson_messages(
+    lesson: Lesson, delivery_id: int, language: str, ctx: RenderContext, cohort_id: int | None = None
+) -> tuple[OutMessage, ...]:
     course = ctx.course
     parts: list[OutMessage] = []
     links: list[Button] = []
@@ -132,6 +135,9 @@ def lesson_messages(lesson: Lesson, delivery_id: int, language: str, ctx: Render
     keyboard = (*((link,) for link in links), (again,))
     last = parts[-1]
     parts[-1] = OutMessage(last.text, last.file, keyboard)
+    if lesson.quiz is not None and cohort_id is not None:
+        # The lesson's quiz comes last, as a card with ▶️ Start (bot.quizzes takes it from there).
+        parts.append(quiz_render.card(course, lesson, language, ctx.translator, cohort_id))
     return tuple(parts)
 
 

@@ -40,9 +40,7 @@ def quiz_of(course: Course, quiz_key: str) -> Quiz:
     return quiz
 
 
-def card(
-    course: Course, lesson: Lesson, language: str, tr: Translator, cohort_id: int, *, start_button: bool
-) -> OutMessage:
+def card(course: Course, lesson: Lesson, language: str, tr: Translator, cohort_id: int) -> OutMessage:
     """ "Quiz for lesson 3: 6 questions, pass mark 60 %" with ▶️ Start, sent with the lesson."""
     quiz = lesson.quiz
     assert quiz is not None
@@ -50,18 +48,13 @@ def card(
         language,
         "quiz-card",
         lesson=lesson.number,
-        title=escape(course.text(lesson.title, language)),
+        title=escape(course.text(lesson.title, language), quote=False),
         count=len(quiz.questions),
         mark=quiz.pass_mark,
         attempts=quiz.attempts,
     )
-    buttons: tuple[tuple[Button, ...], ...] = ()
-    if start_button:
-        start = Button(
-            tr.get(language, "quiz-button-start"), callback_data=quiz_callback(START, cohort_id, lesson.number)
-        )
-        buttons = ((start,),)
-    return OutMessage(text, buttons=buttons)
+    start = Button(tr.get(language, "quiz-button-start"), callback_data=quiz_callback(START, cohort_id, lesson.number))
+    return OutMessage(text, buttons=((start,),))
 
 
 def question_poll(course: Course, quiz: Quiz, attempt: Attempt, question: int, language: str) -> OutMessage:
@@ -78,9 +71,7 @@ def question_poll(course: Course, quiz: Quiz, attempt: Attempt, question: int, l
     return OutMessage("", poll=poll)
 
 
-def result_messages(
-    course: Course, result: QuizResult, language: str, tr: Translator, *, retake_button: bool
-) -> tuple[OutMessage, ...]:
+def result_messages(course: Course, result: QuizResult, language: str, tr: Translator) -> tuple[OutMessage, ...]:
     """The score, passed or not, each wrong answer with the right one and its explanation, and
     the attempts left: one message (more only if it would pass Telegram's 4096 characters)."""
     attempt = result.attempt
@@ -92,7 +83,7 @@ def result_messages(
             language,
             "quiz-result-heading",
             lesson=lesson.number,
-            title=escape(course.text(lesson.title, language)),
+            title=escape(course.text(lesson.title, language), quote=False),
             right=result.right,
             total=result.total,
             percent=result.percent,
@@ -106,8 +97,8 @@ def result_messages(
             language,
             "quiz-result-wrong",
             number=wrong.question + 1,
-            question=escape(course.text(item.question, language)),
-            answer=escape(course.text(item.options[wrong.correct], language)),
+            question=escape(course.text(item.question, language), quote=False),
+            answer=escape(course.text(item.options[wrong.correct], language), quote=False),
         )
         if item.explanation is not None:
             block += "\n💡 " + course.text(item.explanation, language)
@@ -116,7 +107,7 @@ def result_messages(
     if result.attempt.number > 1:
         tail.insert(0, tr.get(language, "quiz-result-best", best=result.best_right, total=result.total))
     buttons: tuple[tuple[Button, ...], ...] = ()
-    if retake_button and result.attempts_left > 0:
+    if result.attempts_left > 0:
         label = tr.get(language, "quiz-button-retake")
         buttons = ((Button(label, callback_data=quiz_callback(START, attempt.cohort_id, lesson.number)),),)
     parts = ["\n".join(head)]
@@ -126,23 +117,19 @@ def result_messages(
     return _pack(parts, buttons)
 
 
-def reminder_message(
-    course: Course, attempt: Attempt, answered: int, language: str, tr: Translator, *, continue_button: bool
-) -> OutMessage:
+def reminder_message(course: Course, attempt: Attempt, answered: int, language: str, tr: Translator) -> OutMessage:
     lesson = lesson_of(course, attempt.quiz_key)
     text = tr.get(
         language,
         "quiz-reminder",
         lesson=lesson.number,
-        title=escape(course.text(lesson.title, language)),
+        title=escape(course.text(lesson.title, language), quote=False),
         left=attempt.questions - answered,
         total=attempt.questions,
     )
-    buttons: tuple[tuple[Button, ...], ...] = ()
-    if continue_button:
-        label = tr.get(language, "quiz-button-continue")
-        buttons = ((Button(label, callback_data=quiz_callback(CONTINUE, attempt.cohort_id, lesson.number)),),)
-    return OutMessage(text, buttons=buttons)
+    label = tr.get(language, "quiz-button-continue")
+    button = Button(label, callback_data=quiz_callback(CONTINUE, attempt.cohort_id, lesson.number))
+    return OutMessage(text, buttons=((button,),))
 
 
 def _pack(parts: list[str], buttons: tuple[tuple[Button, ...], ...]) -> tuple[OutMessage, ...]:

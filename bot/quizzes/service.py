@@ -98,9 +98,6 @@ class QuizService:
         self._sender = sender
         self._rng = rng or random.SystemRandom()
         self.quiet = QuietHours.parse(settings.quiet_hours)
-        # Whether the learner can press the buttons (start, retake, continue): the handlers
-        # turn this on when they are registered, so no button is shown that nothing answers.
-        self.buttons = False
         # Quiz messages handed to the sender and not yet reported back. The lock makes "is it
         # owed and not on its way?" and "it went out" one step each, so nothing goes twice.
         self._in_flight: set[tuple[int, str, int]] = set()
@@ -242,7 +239,7 @@ class QuizService:
     def card(self, course: Course, lesson_number: int, language: str, cohort_id: int) -> OutMessage:
         """The quiz card that comes with a lesson."""
         lesson = render.lesson_of(course, quiz_key(lesson_number))
-        return render.card(course, lesson, language, self.translator, cohort_id, start_button=self.buttons)
+        return render.card(course, lesson, language, self.translator, cohort_id)
 
     # ------------------------------------------------------------------ what is owed
 
@@ -274,7 +271,6 @@ class QuizService:
                     answered,
                     self._language(due.language),
                     self.translator,
-                    continue_button=self.buttons,
                 )
                 self._submit(attempt, REMINDER, 0, (message,))
 
@@ -294,7 +290,7 @@ class QuizService:
     async def _send_result(self, attempt: Attempt, course: Course) -> None:
         language = self._language(await self.repo.language(attempt.user_id))
         result = await self.result(attempt)
-        messages = render.result_messages(course, result, language, self.translator, retake_button=self.buttons)
+        messages = render.result_messages(course, result, language, self.translator)
         self._submit(attempt, RESULT, 0, messages)
 
     def _submit(self, attempt: Attempt, what: str, question: int, messages: tuple[OutMessage, ...]) -> None:

@@ -109,3 +109,12 @@ class DeliveryCb(CallbackData, prefix="dlv"):
 
     action: Literal["again"]
     delivery_id: Id
+
+
+class QuizCb(CallbackData, prefix="quiz"):
+    """A learner's lesson quiz: start it (or take it again), or get the current question again.
+    Packs as ``quiz:<action>:<cohort id>:<lesson>``, the form bot.quizzes.render writes."""
+
+    action: Literal["start", "continue"]
+    cohort_id: Id
+    lesson: Number

@@ -38,3 +38,24 @@ quiz-reminder =
        *[other] questions are
     } left.
     Answer the question above, or press the button to get it again.
+
+## Answers to the quiz buttons (a short note, or a box to read and close)
+quiz-start-started = 📝 The first question is coming.
+quiz-start-continued = 📝 The current question is coming again.
+quiz-start-no-attempts = You have used every attempt at this quiz. Your best result counts.
+quiz-start-not-enrolled = You are no longer in this course.
+quiz-start-not-yet = This quiz comes with its lesson: it is not open yet.
+quiz-start-unknown = This button is no longer active.
+
+## The quizzes in /courses
+# $lesson: the lesson's number; $right of $total right in the best attempt.
+quiz-progress-heading = 📝 Quizzes:
+quiz-progress-passed = lesson { $lesson }: { $right } of { $total } ✅
+quiz-progress-failed = lesson { $lesson }: { $right } of { $total }, not passed yet
+quiz-progress-open = lesson { $lesson }: started, not finished
+quiz-progress-none = lesson { $lesson }: not taken yet
+# $percent: right answers over all the course's quiz questions; $mark: what the course requires.
+quiz-progress-standing = Right answers in all quizzes: { $percent }% (the course requires { $mark }%) { $met ->
+        [yes] ✅
+       *[no] ⏳
+    }

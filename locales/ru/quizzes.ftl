@@ -38,3 +38,24 @@ quiz-result-attempts-left = { $left ->
 quiz-reminder =
     ⏰ <b>Напоминание</b>: вы начали тест к уроку { $lesson } «{ $title }» и не закончили: осталось вопросов: { $left } из { $total }.
     Ответьте на вопрос выше или нажмите кнопку, чтобы получить его снова.
+
+## Ответы на кнопки теста (короткая подсказка или окно, которое нужно закрыть)
+quiz-start-started = 📝 Первый вопрос уже в пути.
+quiz-start-continued = 📝 Текущий вопрос придёт ещё раз.
+quiz-start-no-attempts = Все попытки этого теста использованы. Засчитывается лучший результат.
+quiz-start-not-enrolled = Вы больше не участвуете в этом курсе.
+quiz-start-not-yet = Этот тест придёт вместе со своим уроком: он ещё не открыт.
+quiz-start-unknown = Эта кнопка больше не действует.
+
+## Тесты в /courses
+# $lesson: номер урока; $right из $total верно в лучшей попытке.
+quiz-progress-heading = 📝 Тесты:
+quiz-progress-passed = урок { $lesson }: { $right } из { $total } ✅
+quiz-progress-failed = урок { $lesson }: { $right } из { $total }, пока не пройден
+quiz-progress-open = урок { $lesson }: начат, не закончен
+quiz-progress-none = урок { $lesson }: ещё не пройден
+# $percent: верные ответы по всем вопросам тестов курса; $mark: сколько требует курс.
+quiz-progress-standing = Верные ответы во всех тестах: { $percent }% (курс требует { $mark }%) { $met ->
+        [yes] ✅
+       *[no] ⏳
+    }

@@ -33,18 +33,31 @@ from aiogram.methods import (
     SendDocument,
     SendMessage,
     SendPhoto,
+    SendPoll,
     SendVideo,
     SetMyCommands,
     TelegramMethod,
 )
-from aiogram.types import Audio, Chat, Document, InlineKeyboardMarkup, Message, PhotoSize, User, Video
+from aiogram.types import (
+    Audio,
+    Chat,
+    Document,
+    InlineKeyboardMarkup,
+    InputPollOption,
+    Message,
+    PhotoSize,
+    Poll,
+    PollOption,
+    User,
+    Video,
+)
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64
 TRUE_METHODS = (AnswerCallbackQuery, DeleteMessage, DeleteMyCommands, SendChatAction, SetMyCommands)
 MEDIA_METHODS = (SendPhoto, SendDocument, SendVideo, SendAudio)
-KNOWN_METHODS = (GetMe, SendMessage, EditMessageText, EditMessageReplyMarkup, *TRUE_METHODS, *MEDIA_METHODS)
+KNOWN_METHODS = (GetMe, SendMessage, EditMessageText, EditMessageReplyMarkup, SendPoll, *TRUE_METHODS, *MEDIA_METHODS)
 
 
 class RecordingSession(BaseSession):
@@ -63,9 +76,7 @@ class RecordingSession(BaseSession):
         method: TelegramMethod[Any],
         timeout: int | None = None,  # noqa: ASYNC109
     ) -> Any:
-        if not isinstance(
-            method, (GetMe, SendMessage, EditMessageText, EditMessageReplyMarkup, *TRUE_METHODS, *MEDIA_METHODS)
-        ):
+        if not isinstance(method, KNOWN_METHODS):
             self.unknown.append(method)
             raise AssertionError(
                 f"the recording session does not know {type(method).__name__}: teach it what Telegram answers"
@@ -96,6 +107,8 @@ class RecordingSession(BaseSession):
                 return "message is too long"
         if isinstance(method, MEDIA_METHODS) and method.caption and len(method.caption) > MAX_CAPTION:
             return "message caption is too long"
+        if isinstance(method, SendPoll):
+            return _poll_refusal(method)
         markup = getattr(method, "reply_markup", None)
         if isinstance(markup, InlineKeyboardMarkup):
             for row in markup.inline_keyboard:
@@ -114,6 +127,8 @@ class RecordingSession(BaseSession):
         if isinstance(method, SendMessage | EditMessageText):
             message_id = method.message_id if isinstance(method, EditMessageText) else None
             return self._message(method.chat_id, message_id, text=method.text, reply_markup=method.reply_markup)
+        if isinstance(method, SendPoll):
+            return self._poll_message(method)
         assert isinstance(method, MEDIA_METHODS)
         number = next(self._message_ids)
         media: dict[str, Any] = {}
@@ -128,6 +143,28 @@ class RecordingSession(BaseSession):
         else:
             media["audio"] = Audio(file_id=f"audio-{number}", file_unique_id=f"a{number}", duration=1)
         return self._message(method.chat_id, number, caption=method.caption, reply_markup=method.reply_markup, **media)
+
+    def _poll_message(self, method: SendPoll) -> Message:
+        number = next(self._message_ids)
+        texts = [option.text if isinstance(option, InputPollOption) else str(option) for option in method.options]
+        poll = Poll(
+            id=f"poll-{number}",
+            question=method.question,
+            options=[PollOption(persistent_id=str(i), text=text, voter_count=0) for i, text in enumerate(texts)],
+            total_voter_count=0,
+            is_closed=False,
+            is_anonymous=method.is_anonymous is not False,
+            type=method.type or "regular",
+            allows_multiple_answers=bool(method.allows_multiple_answers),
+            allows_revoting=method.type != "quiz",
+            members_only=False,
+            correct_option_id=method.correct_option_id,
+            explanation=method.explanation,
+        )
+        return self._message(method.chat_id, number, poll=poll, reply_markup=method.reply_markup)
+
+    def polls(self) -> list[SendPoll]:
+        return [r for r in self.requests if isinstance(r, SendPoll)]
 
     def _message(self, chat_id: int | str | None, message_id: int | None, **fields: Any) -> Message:
         markup = fields.pop("reply_markup", None)
@@ -148,3 +185,21 @@ class RecordingSession(BaseSession):
 
     def sent_messages(self) -> list[SendMessage]:
         return [r for r in self.requests if isinstance(r, SendMessage)]
+
+
+def _poll_refusal(method: SendPoll) -> str | None:
+    """What Telegram says to a poll it refuses (the limits of docs: question 300, options 2-12 of
+    up to 100 characters, a quiz's right option among them, an explanation up to 200)."""
+    if not method.question or len(method.question) > 300:
+        return "poll question length must not exceed 300"
+    texts = [option.text if isinstance(option, InputPollOption) else str(option) for option in method.options]
+    if not 2 <= len(texts) <= 12:
+        return "poll must have 2-12 options"
+    if any(not text or len(text) > 100 for text in texts):
+        return "poll options length must not exceed 100"
+    if method.type == "quiz":
+        if method.correct_option_id is None or not 0 <= method.correct_option_id < len(texts):
+            return "wrong correct_option_id specified"
+        if method.explanation and len(method.explanation) > 200:
+            return "explanation length must not exceed 200"
+    return None

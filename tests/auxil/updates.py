@@ -11,6 +11,7 @@ from aiogram.types import (
     Message,
     MessageEntity,
     PhotoSize,
+    PollAnswer,
     Sticker,
     Update,
     User,
@@ -62,3 +63,11 @@ def callback_update(user: User, data: str, message_id: int, text: str = "…") -
     message = Message(message_id=message_id, date=datetime.now(UTC), chat=_chat(user), text=text)
     query = CallbackQuery(id=str(next(_update_ids)), from_user=user, chat_instance="ci", data=data, message=message)
     return Update(update_id=next(_update_ids), callback_query=query)
+
+
+def poll_answer_update(user: User, poll_id: str, option_ids: list[int]) -> Update:
+    """A person answered a non-anonymous poll (a quiz question) the bot sent."""
+    answer = PollAnswer(
+        poll_id=poll_id, user=user, option_ids=option_ids, option_persistent_ids=[str(i) for i in option_ids]
+    )
+    return Update(update_id=next(_update_ids), poll_answer=answer)
