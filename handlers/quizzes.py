@@ -31,7 +31,12 @@ def setup() -> Router:
         quizzes: QuizService,
         l10n: Localizer,
     ) -> None:
-        started = await quizzes.start(callback_data.cohort_id, query.from_user.id, callback_data.lesson)
+        started = await quizzes.start(
+            callback_data.cohort_id,
+            query.from_user.id,
+            callback_data.lesson,
+            resume_only=callback_data.action == "continue",
+        )
         # A toast when the question is on its way; a box to read and close otherwise.
         callback_answer.text = l10n(f"quiz-start-{started.outcome.value}")
         callback_answer.show_alert = started.outcome not in (StartOutcome.STARTED, StartOutcome.CONTINUED)

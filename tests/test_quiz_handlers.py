@@ -161,6 +161,7 @@ async def test_answers_from_strangers_and_to_unknown_polls_change_nothing(harnes
         ("quiz:start:1:2", "quiz-start-not-yet"),  # lesson 2 comes on day 3
         ("quiz:start:1:7", "quiz-start-unknown"),
         ("quiz:start:2:1", "quiz-start-not-enrolled"),
+        ("quiz:continue:1:1", "quiz-start-nothing-open"),  # an old reminder's Continue opens nothing new
     ],
 )
 async def test_forged_and_early_presses_are_refused_politely(

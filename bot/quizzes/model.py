@@ -98,6 +98,7 @@ class StartOutcome(StrEnum):
     STARTED = "started"  # a new attempt; its first question is on its way
     CONTINUED = "continued"  # an attempt was open: its current question comes again
     NO_ATTEMPTS = "no-attempts"  # every attempt is used
+    NOTHING_OPEN = "nothing-open"  # "continue" pressed, but the attempt has ended meanwhile
     NOT_ENROLLED = "not-enrolled"  # not (or no longer) a learner of the cohort
     NOT_YET = "not-yet"  # the lesson of the quiz has not reached them yet
     UNKNOWN = "unknown"  # the course has no such quiz

@@ -106,9 +106,10 @@ class QuizService:
 
     # ------------------------------------------------------------------ the learner's steps
 
-    async def start(self, cohort_id: int, user_id: int, lesson: int) -> StartResult:
+    async def start(self, cohort_id: int, user_id: int, lesson: int, *, resume_only: bool = False) -> StartResult:
         """Start the quiz of ``lesson`` (or go on with the open attempt: its current question
-        comes again). The first question is handed to the sender."""
+        comes again). The first question is handed to the sender. ``resume_only`` (the
+        reminder's Continue): never open a new attempt."""
         found = await self.repo.enrolment(cohort_id, user_id)
         if found is None or found[0] != "active":
             return StartResult(StartOutcome.NOT_ENROLLED)
@@ -123,6 +124,8 @@ class QuizService:
             return StartResult(StartOutcome.NOT_YET)
         new = NewAttempt(cohort_id, user_id, version_id, key, self._option_order(quiz))
         async with self._lock:
+            if resume_only and not any(a.is_open for a in await self.repo.attempts(cohort_id, user_id, key)):
+                return StartResult(StartOutcome.NOTHING_OPEN)
             attempt, created = await self.repo.start(new, quiz.attempts, self.clock.now())
             if attempt is None:
                 return StartResult(StartOutcome.NO_ATTEMPTS)

@@ -42,6 +42,7 @@ quiz-reminder =
 ## Answers to the quiz buttons (a short note, or a box to read and close)
 quiz-start-started = 📝 The first question is coming.
 quiz-start-continued = 📝 The current question is coming again.
+quiz-start-nothing-open = This quiz is already finished: its result is above.
 quiz-start-no-attempts = You have used every attempt at this quiz. Your best result counts.
 quiz-start-not-enrolled = You are no longer in this course.
 quiz-start-not-yet = This quiz comes with its lesson: it is not open yet.
