@@ -293,6 +293,21 @@ class QuizRepository:
         )
         return None if row is None else (row["status"], row["version_id"], row["language"])
 
+    async def cohort_version(self, cohort_id: int) -> int | None:
+        value = await self._db.fetchval("SELECT version_id FROM cohorts WHERE id = ?", (cohort_id,))
+        return None if value is None else int(value)
+
+    async def active_learners(self, cohort_id: int) -> list[tuple[int, str | None]]:
+        """(user id, language) of the cohort's active learners who have not blocked the bot."""
+        rows = await self._db.fetchall(
+            """
+            SELECT e.user_id, u.language FROM enrolments e JOIN users u ON u.telegram_id = e.user_id
+            WHERE e.cohort_id = ? AND e.status = 'active' AND u.blocked_at IS NULL ORDER BY e.user_id
+            """,
+            (cohort_id,),
+        )
+        return [(row["user_id"], row["language"]) for row in rows]
+
     async def language(self, user_id: int) -> str | None:
         value = await self._db.fetchval("SELECT language FROM users WHERE telegram_id = ?", (user_id,))
         return None if value is None else str(value)

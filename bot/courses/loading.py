@@ -55,6 +55,7 @@ TOP_FIELDS = (
     "lessons",
     "questionnaire",
     "completion",
+    "live_quizzes",
 )
 LESSON_FIELDS = ("day", "time", "title", "materials", "homework", "quiz")
 MATERIAL_FIELDS = ("text", "file", "caption", "link", "label")
@@ -152,11 +153,12 @@ class _CourseParser(SurveyParser):
         if not is_empty(fields.get("questionnaire")):
             questionnaire = self._questionnaire(fields["questionnaire"])
         completion = self._completion(fields.get("completion"), questionnaire)
+        live_quizzes = self._live_quizzes(fields.get("live_quizzes"))
         self._check_reminders(reminders, lessons)
         self._language_warnings()
         if None in (code, title, hours) or not languages or lessons is None:
             return None
-        if any(lesson is None for lesson in lessons) or completion is None:
+        if any(lesson is None for lesson in lessons) or completion is None or live_quizzes is None:
             return None
         assert code is not None and title is not None and hours is not None
         return Course(
@@ -170,6 +172,7 @@ class _CourseParser(SurveyParser):
             questionnaire=questionnaire,
             completion=completion,
             short_title=short_title,
+            live_quizzes=live_quizzes,
         )
 
     def _code(self, node: Node | None) -> str | None:

@@ -44,6 +44,7 @@ DEFAULT_REMINDERS: tuple[int, ...] = (24, 2)
 DEFAULT_QUIZ_PASS_MARK = 60
 DEFAULT_QUIZ_ATTEMPTS = 3
 MAX_QUIZ_ATTEMPTS = 20
+DEFAULT_LIVE_OPEN_PERIOD = 20  # seconds a live quiz question stays open
 
 # A local time of day, stored as "HH:MM".
 Clock = Annotated[time, PlainSerializer(lambda value: f"{value:%H:%M}", when_used="json")]
@@ -257,6 +258,16 @@ class Quiz:
 
 
 @dataclass(frozen=True)
+class LiveQuiz:
+    """A quiz for the whole group at once, run by a host (``live_quizzes:`` in course.yaml)."""
+
+    key: str  # "LQ1", "LQ2" ... by position
+    title: LocalizedText
+    questions: tuple[QuizQuestion, ...]
+    open_period: int = DEFAULT_LIVE_OPEN_PERIOD  # seconds per question (Telegram: 5 to 600)
+
+
+@dataclass(frozen=True)
 class Lesson:
     number: int  # 1-based position
     key: str  # "L<number>"
@@ -315,6 +326,8 @@ class Course:
     reminders: tuple[int, ...] = DEFAULT_REMINDERS  # hours before a deadline, largest first
     questionnaire: Questionnaire | None = None
     completion: Completion = field(default_factory=Completion)
+    # Added after the first stored versions: left out of the stored form while empty.
+    live_quizzes: Annotated[tuple[LiveQuiz, ...], Field(exclude_if=lambda value: not value)] = ()
     short_title: LocalizedText | None = None  # for buttons; without it, buttons shorten ``title``
 
     def text(self, value: LocalizedText | None, language: str) -> str:

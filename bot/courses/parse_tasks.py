@@ -8,6 +8,7 @@ from yaml.nodes import Node, ScalarNode
 
 from bot.courses.model import (
     DEFAULT_ACCEPTS,
+    DEFAULT_LIVE_OPEN_PERIOD,
     DEFAULT_QUIZ_ATTEMPTS,
     DEFAULT_QUIZ_PASS_MARK,
     HOMEWORK_KINDS,
@@ -16,6 +17,7 @@ from bot.courses.model import (
     DeadlineAfter,
     DeadlineAt,
     Homework,
+    LiveQuiz,
     LocalizedText,
     Quiz,
     QuizQuestion,
@@ -26,6 +28,7 @@ from bot.courses.parse_texts import (
     MESSAGE_LIMIT,
     POLL_OPTION_LIMIT,
     POLL_QUESTION_LIMIT,
+    TITLE_LIMIT,
     Release,
     TextParser,
     Unit,
@@ -36,6 +39,8 @@ HOMEWORK_FIELDS = ("prompt", "deadline", "accepts")
 DEADLINE_FIELDS = ("day", "time", "hours_after_release")
 QUIZ_FIELDS = ("questions", "pass_mark", "attempts", "shuffle")
 QUESTION_FIELDS = ("question", "options", "correct", "explanation")
+LIVE_QUIZ_FIELDS = ("title", "open_period", "questions")
+MIN_OPEN_PERIOD, MAX_OPEN_PERIOD = 5, 600  # Telegram's limits for a poll's open_period
 MIN_OPTIONS, MAX_OPTIONS = 2, 10
 DEFAULT_DEADLINE_TIME = time(23, 59)
 
@@ -165,6 +170,51 @@ class TaskParser(TextParser):
             pass_mark=pass_mark,
             attempts=attempts,
             shuffle=shuffle,
+        )
+
+    def _live_quizzes(self, node: Node | None) -> tuple[LiveQuiz, ...] | None:
+        """``live_quizzes:``: quizzes a host runs for the whole group (the chat's /livequiz)."""
+        if is_empty(node):
+            return ()
+        assert node is not None
+        items = self.r.sequence(node, "live_quizzes")
+        if items is None:
+            return None
+        found = [self._live_quiz(item, child("live_quizzes", i), i + 1) for i, item in enumerate(items)]
+        if any(quiz is None for quiz in found):
+            return None
+        return tuple(quiz for quiz in found if quiz is not None)
+
+    def _live_quiz(self, node: Node, path: str, number: int) -> LiveQuiz | None:
+        fields = self.r.mapping(node, path, LIVE_QUIZ_FIELDS, ("title", "questions"))
+        if fields is None:
+            return None
+        unit = Unit("course", path)
+        title = self._opt(fields, "title", lambda n, _: self.text(n, child(path, "title"), unit, limit=TITLE_LIMIT))
+        open_period = DEFAULT_LIVE_OPEN_PERIOD
+        if not is_empty(fields.get("open_period")):
+            read = self.r.integer(
+                fields["open_period"], child(path, "open_period"), minimum=MIN_OPEN_PERIOD, maximum=MAX_OPEN_PERIOD
+            )
+            if read is None:
+                return None
+            open_period = read
+        if is_empty(fields.get("questions")):
+            return None
+        items = self.r.sequence(fields["questions"], child(path, "questions"))
+        if items is None:
+            return None
+        if not items:
+            self.r.error(fields["questions"], child(path, "questions"), "empty-list", list="questions")
+            return None
+        questions = [self._question(item, child(child(path, "questions"), i), unit) for i, item in enumerate(items)]
+        if title is None or any(question is None for question in questions):
+            return None
+        return LiveQuiz(
+            key=f"LQ{number}",
+            title=title,
+            questions=tuple(q for q in questions if q is not None),
+            open_period=open_period,
         )
 
     def _question(self, node: Node, path: str, unit: Unit) -> QuizQuestion | None:

@@ -19,6 +19,7 @@ and loses nothing.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 from collections.abc import Callable, Iterable
@@ -54,6 +55,7 @@ from storage.users import UserRepository
 log = logging.getLogger(__name__)
 
 QUESTION, RESULT, REMINDER = "question", "result", "reminder"
+RECORD_WAIT = 3.0  # seconds an answer may wait for its poll's record (see answer)
 
 # Where the quiz service finds the running sender (the delivery service starts and stops it).
 SenderSource = Callable[[], SenderPort | None]
@@ -103,6 +105,7 @@ class QuizService:
         self._in_flight: set[tuple[int, str, int]] = set()
         self._failed: set[tuple[int, str, int]] = set()
         self._lock = asyncio.Lock()
+        self._recorded = asyncio.Event()  # set (and cleared) each time a poll id is written
 
     # ------------------------------------------------------------------ the learner's steps
 
@@ -152,6 +155,11 @@ class QuizService:
         if len(chosen) != 1:  # a quiz poll takes exactly one option; an empty list is a retraction
             return AnswerResult(AnswerOutcome.IGNORED)
         poll = await self.repo.poll(poll_id)
+        if poll is None and any(job[1] == QUESTION for job in self._in_flight):
+            # A fast answer can come in while its poll's record is still being written.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._recorded.wait(), RECORD_WAIT)
+            poll = await self.repo.poll(poll_id)
         if poll is None:
             return AnswerResult(AnswerOutcome.IGNORED)
         attempt = await self.repo.get(poll.attempt_id)
@@ -326,6 +334,8 @@ class QuizService:
             last = job.next + 1 >= len(job.messages)
             if job.what == QUESTION and poll_id is not None:
                 await self.repo.poll_sent(SentPoll(poll_id, job.delivery_id, job.question, message_id, now))
+                self._recorded.set()
+                self._recorded = asyncio.Event()
             elif job.what == RESULT and last:
                 await self.repo.result_sent(job.delivery_id, now)
             elif job.what == REMINDER:

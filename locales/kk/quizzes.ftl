@@ -53,3 +53,79 @@ quiz-progress-standing = Барлық тесттердегі дұрыс жауа
         [yes] ✅
        *[no] ⏳
     }
+
+## Тікелей тест (/livequiz): жүргізушінің жағы
+cmd-livequiz = Топқа тікелей тест өткізу (қызметкерлер)
+cmd-bindgroup = Осы Telegram тобын ағынның тобы ету (ұйымдастырушылар)
+live-no-cohorts = Сізде ойнауға болатын жүріп жатқан ағын жоқ.
+live-pick-cohort = 🎮 <b>Тікелей тест</b>: қай ағын ойнайды?
+live-no-quizzes = Бұл ағынның курсында тест жоқ.
+live-pick-quiz = Қай тест?
+# $title: тест (тікелей тесттің атауы немесе тест тиесілі сабақтың атауы).
+live-pick-mode = «{ $title }»: қатысушылар қай жерде жауап береді?
+live-no-group = Ағынның Telegram тобында ойнау үшін мені топқа қосып, сол жерде /bindgroup жіберіңіз.
+live-button-mode-group = 👥 Топта
+live-button-mode-private = 💬 Жеке чаттарда
+live-create-no-group = Ағынның әлі тобы жоқ: мені топқа қосып, сол жерде /bindgroup жіберіңіз.
+live-create-busy = Бұл ағында немесе оның тобында тікелей тест жүріп жатыр. Алдымен оны тоқтатыңыз.
+live-create-unknown = Бұл тест енді жоқ; /livequiz командасын қайта жіберіңіз.
+# $mode: group немесе private; $players: қанша адам қосылды.
+live-lobby =
+    🎮 «{ $title }» тікелей тестіне <b>қатысушылар жиналуда</b> ({ $mode ->
+        [group] топта
+       *[private] жеке чаттарда
+    }).
+    Қатысушылар: <b>{ $players }</b>. Бәрі жиналғанда «Бастау» батырмасын басыңыз.
+live-button-start = ▶️ Бастау
+live-button-cancel = ✖️ Болдырмау
+live-button-skip = ⏭ Өткізіп жіберу
+live-button-stop = ⏹ Тоқтату
+live-host-start-done = ▶️ Басталды: бірінші сұрақ жіберілді.
+live-host-start-not-host = Бұл тестті тек жүргізуші бастай алады.
+live-host-start-no-players = Әзірге ешкім қосылған жоқ.
+live-host-start-gone = Бұл тест басталып кеткен немесе аяқталған.
+live-host-cancel-done = Қатысушылар жинау жабылды.
+live-host-cancel-not-host = Мұны тек жүргізуші істей алады.
+live-host-cancel-no-players = Әзірге ешкім қосылған жоқ.
+live-host-cancel-gone = Бұл тест басталып кеткен немесе аяқталған.
+live-host-skip-done = ⏭ Сұрақ жабылды.
+live-host-skip-not-host = Мұны тек жүргізуші істей алады.
+live-host-skip-no-players = Әзірге ешкім қосылған жоқ.
+live-host-skip-gone = Бұл тест қазір жүріп жатқан жоқ.
+live-host-stop-done = ⏹ Тоқтатылды: қазіргі нәтижелер түпкілікті.
+live-host-stop-not-host = Мұны тек жүргізуші істей алады.
+live-host-stop-no-players = Әзірге ешкім қосылған жоқ.
+live-host-stop-gone = Бұл тест қазір жүріп жатқан жоқ.
+# $number: сұрақтың нөмірі, $total: сұрақ саны.
+live-host-question = ❓ Сұрақ { $number }/{ $total } жүріп жатыр.
+live-host-board = Барлық қатысушылар ({ $players }):
+live-interrupted = ⚠️ Тікелей тест кезінде бот қайта іске қосылды, сондықтан тест тоқтатылды. Берілген жауаптар сақталды.
+live-already-here = Бұл топта тікелей тест жүріп жатыр.
+live-open-in-private = Маған жеке чатта /livequiz жіберіңіз: мұнда қай тестті өткізетінін сұраймын.
+
+## /bindgroup
+live-bind-pick = Бұл топ қай ағынға арналған?
+live-bind-in-group = Мені Telegram тобына қосып, /bindgroup командасын сол топтың өзінде жіберіңіз.
+live-bind-done = ✅ Енді бұл «{ $cohort }» ағынының тобы: мұнда тікелей тест өткізуге болады.
+
+## Қатысушылардың жағы
+# $title: тест; $count сұрақ, әрқайсысына $seconds секунд.
+live-invite =
+    🎮 «{ $title }» <b>тікелей тесті</b> басталғалы жатыр: { $count } сұрақ, әрқайсысына { $seconds } секунд. Дұрыс жауапты неғұрлым тез берсеңіз, соғұрлым көп ұпай аласыз.
+    Қатысу үшін батырманы басыңыз.
+live-button-join = 🙋 Қатысамын
+live-join-joined = 🙋 Сіз ойындасыз! Жүргізуші бастағанда бірінші сұрақ келеді.
+live-join-already = Сіз ойынға қосылып қойғансыз.
+live-join-closed = Бұл тест басталып кеткен немесе аяқталған.
+live-join-not-a-learner = Бұл тест курс тыңдаушыларына арналған.
+# $number: сұрақтың нөмірі, $answer: дұрыс нұсқа.
+live-right-answer = ✅ { $number }-сұрақ: дұрыс жауап «{ $answer }».
+live-answered-right = { $players } қатысушының { $right } қатысушысы дұрыс жауап берді.
+# $points: осы сұрақ берген ұпай.
+live-you-right = 🎉 Дұрыс: +{ $points } ұпай.
+live-you-wrong = ❌ Бұл жолы қате: 0 ұпай.
+live-you-late = ⌛ Жауап жоқ: 0 ұпай.
+live-top = 🏆 Алғашқы бестік:
+live-podium = 🏁 <b>«{ $title }» тікелей тесті аяқталды!</b>
+# $place: орын, $players: қатысушы саны, $points: ұпай.
+live-your-place = Сіздің орныңыз: <b>{ $place }</b> ({ $players } қатысушы ішінде), { $points } ұпай.

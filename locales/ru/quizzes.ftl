@@ -60,3 +60,83 @@ quiz-progress-standing = Верные ответы во всех тестах: {
         [yes] ✅
        *[no] ⏳
     }
+
+## Живой тест (/livequiz): сторона ведущего
+cmd-livequiz = Провести живой тест для группы (сотрудники)
+cmd-bindgroup = Сделать эту группу Telegram группой потока (организаторы)
+live-no-cohorts = У вас нет идущего потока, с которым можно сыграть.
+live-pick-cohort = 🎮 <b>Живой тест</b>: какой поток играет?
+live-no-quizzes = В курсе этого потока нет тестов.
+live-pick-quiz = Какой тест?
+# $title: тест (название живого теста или урока, к которому относится тест).
+live-pick-mode = «{ $title }»: где участники отвечают?
+live-no-group = Чтобы играть в группе потока в Telegram, добавьте меня в группу и отправьте там /bindgroup.
+live-button-mode-group = 👥 В группе
+live-button-mode-private = 💬 В личных чатах
+live-create-no-group = У потока ещё нет группы: добавьте меня в группу и отправьте там /bindgroup.
+live-create-busy = В этом потоке или в его группе уже идёт живой тест. Сначала остановите его.
+live-create-unknown = Этого теста больше нет; отправьте /livequiz ещё раз.
+# $mode: group или private; $players: сколько присоединилось.
+live-lobby =
+    🎮 <b>Сбор участников</b> живого теста «{ $title }» ({ $mode ->
+        [group] в группе
+       *[private] в личных чатах
+    }).
+    Участников: <b>{ $players }</b>. Нажмите «Начать», когда все соберутся.
+live-button-start = ▶️ Начать
+live-button-cancel = ✖️ Отменить
+live-button-skip = ⏭ Пропустить
+live-button-stop = ⏹ Остановить
+live-host-start-done = ▶️ Начали: первый вопрос уже в пути.
+live-host-start-not-host = Начать этот тест может только ведущий.
+live-host-start-no-players = Ещё никто не присоединился.
+live-host-start-gone = Этот тест уже начался или закончился.
+live-host-cancel-done = Сбор участников закрыт.
+live-host-cancel-not-host = Это может сделать только ведущий.
+live-host-cancel-no-players = Ещё никто не присоединился.
+live-host-cancel-gone = Этот тест уже начался или закончился.
+live-host-skip-done = ⏭ Вопрос закрыт.
+live-host-skip-not-host = Это может сделать только ведущий.
+live-host-skip-no-players = Ещё никто не присоединился.
+live-host-skip-gone = Этот тест не идёт.
+live-host-stop-done = ⏹ Остановлено: текущие результаты окончательные.
+live-host-stop-not-host = Это может сделать только ведущий.
+live-host-stop-no-players = Ещё никто не присоединился.
+live-host-stop-gone = Этот тест не идёт.
+# $number из $total вопросов.
+live-host-question = ❓ Идёт вопрос { $number } из { $total }.
+live-host-board = Все участники ({ $players }):
+live-interrupted = ⚠️ Бот перезапустился во время вашего живого теста, поэтому тест остановлен. Данные ответы сохранены.
+live-already-here = В этой группе уже идёт живой тест.
+live-open-in-private = Отправьте мне /livequiz в личном чате: я спрошу, какой тест провести здесь.
+
+## /bindgroup
+live-bind-pick = Для какого потока эта группа?
+live-bind-in-group = Отправьте /bindgroup в самой группе Telegram, добавив меня туда.
+live-bind-done = ✅ Теперь это группа потока «{ $cohort }»: здесь можно проводить живые тесты.
+
+## Сторона участников
+# $title: тест; $count вопросов, по $seconds секунд.
+live-invite =
+    🎮 Скоро начнётся <b>живой тест</b> «{ $title }»: { $count } { $count ->
+        [one] вопрос
+        [few] вопроса
+       *[other] вопросов
+    }, на каждый { $seconds } с. Чем быстрее верный ответ, тем больше очков.
+    Нажмите кнопку, чтобы участвовать.
+live-button-join = 🙋 Участвую
+live-join-joined = 🙋 Вы в игре! Первый вопрос придёт, когда ведущий начнёт.
+live-join-already = Вы уже в игре.
+live-join-closed = Этот тест уже начался или закончился.
+live-join-not-a-learner = Этот тест для слушателей курса.
+# $number: номер вопроса, $answer: правильный вариант.
+live-right-answer = ✅ Вопрос { $number }: правильный ответ «{ $answer }».
+live-answered-right = Верно ответили { $right } из { $players }.
+# $points: сколько очков дал этот вопрос.
+live-you-right = 🎉 Верно: +{ $points } очков.
+live-you-wrong = ❌ На этот раз мимо: 0 очков.
+live-you-late = ⌛ Нет ответа: 0 очков.
+live-top = 🏆 Первая пятёрка:
+live-podium = 🏁 <b>Живой тест «{ $title }» закончился!</b>
+# $place из $players, $points очков (цифрами, как в таблице).
+live-your-place = Ваше место: <b>{ $place }</b> из { $players }, очков: { $points }.

@@ -1,4 +1,5 @@
--- Lesson quizzes: each attempt of a learner, every poll sent for it, every answer.
+-- Lesson quizzes: each attempt of a learner, every poll sent for it, every answer; and the
+-- live quiz a host runs for a cohort (below).
 -- Times are UTC, ISO 8601. A quiz is named by its stable key ("L3.quiz") in the cohort's course
 -- version; question and option numbers are 0-based positions in that version's quiz.
 
@@ -48,4 +49,70 @@ CREATE TABLE quiz_answers (
     poll_id     TEXT NOT NULL,
     answered_at TEXT NOT NULL,
     PRIMARY KEY (attempt_id, question)
+) WITHOUT ROWID;
+
+-- ------------------------------------------------------------------ the live quiz (Kahoot-style)
+
+-- The Telegram group of a cohort, bound by an organizer (/bindgroup in the group). ``purpose``
+-- lets another feature (homework review) bind the same group or a different one.
+CREATE TABLE cohort_groups (
+    cohort_id INTEGER NOT NULL REFERENCES cohorts (id),
+    purpose   TEXT NOT NULL DEFAULT 'quiz',
+    chat_id   INTEGER NOT NULL,          -- negative: a group
+    bound_by  INTEGER NOT NULL,
+    bound_at  TEXT NOT NULL,
+    PRIMARY KEY (cohort_id, purpose)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX cohort_groups_by_chat ON cohort_groups (chat_id, purpose);
+
+-- A game a host runs for a cohort: a lobby, then the questions one by one. At most one going
+-- per cohort (the index below) and per group (checked when one is created).
+CREATE TABLE live_games (
+    id            INTEGER PRIMARY KEY,
+    cohort_id     INTEGER NOT NULL REFERENCES cohorts (id),
+    version_id    INTEGER NOT NULL REFERENCES course_versions (id),
+    quiz_key      TEXT NOT NULL,              -- "L3.quiz" or "LQ1" (live_quizzes in course.yaml)
+    host_id       INTEGER NOT NULL,
+    mode          TEXT NOT NULL CHECK (mode IN ('group', 'private')),
+    state         TEXT NOT NULL DEFAULT 'lobby' CHECK (state IN ('lobby', 'running', 'finished', 'stopped')),
+    open_period   INTEGER NOT NULL,           -- seconds a question is open
+    question      INTEGER NOT NULL DEFAULT -1,  -- the question being played
+    question_open INTEGER NOT NULL DEFAULT 0 CHECK (question_open IN (0, 1)),  -- answers count now
+    chat_id       INTEGER,                    -- the group, in group mode
+    lobby_message_id INTEGER,                 -- the host's lobby message (edited as players join)
+    created_at    TEXT NOT NULL,
+    started_at    TEXT,
+    ended_at      TEXT
+);
+CREATE UNIQUE INDEX live_games_one_going ON live_games (cohort_id) WHERE state IN ('lobby', 'running');
+
+CREATE TABLE live_players (
+    game_id   INTEGER NOT NULL REFERENCES live_games (id),
+    user_id   INTEGER NOT NULL REFERENCES users (telegram_id),
+    joined_at TEXT NOT NULL,
+    PRIMARY KEY (game_id, user_id)
+) WITHOUT ROWID;
+
+-- Every poll of a game: one per question in a group, one per player and question in private
+-- chats. sent_at (UTC, microseconds) starts that copy's clock.
+CREATE TABLE live_polls (
+    poll_id    TEXT PRIMARY KEY,
+    game_id    INTEGER NOT NULL REFERENCES live_games (id),
+    question   INTEGER NOT NULL,
+    user_id    INTEGER,                       -- the player it was sent to; NULL in a group
+    message_id INTEGER NOT NULL,
+    sent_at    TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Each player's first answer to each question, with its time and points, for the reports.
+CREATE TABLE live_answers (
+    game_id     INTEGER NOT NULL REFERENCES live_games (id),
+    question    INTEGER NOT NULL,
+    user_id     INTEGER NOT NULL,
+    option      INTEGER NOT NULL,
+    correct     INTEGER NOT NULL CHECK (correct IN (0, 1)),
+    seconds     REAL NOT NULL,                -- from the player's copy to the answer
+    points      INTEGER NOT NULL,
+    answered_at TEXT NOT NULL,
+    PRIMARY KEY (game_id, question, user_id)
 ) WITHOUT ROWID;
