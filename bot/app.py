@@ -23,6 +23,7 @@ from bot.delivery.service import DeliveryService
 from bot.i18n import Translator
 from bot.people.enrolment import EnrolmentService
 from bot.people.erasure import ErasureService
+from bot.quizzes.live import LiveQuizService
 from bot.quizzes.service import QuizService
 from bot.scheduling.aps import ApsScheduler
 from bot.telegram.commands import set_commands
@@ -80,7 +81,10 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     quizzes = QuizService(db, settings, translator, clock, delivery.courses, lambda: delivery.sender)
     delivery.tick_hooks.append(quizzes.tick)
     dp["quizzes"] = quizzes
+    live = LiveQuizService(db, settings, translator, clock, delivery.courses, lambda: delivery.sender)
+    dp["live"] = live
     dp["erasure"] = ErasureService(users, [delivery.person_erased, quizzes.person_erased])
+    dp.shutdown.register(live.shutdown)
     # First, so that updates waiting for their person's turn count as in progress at shutdown.
     dp["in_progress"] = in_progress = UpdatesInProgress()
     dp.update.outer_middleware(in_progress)
@@ -133,6 +137,7 @@ class Application:
         # otherwise meet a half-started sender and scheduler.
         self.scheduler.start()
         await self.delivery.start(sender_factory(self.bot, self.settings), scheduler=self.scheduler)
+        await self.dp["live"].recover()  # live quizzes a stop or a crash left going are stopped
         self.polling = True
 
     async def _on_shutdown(self) -> None:

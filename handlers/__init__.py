@@ -17,6 +17,7 @@ from handlers import (
     fallback,
     help,
     language,
+    live_quiz,
     new_cohort,
     profile,
     quizzes,
@@ -30,6 +31,7 @@ from handlers import (
 def staff_routers() -> list[StaffRouter]:
     """Every staff feature, under the router of the role it needs (see bot.telegram.staff)."""
     look_at_cohorts, change_cohorts = cohorts.setup()
+    live_host, live_binding = live_quiz.staff_setup()
     return [
         StaffRouter(access.OWNER, admin.setup(), roles.setup()),
         StaffRouter(
@@ -38,8 +40,9 @@ def staff_routers() -> list[StaffRouter]:
             delivery_report.setup(),
             new_cohort.setup(),
             course_import.setup(),
+            live_binding,
         ),
-        StaffRouter(access.CURATOR, look_at_cohorts),
+        StaffRouter(access.CURATOR, look_at_cohorts, live_host),
     ]
 
 
@@ -60,5 +63,6 @@ def get_routers(translator: Translator) -> list[Router]:
         registration.setup(),
         delivery.setup(),
         quizzes.setup(),
+        live_quiz.setup(),
         fallback.setup(),
     ]

@@ -17,6 +17,8 @@ STAFF_COMMANDS: dict[str, str] = {
     "newcohort": ORGANIZER,
     "import": ORGANIZER,
     "delivery": ORGANIZER,
+    "livequiz": CURATOR,
+    "bindgroup": ORGANIZER,
     "roles": OWNER,
     "grant": OWNER,
     "stats": OWNER,

@@ -118,3 +118,34 @@ class QuizCb(CallbackData, prefix="quiz"):
     action: Literal["start", "continue"]
     cohort_id: Id
     lesson: Number
+
+
+class LiveSetupCb(CallbackData, prefix="lqs"):
+    """The host sets up a live quiz (/livequiz): the cohort, the quiz (its place in the list of
+    the course's quizzes), where to play."""
+
+    action: Literal["cohort", "quiz", "mode"]  # the step the press answers
+    cohort_id: Id
+    quiz: Number = 0
+    mode: Literal["", "group", "private"] = ""
+
+
+class LiveHostCb(CallbackData, prefix="lqh"):
+    """The host's buttons during a live quiz. Packs as ``lqh:<action>:<game id>``, the form
+    bot.quizzes.live writes."""
+
+    action: Literal["start", "cancel", "skip", "stop"]
+    game_id: Id = 0
+
+
+class LiveJoinCb(CallbackData, prefix="lqj"):
+    """ "I'm in" under a live quiz invitation. Packs as ``lqj:<game id>``."""
+
+    game_id: Id
+
+
+class GroupBindCb(CallbackData, prefix="grp"):
+    """An organizer binds the group this button is in to a cohort (/bindgroup)."""
+
+    action: Literal["bind"]
+    cohort_id: Id

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Literal
+
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
 from bot.i18n import Localizer
+from bot.people.model import Cohort
 from bot.quizzes.model import QuizProgress, QuizStanding
+from bot.telegram.callbacks import GroupBindCb, LiveHostCb, LiveSetupCb
+from bot.telegram.keyboards import one_per_row
+from bot.text.buttons import BUTTON_LIMIT, shorten
 
 
 def quiz_progress(l10n: Localizer, progress: list[QuizProgress], standing: QuizStanding) -> str | None:
@@ -30,3 +39,44 @@ def quiz_progress(l10n: Localizer, progress: list[QuizProgress], standing: QuizS
             )
         )
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------- the live quiz (staff)
+
+
+def live_cohorts_keyboard(cohorts: Sequence[Cohort]) -> InlineKeyboardMarkup:
+    return one_per_row((shorten(c.name, BUTTON_LIMIT), LiveSetupCb(action="cohort", cohort_id=c.id)) for c in cohorts)
+
+
+def live_quizzes_keyboard(cohort_id: int, titles: Sequence[str]) -> InlineKeyboardMarkup:
+    return one_per_row(
+        (shorten(title, BUTTON_LIMIT), LiveSetupCb(action="quiz", cohort_id=cohort_id, quiz=index))
+        for index, title in enumerate(titles)
+    )
+
+
+def live_modes_keyboard(l10n: Localizer, cohort_id: int, quiz: int, *, group: bool) -> InlineKeyboardMarkup:
+    modes: list[Literal["group", "private"]] = ["group", "private"] if group else ["private"]
+    return one_per_row(
+        (l10n(f"live-button-mode-{mode}"), LiveSetupCb(action="mode", cohort_id=cohort_id, quiz=quiz, mode=mode))
+        for mode in modes
+    )
+
+
+def live_lobby_keyboard(l10n: Localizer, game_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                InlineKeyboardButton(
+                    text=l10n("live-button-start"), callback_data=LiveHostCb(action="start", game_id=game_id).pack()
+                ),
+                InlineKeyboardButton(
+                    text=l10n("live-button-cancel"), callback_data=LiveHostCb(action="cancel", game_id=game_id).pack()
+                ),
+            ]
+        ]
+    )
+
+
+def bind_group_keyboard(cohorts: Sequence[Cohort]) -> InlineKeyboardMarkup:
+    return one_per_row((shorten(c.name, BUTTON_LIMIT), GroupBindCb(action="bind", cohort_id=c.id)) for c in cohorts)
