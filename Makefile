@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck bench bench-telegram clean
+.PHONY: install run test lint typecheck bench bench-telegram bench-livequiz clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Oqu needs Python 3.11 or newer")'
@@ -42,6 +42,11 @@ bench: $(STAMP)
 # The same at Telegram's own 30 messages per second: about 17 minutes.
 bench-telegram: $(STAMP)
 	$(BIN)/python -m bench.delivery --rate 30
+
+# A live quiz in private chats: 300 players, 5 questions, Telegram's 30 messages per second
+# (about 5 minutes); results in docs/benchmarks.md.
+bench-livequiz: $(STAMP)
+	$(BIN)/python -m bench.livequiz
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build *.egg-info

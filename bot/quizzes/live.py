@@ -330,14 +330,15 @@ class LiveQuizService:
         )
         current = _Round(copies=len(targets), all_out=asyncio.Event(), skip=asyncio.Event())
         self._rounds[game.id] = current
-        for chat_id, language in targets:
-            poll = _poll(course, question, number, len(quiz.questions), language, game.open_period)
-            self._submit(game, chat_id, OutMessage("", poll=poll), poll_question=number)
+        # The host's controls first: with 300 copies ahead of them, they would come 10 s late.
         host_language = self._language(await self.quiz_repo.language(game.host_id))
         host_text = self.translator.get(
             host_language, "live-host-question", number=number + 1, total=len(quiz.questions)
         )
         self._send_text(game, game.host_id, host_text, host_language, host_buttons=("skip", "stop"))
+        for chat_id, language in targets:
+            poll = _poll(course, question, number, len(quiz.questions), language, game.open_period)
+            self._submit(game, chat_id, OutMessage("", poll=poll), poll_question=number)
         # The time runs from the last copy: wait until every copy is out (or refused), then the
         # question's own time and a moment for answers on their way. The host may skip.
         waiting = asyncio.ensure_future(current.all_out.wait())
