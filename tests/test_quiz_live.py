@@ -152,7 +152,9 @@ async def test_fifty_players_in_private_chats_get_their_points_and_places(
                 assert await live.answer(poll.poll["id"], uid, [choice])
                 await asyncio.sleep(0.04)
 
-        await wait_for(lambda: "орын" in emu.user(1050).messages[-1].text, "the final standings reach the last player")
+        await wait_for(
+            lambda: "орныңыз" in emu.user(1050).messages[-1].text, "the final standings reach the last player"
+        )
         await delivery.idle()
 
     rows = await db.fetchall("SELECT user_id, sum(points) AS p FROM live_answers GROUP BY user_id ORDER BY p DESC")
@@ -162,9 +164,7 @@ async def test_fifty_players_in_private_chats_get_their_points_and_places(
     assert ranked_ids == right_players, "earlier right answers must rank higher"
     first = emu.user(right_players[0]).messages[-1].text
     assert first.startswith("🏁 «Библиографиялық ойын» тікелей тесті аяқталды!\n🥇 Қатысушы01 Әлиева: ")
-    assert first.endswith(
-        "Сіздің орныңыз: 1 (50 қатысушы ішінде), " + first.split(": ")[1].split("\n")[0] + " ұпай."
-    )
+    assert first.endswith("Сіздің орныңыз: 1 (50 қатысушы ішінде), " + first.split(": ")[1].split("\n")[0] + " ұпай.")
     host = emu.user(HOST).messages
     assert any("❓ Сұрақ 1/2 жүріп жатыр." in m.text for m in host)
     assert any("Барлық қатысушылар (50):" in m.text for m in host)
@@ -221,3 +221,40 @@ async def test_thirty_players_in_the_group_see_one_leaderboard_in_the_right_orde
     assert all(r["p"] == 0 for r in order[27:])
     own = emu.user(2001).messages[-1].text
     assert own.startswith("Сіздің орныңыз: 1 (30 қатысушы ішінде)")
+
+
+async def test_the_host_skips_and_stops_and_a_restart_stops_what_was_going(
+    db: Database, tmp_path: Path, clock: FrozenClock, fast: Settings, translator: Translator
+) -> None:
+    players = range(3001, 3004)
+    async with game_rig(db, tmp_path, clock, fast, translator, players) as (live, delivery, emu, cohort_id):
+        _, game = await live.create(cohort_id, HOST, "L1.quiz", "private")  # a lesson's quiz, played live
+        assert game is not None and game.open_period == 20
+        for uid in players:
+            await live.join(game.id, uid)
+        assert await live.begin(game.id, HOST) is HostOutcome.DONE
+        await wait_for(lambda: all(last_poll_or_none(emu.user(uid).messages) for uid in players), "question 1")
+        assert await live.skip(game.id, 3001) is HostOutcome.NOT_HOST
+        assert await live.skip(game.id, HOST) is HostOutcome.DONE  # closed long before its 20 s
+        await wait_for(lambda: "Алғашқы бестік" in emu.user(3001).messages[-1].text, "the results of question 1")
+        assert emu.user(3001).messages[-1].text.startswith("⌛ Жауап жоқ: 0 ұпай.")
+        await wait_for(lambda: sum(m.kind == "poll" for m in emu.user(3001).messages) == 2, "question 2")
+        assert await live.stop(game.id, HOST) is HostOutcome.DONE
+        await wait_for(lambda: "орныңыз" in emu.user(3003).messages[-1].text, "the final places")
+        assert await db.fetchval("SELECT state FROM live_games WHERE id = ?", (game.id,)) == "stopped"
+        assert sum(m.kind == "poll" for m in emu.user(3001).messages) == 2  # no third question
+
+        # A lobby left open when the bot stopped: the next start stops it and tells the host.
+        _, waiting = await live.create(cohort_id, HOST, "LQ1", "private")
+        assert waiting is not None
+        again = LiveQuizService(db, fast, translator, SystemClock(), delivery.courses, lambda: delivery.sender)
+        assert await again.recover() == 1
+        await delivery.idle()
+        assert await db.fetchval("SELECT state FROM live_games WHERE id = ?", (waiting.id,)) == "stopped"
+        assert emu.user(HOST).messages[-1].text.startswith("⚠️ Тікелей тест кезінде бот қайта іске қосылды")
+        assert (await live.join(waiting.id, 3001))[0] is JoinOutcome.CLOSED
+
+
+def last_poll_or_none(messages: list[BotMessage]) -> BotMessage | None:
+    found = [m for m in messages if m.kind == "poll"]
+    return found[-1] if found else None
