@@ -180,4 +180,3 @@ def test_every_quiz_button_label_fits_in_30_characters(harness: Harness) -> None
     for key in ("quiz-button-start", "quiz-button-retake", "quiz-button-continue"):
         for language in ("kk", "ru", "en"):
             assert len(harness.translator.get(language, key)) <= 30, (key, language)
-
