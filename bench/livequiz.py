@@ -81,14 +81,14 @@ class TimedEmulator(BotAPIEmulator):
     def __init__(self) -> None:
         super().__init__()
         self.accepted: list[float] = []
-        self.refused: list[float] = []
+        self.refused: list[tuple[float, int | None]] = []  # when, and to which chat
 
     def _apply_limits(self, params: Params) -> None:
         now = time.monotonic()
         try:
             super()._apply_limits(params)
         except Exception:
-            self.refused.append(now)
+            self.refused.append((now, params.get_int("chat_id")))
             raise
         self.accepted.append(now)
 
@@ -100,7 +100,8 @@ async def prepare(folder: Path, players: int, open_period: int) -> Path:
         now = datetime.now(UTC)
         course = write_course(folder / "course", course_yaml(open_period))
         version = await import_version(db, course, folder / "files")
-        start = now.astimezone(ZoneInfo("Asia/Almaty")).date() - timedelta(days=1)
+        # The course starts tomorrow: no lesson is due, so the sender carries the game alone.
+        start = now.astimezone(ZoneInfo("Asia/Almaty")).date() + timedelta(days=1)
         cohort = await make_cohort(db, version, start, now, name="Сынақ ағыны")
         await add_learners(db, cohort, range(FIRST, FIRST + players), now, languages=("kk",))
         await UserRepository(db).set_language(HOST, "en", now)
@@ -165,12 +166,17 @@ async def run(folder: Path, players: int, rate: int, open_period: int) -> dict[s
             answered += 1
 
         try:
+            # The host is a person: a second between presses (the emulator, like Telegram, refuses
+            # more than one message a second to a chat, and each press brings one).
             await host.send_text("/livequiz")
             await until(lambda: bool(host.messages) and "Live quiz" in host.messages[-1].text, "the cohorts", 60)
+            await asyncio.sleep(1.2)
             await host.click("Сынақ ағыны", message=host.messages[-1])
             await until(lambda: "Which quiz?" in host.messages[-1].text, "the quizzes", 30)
+            await asyncio.sleep(1.2)
             await host.click("Библиографиялық ойын", message=host.messages[-1])
             await until(lambda: "where do the players" in host.messages[-1].text, "the modes", 30)
+            await asyncio.sleep(1.2)
             await host.click("💬 In private chats", message=host.messages[-1])
             await until(lambda: "Lobby" in host.messages[-1].text, "the lobby", 30)
             lobby = host.messages[-1]
@@ -180,6 +186,7 @@ async def run(folder: Path, players: int, rate: int, open_period: int) -> dict[s
             for person in people:
                 await person.click("🙋 Қатысамын", message=person.messages[-1])
             await until(lambda: f"Players in: <b>{players}</b>" in lobby.html, "everyone in the lobby", 60)
+            await asyncio.sleep(1.2)
             pressed = time.monotonic()
             await host.click("▶️ Start", message=lobby)
             fanout: list[float] = []
@@ -233,6 +240,10 @@ async def run(folder: Path, players: int, rate: int, open_period: int) -> dict[s
             "answers_given": answered,
             "answers_recorded": recorded,
             "http_429": emu.stats["rate_limited"],
+            "http_429_at": [
+                {"seconds_after_start": round(t - pressed, 1), "chat": "host" if chat == HOST else "player"}
+                for t, chat in emu.refused
+            ],
             "bot_peak_rss_mb": round(peak, 1),
             "messages_sent": len(emu.accepted),
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",

@@ -119,11 +119,7 @@ def _host() -> Router:
         outcome, game = await live.create(cohort.id, user_id, quiz.key, callback_data.mode)
         if outcome is not CreateOutcome.CREATED or game is None:
             await bot.send_message(user_id, l10n(f"live-create-{outcome.value}"))
-            return
-        lobby = await bot.send_message(
-            user_id, await live.lobby_text(game, l10n.locale), reply_markup=live_lobby_keyboard(l10n, game.id)
-        )
-        await live.set_lobby_message(game.id, lobby.message_id)
+        # Created: the lobby comes from the sender, ahead of the invitations.
 
     @router.callback_query(LiveHostCb.filter())
     async def host(

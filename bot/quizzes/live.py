@@ -118,6 +118,7 @@ class LiveJob(SendJob):
     """A live quiz message on its way: ``delivery_id`` is the game's id."""
 
     poll_question: int = -1  # the question of a poll; -1 for a text
+    lobby: bool = False  # the host's lobby message, edited as players join
 
 
 @dataclass
@@ -190,6 +191,11 @@ class LiveQuizService:
         if game is None:
             return CreateOutcome.BUSY, None
         self._stop[game.id] = asyncio.Event()
+        # The host's lobby goes through the sender too, ahead of the invitations: a message sent
+        # beside the sender would push one second over Telegram's 30 and earn a 429.
+        host_language = self._language(await self.quiz_repo.language(host_id))
+        lobby = await self.lobby_text(game, host_language)
+        self._send_text(game, host_id, lobby, host_language, host_buttons=("start", "cancel"), lobby=True)
         if chat_id is not None:
             language = self._group_language(course)
             self._send_text(game, chat_id, self._invite(course, quiz, language), language, join=True)
@@ -469,6 +475,7 @@ class LiveQuizService:
         *,
         join: bool = False,
         host_buttons: tuple[str, ...] = (),
+        lobby: bool = False,
     ) -> None:
         buttons: tuple[tuple[Button, ...], ...] = ()
         if join:
@@ -483,15 +490,20 @@ class LiveQuizService:
                 for action in host_buttons
             )
             buttons = (row,)
-        self._submit(game, chat_id, OutMessage(text, buttons=buttons))
+        self._submit(game, chat_id, OutMessage(text, buttons=buttons), lobby=lobby)
 
-    def _submit(self, game: LiveGame, chat_id: int, message: OutMessage, *, poll_question: int = -1) -> None:
+    def _submit(
+        self, game: LiveGame, chat_id: int, message: OutMessage, *, poll_question: int = -1, lobby: bool = False
+    ) -> None:
         sender = self._sender()
         if sender is None:
             log.warning("live quiz %s: the sender is not running; a message to %s is dropped", game.id, chat_id)
             self._copy_done(game.id, poll_question)
             return
-        sender.submit(LiveJob(game.id, chat_id, game.cohort_id, (message,), owner=self, poll_question=poll_question))
+        job = LiveJob(
+            game.id, chat_id, game.cohort_id, (message,), owner=self, poll_question=poll_question, lobby=lobby
+        )
+        sender.submit(job)
 
     def _copy_done(self, game_id: int, poll_question: int) -> None:
         current = self._rounds.get(game_id)
@@ -505,6 +517,8 @@ class LiveQuizService:
 
     async def part_sent(self, job: SendJob, message_id: int, poll_id: str | None = None) -> None:
         assert isinstance(job, LiveJob)
+        if job.lobby:
+            await self.repo.set_lobby_message(job.delivery_id, message_id)
         if poll_id is not None and job.poll_question >= 0:
             addressee = None if job.chat_id < 0 else job.chat_id
             await self.repo.poll_sent(
