@@ -18,9 +18,9 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.clock import Clock
 from bot.i18n import Localizer
 from bot.people import access
+from bot.people.model import Cohort
 from bot.quizzes.live import CreateOutcome, HostOutcome, JoinOutcome, LiveQuizService
 from bot.telegram.callbacks import GroupBindCb, LiveHostCb, LiveJoinCb, LiveSetupCb
 from bot.telegram.views import drop_buttons
@@ -48,7 +48,7 @@ def staff_setup() -> tuple[Router, Router]:
     return _host(), _binding()
 
 
-async def _cohorts_for(cohorts: CohortRepository, user_id: int, roles: frozenset[str]) -> list:
+async def _cohorts_for(cohorts: CohortRepository, user_id: int, roles: frozenset[str]) -> list[Cohort]:
     mine = await cohorts.all() if access.allowed(roles, access.ORGANIZER) else await cohorts.curated_by(user_id)
     return [cohort for cohort in mine if cohort.status != "finished"]
 
@@ -69,7 +69,7 @@ def _host() -> Router:
 
     @router.message(Command("livequiz"))
     async def livequiz_in_group(message: Message, l10n: Localizer, live: LiveQuizService) -> None:
-        going = await live.repo.active_in_chat(message.chat.id)
+        going = await live.going_in_chat(message.chat.id)
         await message.reply(l10n("live-already-here" if going is not None else "live-open-in-private"))
 
     @router.callback_query(LiveSetupCb.filter())
@@ -171,7 +171,6 @@ def _binding() -> Router:
         live: LiveQuizService,
         cohorts: CohortRepository,
         roles: frozenset[str],
-        clock: Clock,
         bot: Bot,
     ) -> None:
         message = query.message
@@ -181,7 +180,7 @@ def _binding() -> Router:
             callback_answer.text = l10n("button-outdated")
             callback_answer.show_alert = True
             return
-        await live.repo.bind_group(cohort.id, message.chat.id, query.from_user.id, clock.now())
+        await live.bind_group(cohort.id, message.chat.id, query.from_user.id)
         await drop_buttons(bot, message.chat.id, message.message_id)
         await bot.send_message(message.chat.id, l10n("live-bind-done", cohort=escape(cohort.name, quote=False)))
 
@@ -197,17 +196,16 @@ def _players() -> Router:
         from 300 people must not become 300 edits)."""
         try:
             await asyncio.sleep(LOBBY_REFRESH)
-            game = await live.repo.get(game_id)
-            if game is None or game.state != "lobby" or game.lobby_message_id is None:
+            found = await live.lobby_view(game_id)
+            if found is None:
                 return
-            language = await live.quiz_repo.language(game.host_id) or l10n.locale
-            host_l10n = Localizer(l10n.translator, language)
+            game, text, language = found
             with contextlib.suppress(TelegramAPIError):
                 await bot.edit_message_text(
-                    await live.lobby_text(game, language),
+                    text,
                     chat_id=game.host_id,
                     message_id=game.lobby_message_id,
-                    reply_markup=live_lobby_keyboard(host_l10n, game.id),
+                    reply_markup=live_lobby_keyboard(l10n.with_locale(language), game.id),
                 )
         finally:
             refreshing.pop(game_id, None)

@@ -216,8 +216,19 @@ class LiveQuizService:
             players=await self.repo.player_count(game.id),
         )
 
-    async def set_lobby_message(self, game_id: int, message_id: int) -> None:
-        await self.repo.set_lobby_message(game_id, message_id)
+    async def lobby_view(self, game_id: int) -> tuple[LiveGame, str, str] | None:
+        """A lobby still open, with its text in the host's language, and that language."""
+        game = await self.repo.get(game_id)
+        if game is None or game.state != LOBBY or game.lobby_message_id is None:
+            return None
+        language = self._language(await self.quiz_repo.language(game.host_id))
+        return game, await self.lobby_text(game, language), language
+
+    async def going_in_chat(self, chat_id: int) -> LiveGame | None:
+        return await self.repo.active_in_chat(chat_id)
+
+    async def bind_group(self, cohort_id: int, chat_id: int, by: int) -> None:
+        await self.repo.bind_group(cohort_id, chat_id, by, self.clock.now())
 
     async def begin(self, game_id: int, host_id: int) -> HostOutcome:
         game = await self.repo.get(game_id)
