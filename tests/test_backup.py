@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot import PROJECT_ROOT
-from bot.app import create_dispatcher
+from bot.app import Application, create_dispatcher
 from bot.backup.archive import NAME, Refusal, RestoreRefusedError
 from bot.backup.service import DAILY_JOB, DailyBackup, restore_backup, take_backup
 from bot.cli.backup import main as cli
@@ -77,7 +77,7 @@ async def test_a_backup_under_continuous_writes_restores_to_a_whole_prefix_with_
 ) -> None:
     live = tmp_path / "live" / "bot.sqlite3"
     db = await _course_db(live, clock)
-    stop = asyncio.Event()
+    stop, warmed_up = asyncio.Event(), asyncio.Event()
     written: list[int] = []
 
     async def writer() -> None:
@@ -86,11 +86,12 @@ async def test_a_backup_under_continuous_writes_restores_to_a_whole_prefix_with_
             batch += 1
             await _write_batch(db, batch)
             written.append(batch)
+            if batch == 200:
+                warmed_up.set()
 
     task = asyncio.create_task(writer())
     try:
-        while len(written) < 200:
-            await asyncio.sleep(0.001)
+        await warmed_up.wait()
         before = len(written)
         result = await asyncio.to_thread(take_backup, live, tmp_path / "backups", now=clock.now())
         during = len(written) - before
@@ -301,43 +302,59 @@ def _cli(database: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[s
     )
 
 
-def test_restore_refuses_while_the_bot_runs_and_works_once_it_is_stopped_or_killed(
+def test_restore_refuses_while_the_bot_runs_and_works_once_it_is_killed(
     backed_up: tuple[Path, Path], tmp_path: Path
 ) -> None:
     database, archive = backed_up
-    for stop in (signal.SIGTERM, signal.SIGKILL):
-        bot = subprocess.Popen(
-            [sys.executable, "-m", "bot"],
-            env=_env(database, BOT_TOKEN=TEST_TOKEN, TELEGRAM_API_URL=f"http://127.0.0.1:{_free_port()}"),
-            cwd=tmp_path,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
+    bot = subprocess.Popen(
+        [sys.executable, "-m", "bot"],
+        env=_env(database, BOT_TOKEN=TEST_TOKEN, TELEGRAM_API_URL=f"http://127.0.0.1:{_free_port()}"),
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        read_until(bot, "not reachable")  # built: the database is open and locked
+        refused = _cli(database, "restore", str(archive), cwd=tmp_path)
+        assert refused.returncode == 3
+        assert refused.stderr == (
+            f"error: The bot is running on {database} (process {bot.pid}): stop it first, then restore. "
+            "Nothing was changed.\n"
         )
-        try:
-            read_until(bot, "not reachable")  # built: the database is open and locked
-            refused = _cli(database, "restore", str(archive), cwd=tmp_path)
-            assert refused.returncode == 3
-            assert refused.stderr == (
-                f"error: The bot is running on {database} (process {bot.pid}): stop it first, then restore. "
-                "Nothing was changed.\n"
-            )
-            # A backup, on the other hand, is taken while it runs, without a token.
-            taken = _cli(database, "backup", str(tmp_path / "while-running"), cwd=tmp_path)
-            assert taken.returncode == 0 and taken.stdout.startswith("Backup taken: "), taken.stderr
-            bot.send_signal(stop)
-            bot.communicate(timeout=20)
-        finally:
-            bot.kill()
-        # Stopped cleanly or killed, the kernel has let go of the lock.
-        restored = _cli(database, "restore", str(archive), cwd=tmp_path)
-        assert restored.returncode == 0, restored.stderr
-        assert restored.stdout.startswith(f"Restored {database} from {archive.name}, taken 2026-04-15 10:00 (Asia/Almaty)")
-        assert "The replaced database is kept as " in restored.stdout
-        assert _query(database, "SELECT batches FROM progress") == [(1,)]
+        # A backup, on the other hand, is taken while it runs, without a token.
+        taken = _cli(database, "backup", str(tmp_path / "while-running"), cwd=tmp_path)
+        assert taken.returncode == 0 and taken.stdout.startswith("Backup taken: "), taken.stderr
+        bot.send_signal(signal.SIGKILL)  # no chance to clean up: the kernel lets go of the lock
+        bot.communicate(timeout=20)
+    finally:
+        bot.kill()
+    restored = _cli(database, "restore", str(archive), cwd=tmp_path)
+    assert restored.returncode == 0, restored.stderr
+    assert restored.stdout.startswith(f"Restored {database} from {archive.name}, taken 2026-04-15 10:00 (Asia/Almaty)")
+    assert "The replaced database is kept as " in restored.stdout
+    assert _query(database, "SELECT batches FROM progress") == [(1,)]
 
 
-async def test_a_second_bot_on_the_same_database_is_refused_and_a_restore_holds_it_too(tmp_path: Path) -> None:
+async def test_the_application_holds_the_database_until_it_closes(
+    backed_up: tuple[Path, Path], settings: Settings
+) -> None:
+    database, archive = backed_up
+    settings = settings.model_copy(update={"database_path": database})
+    app = await Application.build(settings)
+    try:
+        with pytest.raises(DatabaseInUseError):  # a second bot on the same file stops at once
+            await Application.build(settings)
+        with pytest.raises(RestoreRefusedError) as refused:
+            restore_backup(archive, database, now=T0)
+        assert refused.value.reason is Refusal.BOT_RUNNING
+    finally:
+        await app.close()
+    restore_backup(archive, database, now=T0)
+    assert _query(database, "SELECT batches FROM progress") == [(1,)]
+
+
+async def test_a_restore_holds_the_database_too(tmp_path: Path) -> None:
     database = tmp_path / "bot.sqlite3"
     with DatabaseLock(database):
         other = DatabaseLock(database)
