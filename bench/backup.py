@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sqlite3
 import tempfile
 import time
@@ -55,13 +54,11 @@ async def main(megabytes: int) -> None:
         db = await Database.open(folder / "bot.sqlite3")
         started = time.perf_counter()
         await _fill(db, megabytes)
-        size = os.path.getsize(folder / "bot.sqlite3")
+        size = (folder / "bot.sqlite3").stat().st_size
         print(f"database: {size / 1e6:.0f} MB, filled in {time.perf_counter() - started:.0f} s")
 
         began = time.perf_counter()
-        work = asyncio.ensure_future(
-            asyncio.to_thread(take_backup, db.path, folder / "backups", now=datetime.now(UTC))
-        )
+        work = asyncio.ensure_future(asyncio.to_thread(take_backup, db.path, folder / "backups", now=datetime.now(UTC)))
         commits, longest = await _while_writing(db, work)
         result = work.result()
         print(
