@@ -13,6 +13,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramNetworkError, TelegramServerError
 from aiogram.types import User as TelegramUser
+from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 
 from bot.backup.service import DailyBackup
 from bot.clock import Clock, SystemClock
@@ -74,6 +75,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     # start and stop reach it as ``dp["delivery"]``; a learner who joins a cohort is planned.
     delivery = DeliveryService(db, settings, translator, clock)
     dp["delivery"] = delivery
+    dp["deliveries"] = delivery.repo
     dp["enrolment"].listeners.append(delivery.on_enrolled)
     dp["erasure"] = ErasureService(users, [delivery.person_erased])
     dp["backups"] = DailyBackup(
@@ -90,6 +92,9 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     dp.update.outer_middleware(in_progress)
     dp.update.outer_middleware(PerUserSerializer())
     dp.update.outer_middleware(PersonMiddleware(users, roles, translator, settings))
+    # Every button press is answered exactly once, after its handler (with the text and alert
+    # the handler put on ``callback_answer``), even when the handler fails.
+    dp.callback_query.middleware(CallbackAnswerMiddleware())
     dp.errors.register(on_error)
     dp.include_routers(*get_routers(translator))
     return dp
