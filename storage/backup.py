@@ -21,7 +21,7 @@ BUSY_TIMEOUT_MS = 5000
 
 @dataclass(frozen=True)
 class CourseFileRef:
-    """A course file the database refers to, and the folders its versions keep files in."""
+    """A course file the database refers to, by its content-addressed name."""
 
     name: str  # <sha256>.<ext>
     sha256: str

@@ -35,7 +35,7 @@ DATABASE = "bot.sqlite3"
 FILES = "files"
 SUFFIX = ".tar.gz"
 NAME = re.compile(r"^oqu-backup-(\d{8}T\d{6}Z)\.tar\.gz$")
-_STAMP = "%Y%m%dT%H%M%SZ"
+STAMP = "%Y%m%dT%H%M%SZ"
 # A course file inside the archive: content-addressed, nothing else (no folders, no "..").
 _FILE_MEMBER = re.compile(r"^files/[0-9a-f]{64}\.[A-Za-z0-9]{1,16}$")
 _CHUNK = 1024 * 1024
@@ -127,7 +127,7 @@ class Manifest:
 
 
 def archive_name(moment: datetime) -> str:
-    return f"oqu-backup-{moment.astimezone(UTC).strftime(_STAMP)}{SUFFIX}"
+    return f"oqu-backup-{moment.astimezone(UTC).strftime(STAMP)}{SUFFIX}"
 
 
 def taken_at(path: Path) -> datetime | None:
@@ -135,7 +135,7 @@ def taken_at(path: Path) -> datetime | None:
     match = NAME.match(path.name)
     if match is None:
         return None
-    return datetime.strptime(match.group(1), _STAMP).replace(tzinfo=UTC)
+    return datetime.strptime(match.group(1), STAMP).replace(tzinfo=UTC)
 
 
 def sha256_of(path: Path) -> str:

@@ -16,7 +16,7 @@ import shutil
 import tempfile
 import time as monotonic
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from importlib import metadata
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 from bot.backup.archive import (
     DATABASE,
     FILES,
+    STAMP,
     SUFFIX,
     Entry,
     Manifest,
@@ -121,7 +122,8 @@ class RestoreResult:
 
 
 def kept_name(database: Path, now: datetime) -> Path:
-    return database.with_name(f"{database.name}.before-restore-{archive_name(now)[len('oqu-backup-') : -len(SUFFIX)]}")
+    """``bot.sqlite3.before-restore-20260415T050000Z``: where the replaced database goes."""
+    return database.with_name(f"{database.name}.before-restore-{now.astimezone(UTC).strftime(STAMP)}")
 
 
 def restore_backup(archive: Path, database: Path, *, now: datetime, files_dir: Path | None = None) -> RestoreResult:
