@@ -26,7 +26,7 @@ from bot.people.enrolment import EnrolmentService
 from bot.people.erasure import ErasureService
 from bot.scheduling.aps import ApsScheduler
 from bot.telegram.commands import set_commands
-from bot.telegram.errors import on_error
+from bot.telegram.errors import ErrorAlerts, on_error
 from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer, UpdatesInProgress
 from bot.telegram.webhook import create_webhook_app, webhook_secret
 from handlers import get_routers
@@ -82,6 +82,8 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     dp.update.outer_middleware(in_progress)
     dp.update.outer_middleware(PerUserSerializer())
     dp.update.outer_middleware(PersonMiddleware(users, roles, translator, settings))
+    # Owners hear of each kind of error once per 10 minutes (bot/telegram/errors.py).
+    dp["error_alerts"] = ErrorAlerts(clock)
     dp.errors.register(on_error)
     dp.include_routers(*get_routers(translator))
     return dp
