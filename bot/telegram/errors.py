@@ -72,9 +72,9 @@ def error_place(error: BaseException) -> str:
     """Where in the bot's own packages it failed ("handlers/courses.py:38"), or the innermost frame."""
     frames = traceback.extract_tb(error.__traceback__)
     ours = [f for f in frames if f.filename.startswith(_OUR_PACKAGES)]
-    frame = (ours or frames or [None])[-1]
-    if frame is None:
+    if not (ours or frames):
         return "?"
+    frame = (ours or frames)[-1]
     path = Path(frame.filename)
     with contextlib.suppress(ValueError):
         path = path.relative_to(_PROJECT)
