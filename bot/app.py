@@ -27,7 +27,7 @@ from bot.people.erasure import ErasureService
 from bot.scheduling.aps import ApsScheduler
 from bot.telegram.commands import set_commands
 from bot.telegram.errors import ErrorAlerts, on_error
-from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer, UpdatesInProgress
+from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer, Throttle, UpdatesInProgress
 from bot.telegram.webhook import create_webhook_app, webhook_secret
 from handlers import get_routers
 from storage.cohorts import CohortRepository
@@ -80,6 +80,9 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     # First, so that updates waiting for their person's turn count as in progress at shutdown.
     dp["in_progress"] = in_progress = UpdatesInProgress()
     dp.update.outer_middleware(in_progress)
+    # Before the serializer and the database: a flood costs the others nothing (middlewares/throttle.py).
+    dp["throttle"] = throttle = Throttle.from_settings(settings, clock, translator, users)
+    dp.update.outer_middleware(throttle)
     dp.update.outer_middleware(PerUserSerializer())
     dp.update.outer_middleware(PersonMiddleware(users, roles, translator, settings))
     # Owners hear of each kind of error once per 10 minutes (bot/telegram/errors.py).

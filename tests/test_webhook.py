@@ -189,3 +189,45 @@ async def test_the_emulator_refuses_get_updates_while_a_webhook_is_set() -> None
             assert await bot.get_updates(timeout=0) == []
         finally:
             await bot.session.close()
+
+
+async def test_python_m_bot_in_webhook_mode_with_json_logs_serves_and_stops_on_sigterm(tmp_path: Path) -> None:
+    import json
+    import os
+    import signal
+    import sys
+
+    from bot import PROJECT_ROOT
+
+    port = free_port()
+    async with BotAPIEmulator() as emu:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "WEBHOOK_", "LOG_", "THROTTLE_"))}
+        env |= {
+            "PYTHONPATH": str(PROJECT_ROOT),
+            "BOT_TOKEN": emu.token,
+            "TELEGRAM_API_URL": emu.base_url,
+            "DATABASE_PATH": str(tmp_path / "db.sqlite3"),
+            "WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram",
+            "WEBHOOK_LISTEN": f"127.0.0.1:{port}",
+            "LOG_FORMAT": "json",
+        }
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", env=env, cwd=tmp_path, stderr=asyncio.subprocess.PIPE
+        )
+        try:
+            await until(lambda: emu.webhook is not None, seconds=30)
+            user = emu.user(4401, language_code="kk")
+            await user.send_text("/start")
+            await user.expect("Сәлеметсіз бе", timeout=10)
+            process.send_signal(signal.SIGTERM)
+            _, stderr = await asyncio.wait_for(process.communicate(), 20)
+        finally:
+            if process.returncode is None:
+                process.kill()
+    assert process.returncode == 0
+    entries = [json.loads(line) for line in stderr.decode().splitlines()]
+    messages = [entry["message"] for entry in entries]
+    assert any("webhook mode: listening on 127.0.0.1" in message for message in messages)
+    assert any("database closed" in message for message in messages)
+    assert all({"time", "level", "logger", "message"} <= entry.keys() for entry in entries)
+    assert not [entry for entry in entries if entry["level"] == "ERROR"]
