@@ -14,6 +14,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramNetworkError, TelegramServerError
 from aiogram.types import User as TelegramUser
+from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from aiohttp import web
 
 from bot.clock import Clock, SystemClock
@@ -75,6 +76,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     # start and stop reach it as ``dp["delivery"]``; a learner who joins a cohort is planned.
     delivery = DeliveryService(db, settings, translator, clock)
     dp["delivery"] = delivery
+    dp["deliveries"] = delivery.repo
     dp["enrolment"].listeners.append(delivery.on_enrolled)
     dp["erasure"] = ErasureService(users, [delivery.person_erased])
     # First, so that updates waiting for their person's turn count as in progress at shutdown.
@@ -85,6 +87,9 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     dp.update.outer_middleware(throttle)
     dp.update.outer_middleware(PerUserSerializer())
     dp.update.outer_middleware(PersonMiddleware(users, roles, translator, settings))
+    # Every button press is answered exactly once, after its handler (with the text and alert
+    # the handler put on ``callback_answer``), even when the handler fails.
+    dp.callback_query.middleware(CallbackAnswerMiddleware())
     # Owners hear of each kind of error once per 10 minutes (bot/telegram/errors.py).
     dp["error_alerts"] = ErrorAlerts(clock)
     dp.errors.register(on_error)

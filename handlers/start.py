@@ -15,7 +15,8 @@ from bot.i18n import Localizer, Translator
 from bot.people.enrolment import EnrolmentService, Outcome, invite_code_from_payload
 from bot.people.model import User
 from bot.telegram import keyboards
-from handlers.enrol import enrol_and_tell, refusal_text
+from bot.telegram.states import Registration
+from bot.telegram.views.enrolment import enrol_and_tell, refusal_text
 from storage.courses import CourseRepository
 from storage.users import UserRepository
 
@@ -40,14 +41,18 @@ def setup() -> Router:
         user: User | None,
         bot: Bot,
     ) -> None:
+        state_name = await state.get_state()
+        if state_name is not None and not state_name.startswith(f"{Registration.__name__}:"):
+            # /start leaves any other form (a registration draft is resumed after the language).
+            await state.clear()
         payload = (command.args or "").strip()
         code = invite_code_from_payload(payload) if len(payload) <= MAX_PAYLOAD else None
         registered = user is not None and user.is_registered
-        if registered and code:
+        if user is not None and registered and code:
             await message.answer(l10n("start-welcome-back", name=escape(user.full_name or "")))
             await enrol_and_tell(bot, message.chat.id, l10n, code, enrolment, courses, delivery, clock)
             return
-        if registered:
+        if user is not None and registered:
             await message.answer(
                 l10n("start-welcome-back", name=escape(user.full_name or "")), reply_markup=keyboards.main_menu(l10n)
             )

@@ -13,8 +13,7 @@ from aiogram.types import ChatMemberBanned, ChatMemberMember, ChatMemberUpdated,
 from bot.clock import to_db
 from bot.delivery.planning import Planner
 from bot.delivery.render import again_callback
-from bot.telegram.callbacks import DeliveryReportCb
-from handlers.delivery import DeliveryCb
+from bot.telegram.callbacks import DeliveryCb, DeliveryReportCb
 from storage.cohorts import CohortRepository
 from storage.roles import RoleRepository
 from tests.auxil.delivery_setup import SAMPLE, add_learners, import_version, make_cohort

@@ -40,7 +40,7 @@ async def open_cohort(organizer: FakeUser, name: str) -> str:
     """Walk the organizer's wizard in English; return the invite link."""
     await organizer.send_text("/newcohort")
     question = await organizer.expect("New cohort")
-    course_button = next(label for label in question.button_labels if "Organization of library" in label)
+    course_button = next(label for label in question.button_labels if "Library work today" in label)
     await organizer.click(course_button)
     await organizer.expect("name")
     await organizer.send_text(name)

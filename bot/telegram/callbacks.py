@@ -8,7 +8,7 @@ matches no handler and gets the stale-button answer of the fallback router, inst
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from aiogram.filters.callback_data import CallbackData
 from pydantic import Field
@@ -53,7 +53,7 @@ class ProfileCb(CallbackData, prefix="prof"):
 class RoleCb(CallbackData, prefix="role"):
     """Owners only: grant or revoke a role of ``user_id``."""
 
-    action: str  # grant, revoke
+    action: Literal["grant", "revoke"]
     user_id: Id
     role: str
 
@@ -61,24 +61,28 @@ class RoleCb(CallbackData, prefix="role"):
 class CohortCb(CallbackData, prefix="coh"):
     """Curators and up: look at a cohort."""
 
-    action: str  # card, learners, invite, list
+    action: Literal["card", "learners", "invite", "list"]
     cohort_id: Id = 0
+    page: Number = 0  # learners: which page of the list, plus one (0: a fresh list)
 
 
 class CohortAdminCb(CallbackData, prefix="coha"):
     """Organizers and up: change a cohort."""
 
-    action: str  # close, reopen, remove, remove-yes, curator, curator-add, new
+    action: Literal["close", "reopen", "remove", "remove-ask", "remove-yes", "curator", "curator-add", "new"]
     cohort_id: Id = 0
     user_id: Id = 0
-    page: Number = 0  # remove: which page of the learners list
+    page: Number = 0  # remove: which page of the learners list, plus one (0: a fresh list)
+
+
+NewCohortAction = Literal["course", "default", "none", "create", "cancel"]
 
 
 class NewCohortCb(CallbackData, prefix="nc"):
     """The cohort wizard; ``step`` guards against stale presses as in the registration form."""
 
     step: str
-    action: str  # course, default, none, create, cancel
+    action: NewCohortAction
     value: str = ""
 
 
@@ -93,10 +97,15 @@ class CourseCb(CallbackData, prefix="crs"):
 class DeliveryReportCb(CallbackData, prefix="dlvr"):
     """The organizer's delivery report (/delivery)."""
 
-    action: str  # list, cohort, lesson, unreachable, pause, shift, missed
+    action: Literal["list", "cohort", "lesson", "unreachable", "pause", "shift", "missed"]
     cohort_id: Id = 0
     item: str = ""
     page: Number = 0
 
 
-STAFF_CALLBACKS = {"role": "owner", "coh": "curator", "coha": "organizer", "nc": "organizer", "dlvr": "organizer"}
+class DeliveryCb(CallbackData, prefix="dlv"):
+    """A button under a delivered lesson. Packs as ``dlv:again:<id>``, the form the renderer
+    writes (bot.delivery.render.again_callback)."""
+
+    action: Literal["again"]
+    delivery_id: Id

@@ -127,9 +127,8 @@ async def _tell_the_person(event: ErrorEvent, bot: Bot, l10n: Localizer) -> None
     if update.message is not None:
         chat_id = update.message.chat.id
     elif update.callback_query is not None:
+        # The press itself is answered by CallbackAnswerMiddleware, also when its handler failed.
         chat_id = update.callback_query.from_user.id
-        with contextlib.suppress(TelegramAPIError):
-            await update.callback_query.answer()
     if chat_id is not None:
         with contextlib.suppress(TelegramAPIError):
             await bot.send_message(chat_id, l10n("error-generic"))

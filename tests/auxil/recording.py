@@ -72,6 +72,9 @@ class RecordingSession(BaseSession):
             )
         problem = self._refusal(method)
         if problem is not None:
+            # Recorded as sent (the bot did send it), then refused as Telegram would refuse it.
+            self.requests.append(method)
+            self.results.append(None)
             self.refused.append((method, problem))
             body = json.dumps({"ok": False, "error_code": 400, "description": f"Bad Request: {problem}"})
             self.check_response(bot, method, 400, body)  # raises TelegramBadRequest, as aiogram would
