@@ -17,6 +17,7 @@ from aiogram.types import User as TelegramUser
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from aiohttp import web
 
+from bot.backup.service import DailyBackup
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.courses.bootstrap import ensure_sample_course
@@ -35,6 +36,7 @@ from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
 from storage.db import Database
 from storage.fsm import SQLiteStorage
+from storage.lock import DatabaseLock
 from storage.roles import RoleRepository
 from storage.users import UserRepository
 
@@ -79,6 +81,15 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     dp["deliveries"] = delivery.repo
     dp["enrolment"].listeners.append(delivery.on_enrolled)
     dp["erasure"] = ErasureService(users, [delivery.person_erased])
+    dp["backups"] = DailyBackup(
+        database=db.path,
+        folder=settings.backups_dir,
+        at=settings.backup_time,
+        keep_days=settings.backup_keep,
+        timezone=settings.timezone,
+        clock=clock,
+        files_dir=settings.files_dir,
+    )
     # First, so that updates waiting for their person's turn count as in progress at shutdown.
     dp["in_progress"] = in_progress = UpdatesInProgress()
     dp.update.outer_middleware(in_progress)
@@ -112,16 +123,29 @@ class Application:
     # and stop() can end it cleanly.
     polling: bool = field(default=False)
     _stop_serving: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
+    lock: DatabaseLock | None = field(default=None)
 
     @classmethod
     async def build(cls, settings: Settings, *, clock: Clock | None = None, strict_i18n: bool = False) -> Application:
         clock = clock or SystemClock()
         translator = Translator(default_locale=settings.default_locale, strict=strict_i18n)
-        db = await Database.open(settings.database_path)
-        await ensure_sample_course(db, settings.files_dir, clock)
+        # Held until close: `python -m bot restore` refuses while it is, and a second bot on the
+        # same file (or one started during a restore) stops here with DatabaseInUseError.
+        lock = DatabaseLock(settings.database_path)
+        lock.acquire()
+        try:
+            db = await Database.open(settings.database_path)
+            try:
+                await ensure_sample_course(db, settings.files_dir, clock)
+            except BaseException:
+                await db.close()
+                raise
+        except BaseException:
+            lock.release()
+            raise
         bot = create_bot(settings)
         dp = create_dispatcher(settings, db, translator, clock)
-        app = cls(settings, db, bot, dp, translator, clock)
+        app = cls(settings, db, bot, dp, translator, clock, lock=lock)
         dp.startup.register(app._on_startup)
         dp.shutdown.register(app._on_shutdown)
         return app
@@ -129,6 +153,10 @@ class Application:
     @property
     def delivery(self) -> DeliveryService:
         return self.dp["delivery"]
+
+    @property
+    def backups(self) -> DailyBackup:
+        return self.dp["backups"]
 
     @property
     def in_progress(self) -> UpdatesInProgress:
@@ -139,6 +167,7 @@ class Application:
         # otherwise meet a half-started sender and scheduler.
         self.scheduler.start()
         await self.delivery.start(sender_factory(self.bot, self.settings), scheduler=self.scheduler)
+        self.backups.schedule(self.scheduler)
         self.polling = True
 
     async def _on_shutdown(self) -> None:
@@ -151,9 +180,10 @@ class Application:
         if len(self.in_progress):
             log.info("waiting for %d update(s) in progress", len(self.in_progress))
         # Messages being sent finish and are recorded, within the same grace.
-        finished, _ = await asyncio.gather(
+        finished, _, _ = await asyncio.gather(
             self.in_progress.wait_idle(SHUTDOWN_GRACE),
             self.delivery.stop(SHUTDOWN_GRACE),
+            self.backups.stop(SHUTDOWN_GRACE),
         )
         if not finished:
             log.warning("%d update(s) still in progress after %.0f s", len(self.in_progress), SHUTDOWN_GRACE)
@@ -246,3 +276,5 @@ class Application:
         self.scheduler.shutdown()
         await self.bot.session.close()
         await self.db.close()
+        if self.lock is not None:
+            self.lock.release()
