@@ -3,15 +3,32 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
+import pytest
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 
+from bot.config import Settings
 from tests.auxil.harness import Harness
 from tests.auxil.updates import callback_update, message_update, tg_user
+from tests.conftest import OWNER_ID, TEST_TOKEN
 
 FLOODER = tg_user(72001, language_code="ru")
 CALM = tg_user(72002, language_code="en")
 SLOW_DOWN_RU = "⏳ Слишком много сообщений сразу."
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """The default throttling (the shared fixture turns it off for everyone else)."""
+    return Settings(
+        _env_file=None, bot_token=TEST_TOKEN, admin_ids=str(OWNER_ID), database_path=tmp_path / "bot.sqlite3"
+    )
+
+
+def test_the_defaults_are_on() -> None:
+    defaults = Settings(_env_file=None)
+    assert (defaults.throttle_rate, defaults.throttle_burst, defaults.throttle_pause) == (2.0, 20, 10.0)
 
 
 def texts_to(harness: Harness, user_id: int, since: int = 0) -> list[str]:
