@@ -214,7 +214,7 @@ async def test_every_table_with_a_persons_id_has_a_source_that_exports_and_erase
 
 
 async def test_the_export_covers_every_table_and_nothing_about_other_people(harness: Harness, tmp_path: Path) -> None:
-    _, columns = await filled(harness, tmp_path)
+    await filled(harness, tmp_path)
     for source in registry(harness).sources:
         holds = [
             table
