@@ -307,6 +307,8 @@ async def test_mydata_sends_a_summary_and_the_file_in_the_persons_language(harne
     assert isinstance(document.document, BufferedInputFile) and document.document.filename == "oqu-my-data.json"
     data = json.loads(document.document.data.decode("utf-8"))
     assert data["profile"]["full_name"] == PERSON_PROFILE.full_name
+    assert data["about"] == kk("mydata-file-about")
+    assert data["profile_labels"] == {"region": "Абай облысы", "settlement": kk("settlement-rural")}
     assert OTHER_PROFILE.full_name not in document.document.data.decode("utf-8")
 
     # The same from the profile's button.

@@ -90,9 +90,12 @@ class Export:
 
     sections: dict[str, JSON]
 
-    def file_bytes(self) -> bytes:
+    def file_bytes(self, readable: Mapping[str, JSON] | None = None) -> bytes:
+        """The file: ``readable`` first (a note and labels in the person's language), then the
+        sections as stored."""
+        document = {**(readable or {}), **self.sections}
         # ensure_ascii off: Kazakh and Russian stay readable in any text editor.
-        return json.dumps(self.sections, ensure_ascii=False, indent=2).encode("utf-8")
+        return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
 
     def count(self, section: str) -> int:
         value = self.sections.get(section)

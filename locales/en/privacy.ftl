@@ -22,3 +22,4 @@ mydata-line-form = <b>Unfinished forms:</b> { $count }
 mydata-line-other = <b>Other records:</b> { $count }
 mydata-footer = Everything in detail is in the file below (JSON: any text editor opens it). To delete your data: { $profile } → { $delete }.
 mydata-caption = 📄 Your data ({ $date })
+mydata-file-about = Everything the Oqu bot keeps about you, as stored. Times are in UTC (Astana time is UTC+5). "profile_labels" shows the coded answers of your profile in words.

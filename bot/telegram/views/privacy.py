@@ -12,6 +12,7 @@ from aiogram.types import BufferedInputFile
 from bot.clock import Clock, from_db
 from bot.i18n import Localizer
 from bot.people.personal_data import Export
+from bot.people.registration import Step, choice_message_id
 from bot.text.dates import day_label, moment_label
 
 FILE_NAME = "oqu-my-data.json"
@@ -69,12 +70,23 @@ def summary(l10n: Localizer, export: Export, timezone: str) -> str:
     return "\n".join(lines)
 
 
+def readable(l10n: Localizer, export: Export) -> dict[str, Any]:
+    """What the file starts with: a note on reading it, and the profile's coded answers (region,
+    rural or urban) as the person saw them in the form."""
+    labels: dict[str, str] = {}
+    profile: dict[str, Any] = export.sections.get("profile") or {}
+    for step in (Step.REGION, Step.SETTLEMENT):
+        if value := profile.get(step.value):
+            labels[step.value] = l10n(choice_message_id(step, value))
+    return {"about": l10n("mydata-file-about"), "profile_labels": labels}
+
+
 async def send_my_data(bot: Bot, chat_id: int, l10n: Localizer, export: Export, *, timezone: str, clock: Clock) -> None:
     """The summary as a message, then the file (one document, sent from memory)."""
     await bot.send_message(chat_id, summary(l10n, export, timezone))
     today = day_label(l10n.locale, clock.now().astimezone(ZoneInfo(timezone)))
     await bot.send_document(
         chat_id,
-        BufferedInputFile(export.file_bytes(), filename=FILE_NAME),
+        BufferedInputFile(export.file_bytes(readable(l10n, export)), filename=FILE_NAME),
         caption=l10n("mydata-caption", date=today),
     )
