@@ -220,7 +220,7 @@ async def test_python_m_bot_in_webhook_mode_with_json_logs_serves_and_stops_on_s
             await user.send_text("/start")
             await user.expect("Сәлеметсіз бе", timeout=10)
             process.send_signal(signal.SIGTERM)
-            _, stderr = await asyncio.wait_for(process.communicate(), 20)
+            _, stderr = await asyncio.wait_for(process.communicate(), 45)
         finally:
             if process.returncode is None:
                 process.kill()
