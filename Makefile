@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck bench bench-telegram bench-livequiz bench-backup clean
+.PHONY: install run test lint typecheck bench bench-telegram bench-livequiz bench-flood bench-backup clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Oqu needs Python 3.11 or newer")'
@@ -47,6 +47,10 @@ bench-telegram: $(STAMP)
 # (about 5 minutes); results in docs/benchmarks.md.
 bench-livequiz: $(STAMP)
 	$(BIN)/python -m bench.livequiz
+# Other people's reply latency with and without one person flooding the bot (30 messages a
+# second), throttled and not: three runs of 30 s; results in docs/benchmarks.md.
+bench-flood: $(STAMP)
+	$(BIN)/python -m bench.flood
 
 # A backup of a 200 MB database while the bot's writers keep committing (about 30 s).
 bench-backup: $(STAMP)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime
+from typing import ClassVar
 
 import aiosqlite
 
 from bot.clock import from_db, to_db
+from bot.people.personal_data import JSON, Columns, Forgetting
 from bot.quizzes.live_model import RUNNING, LiveGame, points
 from storage.db import Database
 
@@ -30,7 +32,7 @@ def _game(row: aiosqlite.Row) -> LiveGame:
         cohort_id=row["cohort_id"],
         version_id=row["version_id"],
         quiz_key=row["quiz_key"],
-        host_id=row["host_id"],
+        host_id=row["host_user_id"],
         mode=row["mode"],
         state=row["state"],
         open_period=row["open_period"],
@@ -90,7 +92,7 @@ class LiveQuizRepository:
             try:
                 cursor = await conn.execute(
                     """
-                    INSERT INTO live_games (cohort_id, version_id, quiz_key, host_id, mode, state, open_period,
+                    INSERT INTO live_games (cohort_id, version_id, quiz_key, host_user_id, mode, state, open_period,
                                             question, chat_id, created_at)
                     VALUES (?, ?, ?, ?, ?, 'lobby', ?, -1, ?, ?)
                     """,
@@ -245,3 +247,74 @@ class LiveQuizRepository:
             (game_id,),
         )
         return [(row["user_id"], row["full_name"], int(row["points"]), int(row["right"])) for row in rows]
+
+    # ------------------------------------------------------------------ personal data
+
+    columns: ClassVar[Columns] = {
+        "live_games": ("host_user_id",),
+        "live_players": ("user_id",),
+        "live_polls": ("user_id",),
+        "live_answers": ("user_id",),
+        "cohort_groups": ("bound_by",),
+    }
+
+    async def export(self, user_id: int) -> dict[str, JSON]:
+        """The live quizzes they played (their points and answers) and those they hosted."""
+        played = await self._db.fetchall(
+            """
+            SELECT g.id AS game, c.name AS cohort, g.version_id AS course_version_id, g.quiz_key AS quiz,
+                   g.mode, p.joined_at,
+                   (SELECT coalesce(sum(a.points), 0) FROM live_answers a
+                     WHERE a.game_id = g.id AND a.user_id = p.user_id) AS points
+              FROM live_players p JOIN live_games g ON g.id = p.game_id JOIN cohorts c ON c.id = g.cohort_id
+             WHERE p.user_id = ? ORDER BY p.joined_at, g.id
+            """,
+            (user_id,),
+        )
+        answers = await self._db.fetchall(
+            """
+            SELECT game_id AS game, question, option, correct, seconds, points, answered_at
+              FROM live_answers WHERE user_id = ? ORDER BY game_id, question
+            """,
+            (user_id,),
+        )
+        polls = await self._db.fetchall(
+            "SELECT game_id AS game, question, sent_at FROM live_polls WHERE user_id = ? ORDER BY game_id, question",
+            (user_id,),
+        )
+        hosted = await self._db.fetchall(
+            """
+            SELECT g.id AS game, c.name AS cohort, g.version_id AS course_version_id, g.quiz_key AS quiz,
+                   g.mode, g.state, g.created_at
+              FROM live_games g JOIN cohorts c ON c.id = g.cohort_id WHERE g.host_user_id = ? ORDER BY g.id
+            """,
+            (user_id,),
+        )
+        groups = await self._db.fetchall(
+            """
+            SELECT c.name AS cohort, g.bound_at FROM cohort_groups g JOIN cohorts c ON c.id = g.cohort_id
+             WHERE g.bound_by = ? ORDER BY g.bound_at
+            """,
+            (user_id,),
+        )
+        return {
+            "live_quizzes_played": [dict(row) for row in played],
+            "live_quiz_answers": [dict(row) for row in answers],
+            "live_quiz_questions_received": [dict(row) for row in polls],
+            "live_quizzes_hosted": [dict(row) for row in hosted],
+            "groups_bound": [dict(row) for row in groups],
+        }
+
+    async def erase(self, conn: aiosqlite.Connection, person: Forgetting) -> dict[str, int]:
+        """Games, places and answers stay for the cohort's results, under the alias; a
+        leaderboard shows the alias's empty name from then on."""
+        played = await conn.execute(
+            "UPDATE live_players SET user_id = ? WHERE user_id = ?", (person.alias, person.user_id)
+        )
+        await conn.execute("UPDATE live_answers SET user_id = ? WHERE user_id = ?", (person.alias, person.user_id))
+        await conn.execute("UPDATE live_polls SET user_id = ? WHERE user_id = ?", (person.alias, person.user_id))
+        await conn.execute(
+            "UPDATE live_games SET host_user_id = ? WHERE host_user_id = ?", (person.alias, person.user_id)
+        )
+        await conn.execute("UPDATE cohort_groups SET bound_by = ? WHERE bound_by = ?", (person.alias, person.user_id))
+        return {"live quizzes played": played.rowcount}

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import ClassVar
 
 import aiosqlite
 
 from bot.clock import from_db, to_db
+from bot.people.personal_data import JSON, Columns, Forgetting
 from bot.quizzes.model import (
     OPEN,
     Answer,
@@ -311,3 +313,47 @@ class QuizRepository:
     async def language(self, user_id: int) -> str | None:
         value = await self._db.fetchval("SELECT language FROM users WHERE telegram_id = ?", (user_id,))
         return None if value is None else str(value)
+
+    # ------------------------------------------------------------------ personal data
+
+    columns: ClassVar[Columns] = {"quiz_attempts": ("user_id",)}
+
+    async def export(self, user_id: int) -> dict[str, JSON]:
+        """Their quiz attempts (with the course's version, which the export turns into its
+        title) and every answer they gave."""
+        attempts = await self._db.fetchall(
+            """
+            SELECT a.id AS attempt, c.name AS cohort, a.version_id AS course_version_id, a.quiz_key AS quiz,
+                   a.number, a.state, a.questions, a.right_answers, a.started_at, a.finished_at
+              FROM quiz_attempts a JOIN cohorts c ON c.id = a.cohort_id
+             WHERE a.user_id = ? ORDER BY a.started_at, a.id
+            """,
+            (user_id,),
+        )
+        answers = await self._db.fetchall(
+            """
+            SELECT q.attempt_id AS attempt, q.question, q.option, q.correct, q.answered_at
+              FROM quiz_answers q JOIN quiz_attempts a ON a.id = q.attempt_id
+             WHERE a.user_id = ? ORDER BY q.attempt_id, q.question
+            """,
+            (user_id,),
+        )
+        return {"quiz_attempts": [dict(row) for row in attempts], "quiz_answers": [dict(row) for row in answers]}
+
+    async def erase(self, conn: aiosqlite.Connection, person: Forgetting) -> dict[str, int]:
+        """Attempts and their answers stay for the cohort's results, under the alias; an open
+        attempt is closed (nothing more is sent for it)."""
+        closed = await conn.execute(
+            """
+            UPDATE quiz_attempts SET state = 'finished', finished_at = ?,
+                   right_answers = (SELECT count(*) FROM quiz_answers q WHERE q.attempt_id = quiz_attempts.id
+                                    AND q.correct = 1),
+                   result_sent_at = coalesce(result_sent_at, ?)
+             WHERE user_id = ? AND state = 'open'
+            """,
+            (to_db(person.now), to_db(person.now), person.user_id),
+        )
+        moved = await conn.execute(
+            "UPDATE quiz_attempts SET user_id = ? WHERE user_id = ?", (person.alias, person.user_id)
+        )
+        return {"quiz attempts closed": closed.rowcount, "quiz attempts kept for counts": moved.rowcount}

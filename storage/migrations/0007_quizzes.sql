@@ -72,7 +72,7 @@ CREATE TABLE live_games (
     cohort_id     INTEGER NOT NULL REFERENCES cohorts (id),
     version_id    INTEGER NOT NULL REFERENCES course_versions (id),
     quiz_key      TEXT NOT NULL,              -- "L3.quiz" or "LQ1" (live_quizzes in course.yaml)
-    host_id       INTEGER NOT NULL,
+    host_user_id  INTEGER NOT NULL,          -- the organizer or curator who runs it
     mode          TEXT NOT NULL CHECK (mode IN ('group', 'private')),
     state         TEXT NOT NULL DEFAULT 'lobby' CHECK (state IN ('lobby', 'running', 'finished', 'stopped')),
     open_period   INTEGER NOT NULL,           -- seconds a question is open
