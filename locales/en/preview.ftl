@@ -54,3 +54,11 @@ preview-need-homework = accepted homework: { $count ->
     } { $lessons }
 preview-need-quiz = right answers in the quizzes: at least { $mark }%
 preview-need-questionnaire = the questionnaire filled in
+
+# Homework that differs from the defaults (late work is taken and marked; no score).
+preview-late-refused = After the deadline, work is not accepted
+# $points: the most points the curator can give
+preview-max-score = Scored: up to { $points } { $points ->
+        [one] point
+       *[other] points
+    }

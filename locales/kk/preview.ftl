@@ -52,3 +52,8 @@ preview-need-homework = { $count ->
     }
 preview-need-quiz = тесттегі дұрыс жауаптар: кемінде { $mark }%
 preview-need-questionnaire = толтырылған сауалнама
+
+# Homework that differs from the defaults (late work is taken and marked; no score).
+preview-late-refused = Мерзімнен кейін жұмыс қабылданбайды
+# $points: the most points the curator can give
+preview-max-score = Баға: { $points } ұпайға дейін

@@ -55,3 +55,11 @@ preview-need-homework = принятые домашние задания: { $cou
     } { $lessons }
 preview-need-quiz = правильные ответы в тестах: не меньше { $mark }%
 preview-need-questionnaire = заполненная анкета
+
+# Homework that differs from the defaults (late work is taken and marked; no score).
+preview-late-refused = После срока работы не принимаются
+# $points: the most points the curator can give
+preview-max-score = Оценка: до { $points } { $points ->
+        [one] балла
+       *[other] баллов
+    }
