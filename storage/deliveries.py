@@ -534,3 +534,12 @@ class DeliveryRepository:
             (cohort_id, item_key),
         )
         return [LearnerIssue(row[0], row[1], row[2], row[3], row[4]) for row in rows]
+
+    async def sent_items(self, cohort_id: int, user_id: int) -> set[tuple[str, str]]:
+        """(item key, kind) of what reached this learner at least once: lessons received, homework
+        tasks given (for progress and the homework that may be handed in)."""
+        rows = await self._db.fetchall(
+            "SELECT DISTINCT item_key, kind FROM deliveries WHERE cohort_id = ? AND user_id = ? AND state = 'sent'",
+            (cohort_id, user_id),
+        )
+        return {(row["item_key"], row["kind"]) for row in rows}

@@ -59,7 +59,9 @@ class TaskParser(TextParser):
             late = self.r.choice(fields["late"], child(path, "late"), LATE_POLICIES)
         max_score: int | None = None
         if not is_empty(fields.get("max_score")):
-            max_score = self.r.integer(fields["max_score"], child(path, "max_score"), minimum=1, maximum=MAX_SCORE_LIMIT)
+            max_score = self.r.integer(
+                fields["max_score"], child(path, "max_score"), minimum=1, maximum=MAX_SCORE_LIMIT
+            )
             if max_score is None:
                 return None
         if prompt is None or deadline is None or accepts is None or late is None:
