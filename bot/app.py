@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.courses.bootstrap import ensure_sample_course
 from bot.delivery.sender import sender_factory
 from bot.delivery.service import DeliveryService
+from bot.homework.service import HomeworkService
 from bot.i18n import Translator
 from bot.people.enrolment import EnrolmentService
 from bot.telegram.commands import set_commands
@@ -71,6 +72,10 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     delivery = DeliveryService(db, settings, translator, clock)
     dp["delivery"] = delivery
     dp["enrolment"].listeners.append(delivery.on_enrolled)
+    # Homework shares the delivery's parsed courses; handed-in work stops its deadline reminders.
+    homework = HomeworkService(db, clock, delivery.courses)
+    dp["homework"] = homework
+    delivery.done_checks.append(homework.handed_in)
     dp.update.outer_middleware(PerUserSerializer())
     dp.update.outer_middleware(PersonMiddleware(users, roles, translator, settings))
     dp.errors.register(on_error)
