@@ -1,12 +1,12 @@
 # Two commands on a fresh machine with Python 3.11+:
 #   make run   - set everything up and run the bot (SQLite, the bundled sample course)
-#   make test  - set everything up and run the linters and the whole test suite
+#   make test  - set everything up and run the linters, the type checker and the whole test suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint bench bench-telegram clean
+.PHONY: install run test lint typecheck bench bench-telegram clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Oqu needs Python 3.11 or newer")'
@@ -25,9 +25,13 @@ run: $(STAMP) .env
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
-test: $(STAMP)
-	$(BIN)/ruff check .
+# What it checks and how strictly: [tool.mypy] in pyproject.toml.
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: lint typecheck
 	$(BIN)/python -m pytest
 
 # A lesson of three messages to 10,000 learners through the Bot API emulator, limits enforced
@@ -40,4 +44,4 @@ bench-telegram: $(STAMP)
 	$(BIN)/python -m bench.delivery --rate 30
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build *.egg-info

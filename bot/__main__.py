@@ -21,9 +21,9 @@ def main(argv: list[str]) -> int:
     try:
         settings = Settings()
     except ValidationError as error:
-        for problem in error.errors():
-            name = ".".join(str(part) for part in problem["loc"]).upper()
-            print(f"Setting {name} is not valid: {problem['msg']}. See .env.example.", file=sys.stderr)
+        for detail in error.errors():
+            name = ".".join(str(part) for part in detail["loc"]).upper()
+            print(f"Setting {name} is not valid: {detail['msg']}. See .env.example.", file=sys.stderr)
         return EXIT_CONFIG
     problem = check_token(settings)
     if problem:

@@ -82,7 +82,8 @@ class Translator:
             text, errors = bundle.format_pattern(message.value, kwargs)
             if errors:
                 self._fail(f"{candidate}:{key}: {errors}")
-            return text
+            # FluentNone stands for a value fluent.runtime could not resolve (and comes with errors).
+            return text if isinstance(text, str) else key
         self._fail(f"no message {key!r} in {locale!r}")
         return key
 

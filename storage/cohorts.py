@@ -63,7 +63,8 @@ class CohortRepository:
                     to_db(now),
                 ),
             )
-            return int(cursor.lastrowid)
+            assert cursor.lastrowid is not None  # set by the INSERT
+            return cursor.lastrowid
 
     async def get(self, cohort_id: int) -> Cohort | None:
         row = await self._db.fetchone(_SELECT + " WHERE c.id = ?", (cohort_id,))

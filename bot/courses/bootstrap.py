@@ -5,14 +5,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from bot import PROJECT_ROOT
+from bot import SAMPLE_COURSE_DIR
 from bot.clock import Clock
 from bot.courses.importing import ImportSummary, import_course
 from storage.db import Database
 
 log = logging.getLogger(__name__)
 
-SAMPLE_COURSE = PROJECT_ROOT / "courses" / "sample"
+SAMPLE_COURSE = SAMPLE_COURSE_DIR
 
 
 async def ensure_sample_course(

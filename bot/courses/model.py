@@ -42,7 +42,7 @@ MAX_SCORE_LIMIT = 100  # max_score is 1..100
 
 FileKind = Literal["document", "photo", "audio", "video"]
 QuestionKind = Literal["scale", "single", "multiple", "text"]
-QUESTION_KINDS: tuple[str, ...] = ("scale", "single", "multiple", "text")
+QUESTION_KINDS: tuple[QuestionKind, ...] = ("scale", "single", "multiple", "text")
 SCALE_POINTS: tuple[int, ...] = (1, 2, 3, 4, 5)
 
 DEFAULT_REMINDERS: tuple[int, ...] = (24, 2)

@@ -128,7 +128,7 @@ class SurveyParser(TaskParser):
             id=item_id,
             kind=kind,
             question=question,
-            options=options,  # type: ignore[arg-type]
+            options=options,
             required=required,
         )
 

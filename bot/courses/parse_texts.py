@@ -102,7 +102,7 @@ class TextParser:
         self._all_files: list[str] | None = None
 
     @staticmethod
-    def _opt(fields: dict[str, Node], name: str, read: Callable[[Node, str], _T | None]) -> _T | None:
+    def _opt(fields: dict[str, Node], name: str, read: Callable[[Node, str], _T]) -> _T | None:
         """Read an optional field; a missing one was already reported if it was required."""
         node = fields.get(name)
         if node is None or is_empty(node):

@@ -12,11 +12,14 @@ import difflib
 import re
 from collections.abc import Sequence
 from datetime import time
+from typing import TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from bot.courses.issues import Issue
+
+_Choice = TypeVar("_Choice", bound=str)
 
 _NULL_TAG = "tag:yaml.org,2002:null"
 _INT = re.compile(r"^[+-]?\d+$")
@@ -102,7 +105,7 @@ class Reader:
         self.errors.append(self.issue(node, path, code, line_offset=line_offset, **args))
 
     def warn(self, node: Node | None, path: str, code: str, **args: str | int | float) -> None:
-        self.warnings.append(self.issue(node, path, code, **args))
+        self.warnings.append(self.issue(node, path, code, line_offset=0, **args))
 
     def wrong_type(self, node: Node, path: str, expected: str) -> None:
         """``expected`` names a word of course_issues.ftl: ``course-expected-<expected>``."""
@@ -165,7 +168,8 @@ class Reader:
         if not node.value.strip():
             self.error(node, path, "empty")
             return None
-        return node.value
+        text: str = node.value  # a scalar's value is the text as typed
+        return text
 
     def integer(self, node: Node, path: str, *, minimum: int | None = None, maximum: int | None = None) -> int | None:
         if not isinstance(node, ScalarNode) or not _INT.match(node.value.strip()):
@@ -219,7 +223,7 @@ class Reader:
             return None
         return time(hour, minute)
 
-    def choice(self, node: Node, path: str, choices: Sequence[str]) -> str | None:
+    def choice(self, node: Node, path: str, choices: Sequence[_Choice]) -> _Choice | None:
         value = self.string(node, path)
         if value is None:
             return None
@@ -234,7 +238,7 @@ class Reader:
                 suggestion=suggestion or "",
             )
             return None
-        return value
+        return choices[choices.index(value)]  # typed as one of the choices (a Literal, say)
 
 
 def compose(text: str, file: str) -> tuple[Node | None, Issue | None]:

@@ -48,6 +48,7 @@ def latest_version() -> int:
 async def current_version(conn: aiosqlite.Connection) -> int:
     async with conn.execute("PRAGMA user_version") as cursor:
         row = await cursor.fetchone()
+    assert row is not None  # the pragma always answers one row
     return int(row[0])
 
 
