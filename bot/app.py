@@ -17,6 +17,7 @@ from aiogram.types import User as TelegramUser
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.courses.bootstrap import ensure_sample_course
+from bot.delivery.model import HOMEWORK_RESULT
 from bot.delivery.sender import sender_factory
 from bot.delivery.service import DeliveryService
 from bot.homework.service import HomeworkService
@@ -76,6 +77,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     homework = HomeworkService(db, clock, delivery.courses)
     dp["homework"] = homework
     delivery.done_checks.append(homework.handed_in)
+    delivery.details[HOMEWORK_RESULT] = homework.result_notice
     dp.update.outer_middleware(PerUserSerializer())
     dp.update.outer_middleware(PersonMiddleware(users, roles, translator, settings))
     dp.errors.register(on_error)

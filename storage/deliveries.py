@@ -92,6 +92,24 @@ _CLAIMABLE = """
 """
 
 
+async def add_notice(
+    conn: aiosqlite.Connection, cohort_id: int, user_id: int, item_key: str, kind: str, variant: str, now: datetime
+) -> bool:
+    """A one-off message for a learner, due now, inside the caller's transaction (so it is written
+    together with what caused it, or not at all). A second one with the same variant is ignored."""
+    stamp = to_db(now)
+    cursor = await conn.execute(
+        """
+        INSERT INTO deliveries (cohort_id, user_id, item_key, kind, variant, position, due_at,
+                                planned_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)
+        ON CONFLICT (cohort_id, user_id, item_key, kind, variant) DO NOTHING
+        """,
+        (cohort_id, user_id, item_key, kind, variant, stamp, stamp, stamp),
+    )
+    return cursor.rowcount == 1
+
+
 class DeliveryRepository:
     def __init__(self, db: Database) -> None:
         self._db = db

@@ -15,6 +15,7 @@ from datetime import datetime
 import aiosqlite
 
 from bot.clock import from_db, to_db
+from bot.delivery.model import HOMEWORK_RESULT, REVIEW_VARIANT
 from bot.homework.model import (
     ACCEPTED,
     DRAFT,
@@ -29,6 +30,7 @@ from bot.homework.model import (
     Submission,
 )
 from storage.db import Database
+from storage.deliveries import add_notice
 
 
 def _maybe(value: str | None) -> datetime | None:
@@ -329,7 +331,8 @@ class HomeworkRepository:
         """Record a decision if nobody decided first. Returns whether this one counted.
 
         The conditional UPDATE is the arbiter: of two curators pressing at the same moment, the
-        second finds the state no longer 'waiting' and writes nothing.
+        second finds the state no longer 'waiting' and writes nothing. The learner's notice is
+        queued in the deliveries table in the same transaction: it goes out once, crash or not.
         """
         async with self._db.transaction() as conn:
             cursor = await conn.execute(
@@ -344,4 +347,20 @@ class HomeworkRepository:
                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 (submission_id, reviewer_id, decision, score, comment, comment_voice_file_id, to_db(now)),
             )
+            async with conn.execute(
+                "SELECT cohort_id, user_id, item_key FROM submissions WHERE id = ?", (submission_id,)
+            ) as cursor:
+                row = await cursor.fetchone()
+            assert row is not None
+            await add_notice(conn, row[0], row[1], row[2], HOMEWORK_RESULT, f"{REVIEW_VARIANT}{submission_id}", now)
         return True
+
+    async def notice(self, cohort_id: int, user_id: int, variant: str) -> tuple[Submission, Review] | None:
+        """The submission and review a 'homework-result' delivery tells the learner about."""
+        if not variant.startswith(REVIEW_VARIANT) or not variant[len(REVIEW_VARIANT) :].isdigit():
+            return None
+        submission = await self.get(int(variant[len(REVIEW_VARIANT) :]))
+        if submission is None or (submission.cohort_id, submission.user_id) != (cohort_id, user_id):
+            return None
+        review = await self.review(submission.id)
+        return None if review is None else (submission, review)

@@ -17,19 +17,33 @@ from zoneinfo import ZoneInfo
 
 from bot.courses.model import SUPPORTED_LANGUAGES, Course, FileMaterial, Homework, Lesson, LinkMaterial, TextMaterial
 from bot.courses.schedule import homework_deadline
-from bot.delivery.model import HOMEWORK, LESSON, QUESTIONNAIRE, QUESTIONNAIRE_REMINDER, REMINDER, DueDelivery
-from bot.delivery.outgoing import Button, OutFile, OutMessage
+from bot.delivery.model import (
+    HOMEWORK,
+    HOMEWORK_RESULT,
+    LESSON,
+    QUESTIONNAIRE,
+    QUESTIONNAIRE_REMINDER,
+    REMINDER,
+    DueDelivery,
+)
+from bot.delivery.outgoing import Button, KnownFile, OutFile, OutMessage
 from bot.delivery.plan import calendar_start
+from bot.homework.model import ACCEPTED, ResultNotice
 from bot.i18n import Translator
 from bot.text.telegram_html import parse_html, telegram_length
 
 MAX_CAPTION = 1024
 MAX_TEXT = 4096
 AGAIN_PREFIX = "dlv:again:"  # handlers/delivery.py: DeliveryCb(action="again", delivery_id=...)
+HAND_IN_PREFIX = "hw:open:"  # bot/telegram/callbacks.py: HomeworkCb(action="open", cohort_id=..., lesson=...)
 
 
 def again_callback(delivery_id: int) -> str:
     return f"{AGAIN_PREFIX}{delivery_id}"
+
+
+def hand_in_callback(cohort_id: int, lesson: int) -> str:
+    return f"{HAND_IN_PREFIX}{cohort_id}:{lesson}"
 
 
 def plain_length(html: str) -> int:
@@ -47,6 +61,7 @@ class RenderContext:
     course: Course
     files_dir: Path
     translator: Translator
+    detail: object | None = None  # what the row's kind needs besides the course (DeliveryService.details)
 
     def language(self, row: DueDelivery) -> str:
         if row.language in SUPPORTED_LANGUAGES:
@@ -94,6 +109,11 @@ def render(row: DueDelivery, ctx: RenderContext) -> tuple[OutMessage, ...]:
             else:
                 return (OutMessage(text), OutMessage(intro))
         return (OutMessage(text),)
+    if row.kind == HOMEWORK_RESULT:
+        if not isinstance(ctx.detail, ResultNotice):
+            raise LookupError(f"{row.item_key}: the decision {row.variant} is not there")
+        lesson = _lesson(course, row.item_key.split(".", 1)[0])
+        return result_messages(ctx.detail, lesson, language, ctx)
     raise LookupError(f"unknown delivery kind {row.kind!r}")
 
 
@@ -163,3 +183,32 @@ def homework_messages(
     if plain_length(text) <= MAX_TEXT:
         return (OutMessage(text),)
     return (OutMessage(prompt), OutMessage(footer))
+
+
+def result_messages(notice: ResultNotice, lesson: Lesson, language: str, ctx: RenderContext) -> tuple[OutMessage, ...]:
+    """A curator's decision, in the learner's words: the result, the score, the comment; a voice
+    comment follows as its own message; returned work gets the button to hand in again."""
+    tr = ctx.translator
+    review = notice.review
+    title = escape(ctx.course.text(lesson.title, language))
+    accepted = review.decision == ACCEPTED
+    lines = [
+        tr.get(language, "homework-result-accepted" if accepted else "homework-result-returned", lesson=lesson.number,
+               title=title)
+    ]  # fmt: skip
+    if review.score is not None and notice.max_score is not None:
+        lines.append(tr.get(language, "homework-result-score", score=review.score, max=notice.max_score))
+    if review.comment:
+        lines.append(tr.get(language, "homework-result-comment", comment=escape(review.comment)))
+    if review.comment_voice_file_id:
+        lines.append(tr.get(language, "homework-result-voice"))
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    if not accepted:
+        lines.append(tr.get(language, "homework-result-again"))
+        label = tr.get(language, "homework-button-hand-in-again")
+        buttons = ((Button(label, callback_data=hand_in_callback(notice.submission.cohort_id, lesson.number)),),)
+    text = "\n\n".join(lines)
+    if review.comment_voice_file_id:
+        voice = OutMessage("", known=KnownFile("voice", review.comment_voice_file_id), buttons=buttons)
+        return (OutMessage(text), voice)
+    return (OutMessage(text, buttons=buttons),)

@@ -58,6 +58,9 @@ TICK_JOB = "delivery-tick"
 # (cohort id, user id, item key) -> whether the learner already did it (homework accepted,
 # questionnaire answered): their reminders are then cancelled as "done", not sent.
 DoneCheck = Callable[[int, int, str], Awaitable[bool]]
+# A row kind's extra data for rendering (a curator's decision, say), read from its feature's tables
+# just before rendering; None if it is gone, and the row fails with "render".
+DetailLoader = Callable[[DueDelivery], Awaitable[object | None]]
 SenderFactory = Callable[[FileIds, SendReporter], SenderPort]
 
 
@@ -119,6 +122,7 @@ class DeliveryService:
         self.planner = Planner(db, settings, self.courses)
         self.file_ids = StoredFileIds(CourseRepository(db))
         self.done_checks: list[DoneCheck] = []
+        self.details: dict[str, DetailLoader] = {}
         # Enough claimed work to keep every lane busy: each learner's messages are a second
         # apart, so about four seconds' worth of the overall rate.
         self.queue_target = max(4 * settings.send_rate, 64)
@@ -329,7 +333,9 @@ class DeliveryService:
             return
         try:
             course, files_dir = await self.courses.get(row.version_id)
-            messages = render(row, RenderContext(course, Path(files_dir), self.translator))
+            loader = self.details.get(row.kind)
+            detail = None if loader is None else await loader(row)
+            messages = render(row, RenderContext(course, Path(files_dir), self.translator, detail))
         except Exception as error:
             log.exception("delivery %s (%s) cannot be rendered", row.id, row.item_key)
             await self.repo.finish(row.id, FAILED, f"render: {error}", now)

@@ -236,6 +236,15 @@ class DecideResult:
     context: HomeworkContext | None = None
 
 
+@dataclass(frozen=True)
+class ResultNotice:
+    """What a 'homework-result' delivery tells the learner: the decision on their submission."""
+
+    submission: Submission
+    review: Review
+    max_score: int | None
+
+
 # -- progress
 
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.clock import Clock
 from bot.courses.model import Course, Lesson
 from bot.courses.schedule import homework_deadline
-from bot.delivery.model import HOMEWORK, LESSON
+from bot.delivery.model import HOMEWORK, LESSON, DueDelivery
 from bot.delivery.plan import calendar_start
 from bot.delivery.planning import CourseCache
 from bot.homework.model import (
@@ -41,6 +41,7 @@ from bot.homework.model import (
     Part,
     Progress,
     QueuedSubmission,
+    ResultNotice,
     Review,
     Submission,
     admitted,
@@ -180,6 +181,15 @@ class HomeworkService:
         if not await self.repo.hand_in(submission_id, late, now):
             return HandInResult(HandInOutcome.ALREADY, await self.repo.get(submission_id), context)
         return HandInResult(HandInOutcome.HANDED_IN, await self.repo.get(submission_id), context)
+
+    async def result_notice(self, row: DueDelivery) -> ResultNotice | None:
+        """The delivery's detail loader for 'homework-result' rows: the decision to tell."""
+        found = await self.repo.notice(row.cohort_id, row.user_id, row.variant)
+        if found is None:
+            return None
+        submission, review = found
+        context = await self.context(submission.cohort_id, submission.item_key)
+        return ResultNotice(submission, review, context.max_score if context else None)
 
     async def handed_in(self, cohort_id: int, user_id: int, item_key: str) -> bool:
         """The delivery's done check: no deadline reminders once the work is handed in."""

@@ -66,3 +66,36 @@ CREATE TABLE homework_focus (
     user_id       INTEGER PRIMARY KEY REFERENCES users (telegram_id),
     submission_id INTEGER NOT NULL REFERENCES submissions (id)
 ) WITHOUT ROWID;
+
+-- A curator's decision reaches the learner through the delivery table and the sender, like a
+-- lesson (crash-safe, never twice): a new kind, 'homework-result', one row per submission
+-- (variant 'review-<submission id>'), written in the same transaction as the decision.
+-- SQLite cannot change a CHECK in place, so the table is copied (nothing references it).
+CREATE TABLE deliveries_new (
+    id          INTEGER PRIMARY KEY,
+    cohort_id   INTEGER NOT NULL REFERENCES cohorts (id),
+    user_id     INTEGER NOT NULL REFERENCES users (telegram_id),
+    item_key    TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('lesson', 'homework', 'reminder', 'questionnaire',
+                                              'questionnaire-reminder', 'homework-result')),
+    variant     TEXT NOT NULL DEFAULT '',
+    position    INTEGER NOT NULL DEFAULT 0,
+    due_at      TEXT NOT NULL,
+    expires_at  TEXT,
+    urgent      INTEGER NOT NULL DEFAULT 0 CHECK (urgent IN (0, 1)),
+    state       TEXT NOT NULL DEFAULT 'planned'
+                CHECK (state IN ('planned', 'sending', 'sent', 'unreachable', 'failed', 'cancelled')),
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    parts_done  INTEGER NOT NULL DEFAULT 0,
+    message_ids TEXT NOT NULL DEFAULT '',
+    reason      TEXT,
+    planned_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    sent_at     TEXT,
+    UNIQUE (cohort_id, user_id, item_key, kind, variant)
+);
+INSERT INTO deliveries_new SELECT * FROM deliveries;
+DROP TABLE deliveries;
+ALTER TABLE deliveries_new RENAME TO deliveries;
+CREATE INDEX deliveries_due ON deliveries (due_at) WHERE state = 'planned';
+CREATE INDEX deliveries_by_user ON deliveries (user_id, state);
