@@ -13,6 +13,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramNetworkError, TelegramServerError
 from aiogram.types import User as TelegramUser
+from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
@@ -23,9 +24,11 @@ from bot.delivery.service import DeliveryService
 from bot.homework.service import HomeworkService
 from bot.i18n import Translator
 from bot.people.enrolment import EnrolmentService
+from bot.people.erasure import ErasureService
+from bot.scheduling.aps import ApsScheduler
 from bot.telegram.commands import set_commands
 from bot.telegram.errors import on_error
-from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer
+from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer, UpdatesInProgress
 from handlers import get_routers
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
@@ -64,7 +67,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
         role_repo=roles,
         cohorts=cohorts,
         courses=CourseRepository(db),
-        enrolment=EnrolmentService(db, cohorts),
+        enrolment=EnrolmentService(cohorts),
         translator=translator,
         clock=clock,
     )
@@ -72,14 +75,22 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     # start and stop reach it as ``dp["delivery"]``; a learner who joins a cohort is planned.
     delivery = DeliveryService(db, settings, translator, clock)
     dp["delivery"] = delivery
+    dp["deliveries"] = delivery.repo
     dp["enrolment"].listeners.append(delivery.on_enrolled)
     # Homework shares the delivery's parsed courses; handed-in work stops its deadline reminders.
     homework = HomeworkService(db, clock, delivery.courses)
     dp["homework"] = homework
     delivery.done_checks.append(homework.handed_in)
     delivery.details[HOMEWORK_RESULT] = homework.result_notice
+    dp["erasure"] = ErasureService(users, [delivery.person_erased])
+    # First, so that updates waiting for their person's turn count as in progress at shutdown.
+    dp["in_progress"] = in_progress = UpdatesInProgress()
+    dp.update.outer_middleware(in_progress)
     dp.update.outer_middleware(PerUserSerializer())
     dp.update.outer_middleware(PersonMiddleware(users, roles, translator, settings))
+    # Every button press is answered exactly once, after its handler (with the text and alert
+    # the handler put on ``callback_answer``), even when the handler fails.
+    dp.callback_query.middleware(CallbackAnswerMiddleware())
     dp.errors.register(on_error)
     dp.include_routers(*get_routers(translator))
     return dp
@@ -95,6 +106,7 @@ class Application:
     dp: Dispatcher
     translator: Translator
     clock: Clock
+    scheduler: ApsScheduler = field(default_factory=ApsScheduler)
     polling: bool = field(default=False)
 
     @classmethod
@@ -114,10 +126,15 @@ class Application:
     def delivery(self) -> DeliveryService:
         return self.dp["delivery"]
 
+    @property
+    def in_progress(self) -> UpdatesInProgress:
+        return self.dp["in_progress"]
+
     async def _on_startup(self) -> None:
         # Ready (and stoppable) only once delivery runs: a stop that came in between would
         # otherwise meet a half-started sender and scheduler.
-        await self.delivery.start(sender_factory(self.bot, self.settings))
+        self.scheduler.start()
+        await self.delivery.start(sender_factory(self.bot, self.settings), scheduler=self.scheduler)
         self.polling = True
 
     async def _on_shutdown(self) -> None:
@@ -127,14 +144,16 @@ class Application:
         handlers when polling stops, so without this a SIGTERM could cut an answer in half.
         """
         self.polling = False
-        running = set(getattr(self.dp, "_handle_update_tasks", ()))
-        if running:
-            log.info("waiting for %d update(s) in progress", len(running))
+        if len(self.in_progress):
+            log.info("waiting for %d update(s) in progress", len(self.in_progress))
         # Messages being sent finish and are recorded, within the same grace.
-        await asyncio.gather(
-            asyncio.wait(running, timeout=SHUTDOWN_GRACE) if running else asyncio.sleep(0),
+        finished, _ = await asyncio.gather(
+            self.in_progress.wait_idle(SHUTDOWN_GRACE),
             self.delivery.stop(SHUTDOWN_GRACE),
         )
+        if not finished:
+            log.warning("%d update(s) still in progress after %.0f s", len(self.in_progress), SHUTDOWN_GRACE)
+        self.scheduler.shutdown()
 
     async def connect(self) -> TelegramUser:
         """getMe until the API answers. A rejected token (401) is raised at once, not retried."""
@@ -171,5 +190,6 @@ class Application:
 
     async def close(self) -> None:
         await self.delivery.abort()  # after stop() a no-op; after a crash, no recording at all
+        self.scheduler.shutdown()
         await self.bot.session.close()
         await self.db.close()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from aiogram import Router
 
 from bot.i18n import Translator
+from bot.people import access
+from bot.telegram.staff import StaffRouter
 from handlers import (
     admin,
     cohorts,
@@ -24,23 +26,36 @@ from handlers import (
 )
 
 
-def get_routers(translator: Translator) -> list[Router]:
-    # Order matters. The staff guard refuses staff commands and buttons to everyone else before
-    # any staff router sees them. Commands and menu buttons win over a form waiting for an
-    # answer, so a person can always reach /help, /language or /profile. The fallback is last.
+def staff_routers() -> list[StaffRouter]:
+    """Every staff feature, under the router of the role it needs (see bot.telegram.staff)."""
+    look_at_cohorts, change_cohorts = cohorts.setup()
     return [
-        staff_guard.setup(),
+        StaffRouter(access.OWNER, admin.setup(), roles.setup()),
+        StaffRouter(
+            access.ORGANIZER,
+            change_cohorts,
+            delivery_report.setup(),
+            new_cohort.setup(),
+            course_import.setup(),
+        ),
+        StaffRouter(access.CURATOR, look_at_cohorts),
+    ]
+
+
+def get_routers(translator: Translator) -> list[Router]:
+    # Order matters. Commands and menu buttons win over a form waiting for an answer, so a
+    # person can always reach /help, /language or /profile (forms take no /command as an
+    # answer either). The staff guard refuses, right after the staff routers, what they turned
+    # away. The fallback is last.
+    staff = staff_routers()
+    return [
         start.setup(),
-        admin.setup(),
-        roles.setup(),
         help.setup(translator),
         language.setup(translator),
         profile.setup(translator),
         courses.setup(translator),
-        cohorts.setup(),
-        delivery_report.setup(),
-        new_cohort.setup(),
-        course_import.setup(),
+        *staff,
+        staff_guard.setup(staff),
         registration.setup(),
         delivery.setup(),
         fallback.setup(),

@@ -1,4 +1,5 @@
-"""Owners' overview of registrations (access is checked by handlers.staff_guard)."""
+"""Owners' overview of registrations (only owners get here: this router hangs under the owner
+router, see handlers.staff_routers)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ def setup() -> Router:
 
     @router.message(Command("stats"))
     async def stats(message: Message, l10n: Localizer, users: UserRepository) -> None:
-        # Only owners get here: handlers.staff_guard refuses /stats to everyone else.
         rows = await users.count_by_region()
         if not rows:
             await message.answer(l10n("stats-empty"))

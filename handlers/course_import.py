@@ -14,9 +14,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.courses.importing import CourseFileChangedError, InvalidCourseError, import_course
 from bot.i18n import Localizer
-from bot.people import access
-from bot.telegram.filters import HasRole
-from handlers.cohorts import chunks
+from bot.telegram.views import split_text
 from storage.db import Database
 
 ACCEPTED = (".zip", ".yaml", ".yml")
@@ -31,7 +29,7 @@ def setup() -> Router:
     async def how_to(message: Message, l10n: Localizer) -> None:
         await message.answer(l10n("import-how"))
 
-    @router.message(F.document, HasRole(access.ORGANIZER))
+    @router.message(F.document)
     async def receive(
         message: Message, l10n: Localizer, settings: Settings, clock: Clock, db: Database, bot: Bot
     ) -> None:
@@ -54,7 +52,7 @@ def setup() -> Router:
                 shown = problems[:MAX_LISTED]
                 header = l10n("import-failed", count=len(problems))
                 more = [l10n("import-more", count=len(problems) - len(shown))] if len(problems) > len(shown) else []
-                for number, text in enumerate(chunks(shown + more)):
+                for number, text in enumerate(split_text(shown + more)):
                     await message.answer(f"{header}\n\n<code>{text}</code>" if number == 0 else f"<code>{text}</code>")
                 return
             except CourseFileChangedError:
@@ -74,7 +72,7 @@ def setup() -> Router:
             files=summary.files,
             warnings=len(summary.warnings),
         )
-        for part in chunks([text, *(f"<code>{w}</code>" for w in warnings)]):
+        for part in split_text([text, *(f"<code>{w}</code>" for w in warnings)]):
             await message.answer(part)
 
     return router

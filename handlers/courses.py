@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.clock import Clock
 from bot.courses.catalog import course_for_version, next_lesson, released_lessons
@@ -17,11 +18,10 @@ from bot.people.enrolment import EnrolmentService
 from bot.people.model import User
 from bot.telegram import keyboards
 from bot.telegram.callbacks import CourseCb
+from bot.telegram.views import drop_buttons
 from bot.text import dates
-from handlers.form import drop_buttons
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
-from storage.db import Database
 from storage.deliveries import DeliveryRepository
 
 
@@ -39,7 +39,8 @@ async def show_courses(
         await bot.send_message(chat_id, l10n("courses-none"), reply_markup=keyboards.main_menu(l10n))
         return
     now = clock.now()
-    blocks, buttons = [], []
+    blocks: list[str] = []
+    entries: list[tuple[int, str, bool]] = []
     for cohort in mine:
         course = await course_for_version(courses, cohort.version_id)
         title = escape(course.text(course.title, l10n.locale))
@@ -65,27 +66,12 @@ async def show_courses(
                 upcoming=upcoming,
             )
         )
-        if coming is None or coming.number > 1:
-            buttons.append(
-                [
-                    InlineKeyboardButton(
-                        text=l10n("courses-again-button", title=course.text(course.title, l10n.locale)),
-                        callback_data=CourseCb(action="again", cohort_id=cohort.id).pack(),
-                    )
-                ]
-            )
-        buttons.append(
-            [
-                InlineKeyboardButton(
-                    text=l10n("courses-leave-button", title=course.text(course.title, l10n.locale)),
-                    callback_data=CourseCb(action="leave", cohort_id=cohort.id).pack(),
-                )
-            ]
-        )
+        # "Send a lesson again" once there is a lesson to send again.
+        entries.append((cohort.id, course.button_title(l10n.locale), coming is None or coming.number > 1))
     await bot.send_message(
         chat_id,
         l10n("courses-header") + "\n\n" + "\n\n".join(blocks),
-        reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons),
+        reply_markup=keyboards.my_courses_keyboard(l10n, entries),
     )
 
 
@@ -101,53 +87,52 @@ def setup(translator: Translator) -> Router:
         courses: CourseRepository,
         clock: Clock,
         bot: Bot,
-        db: Database,
+        deliveries: DeliveryRepository,
     ) -> None:
-        await show_courses(bot, message.chat.id, l10n, cohorts, courses, DeliveryRepository(db), clock)
+        await show_courses(bot, message.chat.id, l10n, cohorts, courses, deliveries, clock)
 
     @router.callback_query(CourseCb.filter(F.action == "again"))
     async def again_pick(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: CourseCb,
         l10n: Localizer,
         cohorts: CohortRepository,
         courses: CourseRepository,
         clock: Clock,
-        db: Database,
+        deliveries: DeliveryRepository,
         bot: Bot,
     ) -> None:
         """For a file that did not load on a weak connection: pick a released lesson to get again."""
         cohort = await cohorts.get(callback_data.cohort_id)
         if cohort is None or await cohorts.enrolment_status(cohort.id, query.from_user.id) != "active":
-            await query.answer(l10n("button-outdated"), show_alert=True)
+            callback_answer.text = l10n("button-outdated")
+            callback_answer.show_alert = True
             return
-        await query.answer()
         course = await course_for_version(courses, cohort.version_id)
-        shift = await DeliveryRepository(db).shift_days(cohort.id)
+        shift = await deliveries.shift_days(cohort.id)
         lessons = released_lessons(course, cohort, clock.now(), shift)
-        buttons = [
-            [
-                InlineKeyboardButton(
-                    text=l10n("courses-again-lesson", number=number, title=course.text(lesson.title, l10n.locale)),
-                    callback_data=CourseCb(action="again-lesson", cohort_id=cohort.id, lesson=number).pack(),
-                )
-            ]
-            for number, lesson in lessons
-        ]
-        await bot.send_message(
-            query.from_user.id, l10n("courses-again-which"), reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons)
+        markup = keyboards.lessons_again_keyboard(
+            l10n, cohort.id, [(number, course.text(lesson.title, l10n.locale)) for number, lesson in lessons]
         )
+        await bot.send_message(query.from_user.id, l10n("courses-again-which"), reply_markup=markup)
 
     @router.callback_query(CourseCb.filter(F.action == "again-lesson"))
     async def again_send(
-        query: CallbackQuery, callback_data: CourseCb, l10n: Localizer, delivery: DeliveryService
+        query: CallbackQuery,
+        callback_answer: CallbackAnswer,
+        callback_data: CourseCb,
+        l10n: Localizer,
+        delivery: DeliveryService,
     ) -> None:
         outcome = await delivery.resend_item(callback_data.cohort_id, query.from_user.id, f"L{callback_data.lesson}")
-        await query.answer(l10n(f"delivery-again-{outcome.value}"), show_alert=outcome is not ResendOutcome.QUEUED)
+        callback_answer.text = l10n(f"delivery-again-{outcome.value}")
+        callback_answer.show_alert = outcome is not ResendOutcome.QUEUED
 
     @router.callback_query(CourseCb.filter(F.action == "leave"))
     async def leave_ask(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: CourseCb,
         l10n: Localizer,
         cohorts: CohortRepository,
@@ -156,26 +141,11 @@ def setup(translator: Translator) -> Router:
     ) -> None:
         cohort = await cohorts.get(callback_data.cohort_id)
         if cohort is None or await cohorts.enrolment_status(cohort.id, query.from_user.id) != "active":
-            await query.answer(l10n("button-outdated"), show_alert=True)
+            callback_answer.text = l10n("button-outdated")
+            callback_answer.show_alert = True
             return
-        await query.answer()
         course = await course_for_version(courses, cohort.version_id)
-        markup = InlineKeyboardMarkup(
-            inline_keyboard=[
-                [
-                    InlineKeyboardButton(
-                        text=l10n("courses-leave-yes"),
-                        callback_data=CourseCb(action="leave-yes", cohort_id=cohort.id).pack(),
-                    )
-                ],
-                [
-                    InlineKeyboardButton(
-                        text=l10n("courses-leave-no"),
-                        callback_data=CourseCb(action="leave-no", cohort_id=cohort.id).pack(),
-                    )
-                ],
-            ]
-        )
+        markup = keyboards.leave_confirm_keyboard(l10n, cohort.id)
         await bot.send_message(
             query.from_user.id,
             l10n("courses-leave-confirm", title=escape(course.text(course.title, l10n.locale))),
@@ -192,7 +162,6 @@ def setup(translator: Translator) -> Router:
         user: User | None,
         bot: Bot,
     ) -> None:
-        await query.answer()
         if query.message is not None:
             await drop_buttons(bot, query.from_user.id, query.message.message_id)
         if callback_data.action == "leave-no":

@@ -5,23 +5,16 @@ from __future__ import annotations
 import logging
 
 from aiogram import F, Router
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, ChatMemberUpdated
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.delivery.service import DeliveryService, ResendOutcome
 from bot.i18n import Localizer
+from bot.telegram.callbacks import DeliveryCb
 
 log = logging.getLogger(__name__)
 
 GONE = ("kicked", "left")
-
-
-class DeliveryCb(CallbackData, prefix="dlv"):
-    """A button under a delivered lesson. Packs as ``dlv:again:<id>``, the form the renderer
-    writes (bot.delivery.render.again_callback)."""
-
-    action: str  # again
-    delivery_id: int
 
 
 def setup() -> Router:
@@ -29,11 +22,16 @@ def setup() -> Router:
 
     @router.callback_query(DeliveryCb.filter(F.action == "again"))
     async def send_again(
-        query: CallbackQuery, callback_data: DeliveryCb, delivery: DeliveryService, l10n: Localizer
+        query: CallbackQuery,
+        callback_answer: CallbackAnswer,
+        callback_data: DeliveryCb,
+        delivery: DeliveryService,
+        l10n: Localizer,
     ) -> None:
         outcome = await delivery.resend_delivery(callback_data.delivery_id, query.from_user.id)
         # A toast for the good case; a box to read and close for the others.
-        await query.answer(l10n(f"delivery-again-{outcome.value}"), show_alert=outcome is not ResendOutcome.QUEUED)
+        callback_answer.text = l10n(f"delivery-again-{outcome.value}")
+        callback_answer.show_alert = outcome is not ResendOutcome.QUEUED
 
     @router.my_chat_member(F.chat.type == "private")
     async def membership(event: ChatMemberUpdated, delivery: DeliveryService) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from aiogram import Bot, Router
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Localizer
 from bot.people.model import User
 from bot.telegram import keyboards
-from handlers.form import drop_buttons
+from bot.telegram.views import drop_buttons
 
 
 def setup() -> Router:
@@ -26,8 +27,9 @@ def setup() -> Router:
             )
 
     @router.callback_query()
-    async def unknown_button(query: CallbackQuery, l10n: Localizer, bot: Bot) -> None:
-        await query.answer(l10n("button-outdated"), show_alert=True)
+    async def unknown_button(query: CallbackQuery, callback_answer: CallbackAnswer, l10n: Localizer, bot: Bot) -> None:
+        callback_answer.text = l10n("button-outdated")
+        callback_answer.show_alert = True
         if query.message is not None:
             await drop_buttons(bot, query.from_user.id, query.message.message_id)
 

@@ -6,6 +6,7 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.clock import Clock
 from bot.config import LOCALES
@@ -14,9 +15,9 @@ from bot.people.model import User
 from bot.telegram import keyboards
 from bot.telegram.callbacks import LanguageCb, ProfileCb
 from bot.telegram.commands import set_chat_commands
-from handlers.form import ask_again, drop_buttons
-from handlers.registration import start_registration
-from handlers.states import current_step
+from bot.telegram.states import current_step
+from bot.telegram.views import drop_buttons
+from bot.telegram.views.registration import ask_again, start_registration
 from storage.users import UserRepository
 
 
@@ -35,12 +36,12 @@ def setup(translator: Translator) -> Router:
 
     @router.callback_query(ProfileCb.filter(F.action == "language"))
     async def from_profile(query: CallbackQuery, l10n: Localizer, bot: Bot) -> None:
-        await query.answer()
         await offer(bot, query.from_user.id, l10n)
 
     @router.callback_query(LanguageCb.filter())
     async def pick(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: LanguageCb,
         state: FSMContext,
         users: UserRepository,
@@ -52,11 +53,11 @@ def setup(translator: Translator) -> Router:
     ) -> None:
         chat_id = query.from_user.id
         if callback_data.code not in LOCALES:
-            await query.answer(l10n("button-outdated"))
+            callback_answer.text = l10n("button-outdated")
             return
         await users.set_language(chat_id, callback_data.code, clock.now())
         l10n = l10n.with_locale(callback_data.code)
-        await query.answer(l10n("language-set"))
+        callback_answer.text = l10n("language-set")
         if query.message is not None:
             await drop_buttons(bot, chat_id, query.message.message_id)
         await set_chat_commands(bot, translator, chat_id, l10n.locale, roles)

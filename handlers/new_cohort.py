@@ -7,59 +7,37 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import (
-    BufferedInputFile,
-    CallbackQuery,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    Message,
-)
+from aiogram.fsm.state import State
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.clock import Clock
 from bot.config import Settings
 from bot.courses.catalog import course_for_version
 from bot.i18n import Localizer
+from bot.people import access
 from bot.people import cohort_setup as rules
 from bot.people.enrolment import new_invite_code
 from bot.people.model import NewCohort
 from bot.people.registration import AnswerError
-from bot.telegram.callbacks import CohortAdminCb, NewCohortCb
+from bot.telegram import keyboards
+from bot.telegram.callbacks import CohortAdminCb, NewCohortAction, NewCohortCb, id_from
+from bot.telegram.filters import NotCommand
+from bot.telegram.states import CohortForm
+from bot.telegram.views import QUESTION_MESSAGE, ask_question, drop_buttons
+from bot.telegram.views.cohorts import invite_text_and_qr
 from bot.text import dates
-from handlers.cohorts import card_keyboard, invite_text_and_qr
-from handlers.form import drop_buttons
+from bot.text.buttons import fitted_label
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
-
-QUESTION = "question_message_id"
-
-
-class CohortForm(StatesGroup):
-    course = State()
-    name = State()
-    start = State()
-    timezone = State()
-    deadline = State()
-    capacity = State()
-    confirm = State()
 
 
 def _step(state_name: str | None) -> str | None:
     if state_name and state_name.startswith("CohortForm:"):
         return state_name.split(":", 1)[1]
     return None
-
-
-def _button(l10n: Localizer, key: str, step: str, action: str, value: str = "", **args: object):
-    return InlineKeyboardButton(
-        text=l10n(key, **args), callback_data=NewCohortCb(step=step, action=action, value=value).pack()
-    )
-
-
-def _cancel_row(l10n: Localizer, step: str) -> list[InlineKeyboardButton]:
-    return [_button(l10n, "button-cancel", step, "cancel")]
 
 
 async def _ask(
@@ -69,16 +47,12 @@ async def _ask(
     l10n: Localizer,
     step: State,
     text: str,
-    rows: list[list[InlineKeyboardButton]],
+    choices: list[tuple[str, NewCohortAction, str]],
 ) -> None:
-    data = await state.get_data()
-    await drop_buttons(bot, chat_id, data.get(QUESTION))
+    """Put the organizer on ``step`` and ask it, with its choices (label, action, value) and Cancel."""
     await state.set_state(step)
     name = step.state.split(":", 1)[1]
-    sent = await bot.send_message(
-        chat_id, text, reply_markup=InlineKeyboardMarkup(inline_keyboard=[*rows, _cancel_row(l10n, name)])
-    )
-    await state.update_data({QUESTION: sent.message_id})
+    await ask_question(bot, chat_id, state, text, keyboards.new_cohort_keyboard(l10n, name, choices))
 
 
 def _summary(l10n: Localizer, data: dict, course_title: str) -> str:
@@ -103,22 +77,17 @@ def setup() -> Router:
     router = Router(name="new-cohort")
 
     async def ask_course(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer, courses: CourseRepository) -> None:
-        rows = []
+        rows: list[tuple[str, NewCohortAction, str]] = []
         for version in await courses.latest_versions():
             course = await course_for_version(courses, version.id)
-            rows.append(
-                [
-                    _button(
-                        l10n,
-                        "newcohort-course-button",
-                        "course",
-                        "course",
-                        str(version.id),
-                        title=course.text(course.title, l10n.locale),
-                        version=version.version,
-                    )
-                ]
+            label = fitted_label(
+                l10n,
+                "newcohort-course-button",
+                "title",
+                title=course.button_title(l10n.locale),
+                version=version.version,
             )
+            rows.append((label, "course", str(version.id)))
         if not rows:
             await bot.send_message(chat_id, l10n("newcohort-no-courses"))
             await state.clear()
@@ -151,7 +120,7 @@ def setup() -> Router:
                 l10n,
                 CohortForm.timezone,
                 prefix + l10n("newcohort-ask-timezone"),
-                [[_button(l10n, "newcohort-timezone-default", "timezone", "default", zone=settings.timezone)]],
+                [(l10n("newcohort-timezone-default", zone=settings.timezone), "default", "")],
             )
         elif step == "deadline":
             await _ask(
@@ -161,10 +130,7 @@ def setup() -> Router:
                 l10n,
                 CohortForm.deadline,
                 prefix + l10n("newcohort-ask-deadline"),
-                [
-                    [_button(l10n, "newcohort-deadline-start", "deadline", "default")],
-                    [_button(l10n, "newcohort-deadline-none", "deadline", "none")],
-                ],
+                [(l10n("newcohort-deadline-start"), "default", ""), (l10n("newcohort-deadline-none"), "none", "")],
             )
         elif step == "capacity":
             await _ask(
@@ -174,7 +140,7 @@ def setup() -> Router:
                 l10n,
                 CohortForm.capacity,
                 prefix + l10n("newcohort-ask-capacity"),
-                [[_button(l10n, "newcohort-capacity-none", "capacity", "none")]],
+                [(l10n("newcohort-capacity-none"), "none", "")],
             )
         else:
             data = await state.get_data()
@@ -186,7 +152,7 @@ def setup() -> Router:
                 l10n,
                 CohortForm.confirm,
                 _summary(l10n, data, course.text(course.title, l10n.locale)),
-                [[_button(l10n, "newcohort-create", "confirm", "create")]],
+                [(l10n("newcohort-create"), "create", "")],
             )
 
     @router.message(Command("newcohort"))
@@ -198,15 +164,20 @@ def setup() -> Router:
     async def start_from_list(
         query: CallbackQuery, state: FSMContext, l10n: Localizer, courses: CourseRepository, bot: Bot
     ) -> None:
-        await query.answer()
         await state.set_data({})
         await ask_course(bot, query.from_user.id, state, l10n, courses)
 
-    @router.message(F.text, CohortForm.name)
-    @router.message(F.text, CohortForm.start)
-    @router.message(F.text, CohortForm.timezone)
-    @router.message(F.text, CohortForm.deadline)
-    @router.message(F.text, CohortForm.capacity)
+    @router.message(Command("cancel"), StateFilter(CohortForm))
+    async def cancel_command(message: Message, state: FSMContext, l10n: Localizer, bot: Bot) -> None:
+        await drop_buttons(bot, message.chat.id, (await state.get_data()).get(QUESTION_MESSAGE))
+        await state.clear()
+        await message.answer(l10n("newcohort-cancelled"))
+
+    @router.message(F.text, CohortForm.name, NotCommand())
+    @router.message(F.text, CohortForm.start, NotCommand())
+    @router.message(F.text, CohortForm.timezone, NotCommand())
+    @router.message(F.text, CohortForm.deadline, NotCommand())
+    @router.message(F.text, CohortForm.capacity, NotCommand())
     async def typed(
         message: Message,
         state: FSMContext,
@@ -249,13 +220,13 @@ def setup() -> Router:
         await state.update_data(update)
         await ask(bot, chat_id, state, l10n, after, courses, settings)
 
-    @router.message(CohortForm.course)
-    @router.message(CohortForm.confirm)
-    @router.message(CohortForm.name)
-    @router.message(CohortForm.start)
-    @router.message(CohortForm.timezone)
-    @router.message(CohortForm.deadline)
-    @router.message(CohortForm.capacity)
+    @router.message(CohortForm.course, NotCommand())
+    @router.message(CohortForm.confirm, NotCommand())
+    @router.message(CohortForm.name, NotCommand())
+    @router.message(CohortForm.start, NotCommand())
+    @router.message(CohortForm.timezone, NotCommand())
+    @router.message(CohortForm.deadline, NotCommand())
+    @router.message(CohortForm.capacity, NotCommand())
     async def not_text(
         message: Message, state: FSMContext, l10n: Localizer, courses: CourseRepository, settings: Settings, bot: Bot
     ) -> None:
@@ -266,6 +237,7 @@ def setup() -> Router:
     @router.callback_query(NewCohortCb.filter())
     async def pressed(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: NewCohortCb,
         state: FSMContext,
         l10n: Localizer,
@@ -281,19 +253,20 @@ def setup() -> Router:
         current = (
             step == callback_data.step
             and isinstance(query.message, Message)
-            and query.message.message_id == data.get(QUESTION)
+            and query.message.message_id == data.get(QUESTION_MESSAGE)
         )
         if not current:
-            await query.answer(l10n("button-outdated"), show_alert=True)
+            callback_answer.text = l10n("button-outdated")
+            callback_answer.show_alert = True
             return
-        await query.answer()
         action = callback_data.action
         if action == "cancel":
-            await drop_buttons(bot, chat_id, data.get(QUESTION))
+            await drop_buttons(bot, chat_id, data.get(QUESTION_MESSAGE))
             await state.clear()
             await bot.send_message(chat_id, l10n("newcohort-cancelled"))
         elif step == "course" and action == "course":
-            version = await courses.get_version_by_id(int(callback_data.value or 0))
+            version_id = id_from(callback_data.value)
+            version = None if version_id is None else await courses.get_version_by_id(version_id)
             if version is None:
                 await ask_course(bot, chat_id, state, l10n, courses)
                 return
@@ -314,7 +287,7 @@ def setup() -> Router:
             await state.update_data({"capacity": None})
             await ask(bot, chat_id, state, l10n, "confirm", courses, settings)
         elif step == "confirm" and action == "create":
-            await drop_buttons(bot, chat_id, data.get(QUESTION))
+            await drop_buttons(bot, chat_id, data.get(QUESTION_MESSAGE))
             await state.clear()
             cohort_id = await cohorts.create(
                 NewCohort(
@@ -338,7 +311,7 @@ def setup() -> Router:
                 chat_id,
                 BufferedInputFile(png, f"invite-{cohort.id}.png"),
                 caption=text,
-                reply_markup=card_keyboard(l10n, cohort, frozenset({"organizer"})),
+                reply_markup=keyboards.cohort_card_keyboard(l10n, cohort, frozenset({access.ORGANIZER})),
             )
         else:
             await ask(bot, chat_id, state, l10n, step or "course", courses, settings)

@@ -9,6 +9,7 @@ from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.types import User as TelegramUser
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.clock import Clock
 from bot.delivery.service import DeliveryService
@@ -19,26 +20,14 @@ from bot.people.model import User
 from bot.people.registration import AnswerError, Step
 from bot.telegram import keyboards
 from bot.telegram.callbacks import FormCb, ProfileCb
-from handlers.enrol import enrol_and_tell
-from handlers.form import QUESTION_MESSAGE, ask, ask_again, ask_consent, drop_buttons
-from handlers.profile import finish_edit, show_profile
-from handlers.states import CONSENT, ProfileEdit, Registration, current_step
+from bot.telegram.states import CONSENT, ProfileEdit, Registration, current_step
+from bot.telegram.views import QUESTION_MESSAGE, drop_buttons
+from bot.telegram.views.enrolment import enrol_and_tell
+from bot.telegram.views.registration import ask, ask_again, ask_consent, finish_edit, show_profile, start_registration
 from storage.courses import CourseRepository
 from storage.users import UserRepository
 
 FORM_STATES = (Registration, ProfileEdit.value)
-
-
-async def start_registration(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer) -> None:
-    """Begin (or resume) the form: a draft in progress is continued, never thrown away."""
-    state_name = await state.get_state()
-    data = await state.get_data()
-    step = current_step(state_name, data)
-    if step is not None and state_name != ProfileEdit.value.state:
-        await ask_again(bot, chat_id, state, l10n, step)
-        return
-    await state.clear()
-    await ask_consent(bot, chat_id, state, l10n)
 
 
 async def _accept_answer(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer, step: Step, value: str) -> None:
@@ -61,7 +50,14 @@ def setup() -> Router:
 
     @router.message(Command("cancel"))
     async def cancel_command(message: Message, state: FSMContext, l10n: Localizer, user: User | None, bot: Bot) -> None:
-        step = current_step(await state.get_state(), await state.get_data())
+        state_name = await state.get_state()
+        step = current_step(state_name, await state.get_data())
+        if step is None and state_name is not None:
+            # A form without a /cancel of its own (or one its router no longer lets this person
+            # reach, say after losing a role): never leave anybody inside it.
+            await state.clear()
+            await message.answer(l10n("form-cancelled-other"))
+            return
         if step is None:
             await message.answer(l10n("cancel-nothing"))
             return
@@ -113,6 +109,7 @@ def setup() -> Router:
     @router.callback_query(FormCb.filter())
     async def form_button(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: FormCb,
         state: FSMContext,
         l10n: Localizer,
@@ -138,7 +135,7 @@ def setup() -> Router:
         if not is_current:
             # A button from an earlier question (or a forged one): say so, change nothing, and
             # put the current question back in front of the person.
-            await query.answer(l10n("button-outdated"))
+            callback_answer.text = l10n("button-outdated")
             if query.message is not None:
                 await drop_buttons(bot, chat_id, query.message.message_id)
             if step_name is not None:
@@ -146,7 +143,6 @@ def setup() -> Router:
                 await ask_again(bot, chat_id, state, l10n, step_name, stored_value=stored)
             return
         action, value = callback_data.action, callback_data.value
-        await query.answer()
         if action == "cancel":
             await _cancel(bot, chat_id, state, l10n, user)
         elif step_name == CONSENT and action == "consent-yes":
@@ -192,7 +188,6 @@ def setup() -> Router:
     async def register_again(
         query: CallbackQuery, state: FSMContext, l10n: Localizer, user: User | None, bot: Bot
     ) -> None:
-        await query.answer()
         if query.message is not None:
             await drop_buttons(bot, query.from_user.id, query.message.message_id)
         if user is not None and user.is_registered:

@@ -9,30 +9,22 @@ from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import (
-    CallbackQuery,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    Message,
-    MessageOriginHiddenUser,
-    MessageOriginUser,
-)
+from aiogram.types import CallbackQuery, Message, MessageOriginHiddenUser, MessageOriginUser
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import Localizer, Translator
 from bot.people import access
 from bot.people.model import User
-from bot.telegram.callbacks import RoleCb
+from bot.telegram import keyboards
+from bot.telegram.callbacks import RoleCb, id_from
 from bot.telegram.commands import set_chat_commands
-from handlers.form import drop_buttons
+from bot.telegram.filters import NotCommand
+from bot.telegram.states import GrantRole
+from bot.telegram.views import drop_buttons
 from storage.roles import ROLES, RoleRepository
 from storage.users import UserRepository
-
-
-class GrantRole(StatesGroup):
-    person = State()
 
 
 def _name(user: User) -> str:
@@ -47,7 +39,9 @@ async def find_person(message: Message, users: UserRepository) -> tuple[User | N
     if isinstance(origin, MessageOriginUser):
         target_id: int | None = origin.sender_user.id
     elif message.text and message.text.strip().lstrip("@").isdigit() and not message.text.startswith("@"):
-        target_id = int(message.text.strip())
+        target_id = id_from(message.text)
+        if target_id is None:
+            return None, "roles-error-not-an-id"
     elif message.text and message.text.strip().startswith("@"):
         found = await users.find_by_username(message.text.strip())
         return (found, None) if found else (None, "roles-error-unknown-username")
@@ -75,20 +69,12 @@ def setup() -> Router:
         if not holders:
             await message.answer(l10n("roles-none"))
             return
-        lines, buttons = [], []
-        for user_id, role, full_name in holders:
-            name = escape(full_name or str(user_id))
-            lines.append(l10n("roles-line", name=name, role=l10n(f"role-{role}"), id=user_id))
-            buttons.append(
-                [
-                    InlineKeyboardButton(
-                        text=l10n("roles-revoke-button", name=full_name or str(user_id), role=l10n(f"role-{role}")),
-                        callback_data=RoleCb(action="revoke", user_id=user_id, role=role).pack(),
-                    )
-                ]
-            )
+        lines = [
+            l10n("roles-line", name=escape(full_name or str(user_id)), role=l10n(f"role-{role}"), id=user_id)
+            for user_id, role, full_name in holders
+        ]
         await message.answer(
-            l10n("roles-list") + "\n" + "\n".join(lines), reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons)
+            l10n("roles-list") + "\n" + "\n".join(lines), reply_markup=keyboards.revoke_keyboard(l10n, holders)
         )
 
     @router.message(Command("grant"))
@@ -96,29 +82,27 @@ def setup() -> Router:
         await state.set_state(GrantRole.person)
         await message.answer(l10n("roles-grant-who"))
 
-    @router.message(GrantRole.person)
+    @router.message(Command("cancel"), GrantRole.person)
+    async def grant_cancel(message: Message, state: FSMContext, l10n: Localizer) -> None:
+        await state.clear()
+        await message.answer(l10n("roles-grant-cancelled"))
+
+    @router.message(GrantRole.person, NotCommand())
     async def grant_person(message: Message, state: FSMContext, l10n: Localizer, users: UserRepository) -> None:
         person, problem = await find_person(message, users)
         if person is None:
             await message.answer(l10n(problem or "roles-error-what") + "\n\n" + l10n("roles-grant-who"))
             return
         await state.clear()
-        buttons = [
-            [
-                InlineKeyboardButton(
-                    text=l10n(f"role-{role}"),
-                    callback_data=RoleCb(action="grant", user_id=person.telegram_id, role=role).pack(),
-                )
-            ]
-            for role in ROLES
-        ]
         await message.answer(
-            l10n("roles-grant-which", name=_name(person)), reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons)
+            l10n("roles-grant-which", name=_name(person)),
+            reply_markup=keyboards.grant_keyboard(l10n, person.telegram_id, ROLES),
         )
 
     @router.callback_query(RoleCb.filter(F.action.in_({"grant", "revoke"})))
     async def change(
         query: CallbackQuery,
+        callback_answer: CallbackAnswer,
         callback_data: RoleCb,
         l10n: Localizer,
         clock: Clock,
@@ -130,7 +114,8 @@ def setup() -> Router:
     ) -> None:
         person = await users.get(callback_data.user_id)
         if person is None or callback_data.role not in ROLES:
-            await query.answer(l10n("button-outdated"), show_alert=True)
+            callback_answer.text = l10n("button-outdated")
+            callback_answer.show_alert = True
             return
         role_name = l10n(f"role-{callback_data.role}")
         if callback_data.action == "grant":
@@ -139,7 +124,6 @@ def setup() -> Router:
         else:
             changed = await role_repo.revoke(person.telegram_id, callback_data.role)
             key = "roles-revoked" if changed else "roles-not-held"
-        await query.answer()
         await drop_buttons(bot, query.from_user.id, query.message.message_id if query.message else None)
         await bot.send_message(query.from_user.id, l10n(key, name=_name(person), role=role_name))
         if changed:

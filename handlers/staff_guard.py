@@ -1,38 +1,37 @@
 """Staff commands and buttons pressed by someone without the role: a polite refusal, no change.
 
-This router comes before every staff router, so a feature module never has to remember the
-check: what reaches it has passed here (``SkipHandler`` hands the update on).
+The staff routers themselves let nobody else in (bot.telegram.staff.StaffRouter); this router
+comes right after them and answers what they turned away. What counts as a staff command or
+button is read from the staff routers, so a new staff handler is refused without being listed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from aiogram import F, Router
-from aiogram.dispatcher.event.bases import SkipHandler
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.i18n import Localizer
-from bot.people import access
-from bot.telegram.callbacks import STAFF_CALLBACKS
+from bot.telegram.staff import StaffRouter, staff_callbacks, staff_commands
 
 
-def _prefix(data: str | None) -> str:
-    return (data or "").split(":", 1)[0]
-
-
-def setup() -> Router:
+def setup(staff: Iterable[StaffRouter]) -> Router:
+    staff = list(staff)
     router = Router(name="staff-guard")
+    commands = sorted(staff_commands(staff))
+    prefixes = {cls.__prefix__ for cls in staff_callbacks(staff)}
+    separator = ":"
 
-    @router.message(Command(*access.STAFF_COMMANDS))
-    async def guard_command(message: Message, command: CommandObject, roles: frozenset[str], l10n: Localizer) -> None:
-        if access.allowed(roles, access.STAFF_COMMANDS[command.command]):
-            raise SkipHandler
+    @router.message(Command(*commands))
+    async def refuse_command(message: Message, l10n: Localizer) -> None:
         await message.answer(l10n("not-allowed"))
 
-    @router.callback_query(F.data.func(lambda data: _prefix(data) in STAFF_CALLBACKS))
-    async def guard_button(query: CallbackQuery, roles: frozenset[str], l10n: Localizer) -> None:
-        if access.allowed(roles, STAFF_CALLBACKS[_prefix(query.data)]):
-            raise SkipHandler
-        await query.answer(l10n("not-allowed"), show_alert=True)
+    @router.callback_query(F.data.func(lambda data: (data or "").split(separator, 1)[0] in prefixes))
+    async def refuse_button(query: CallbackQuery, callback_answer: CallbackAnswer, l10n: Localizer) -> None:
+        callback_answer.text = l10n("not-allowed")
+        callback_answer.show_alert = True
 
     return router

@@ -127,6 +127,31 @@ class CohortRepository:
         )
         return [Learner(**dict(row)) for row in rows]
 
+    async def enrol_if_room(self, cohort_id: int, user_id: int, capacity: int | None, now: datetime) -> bool:
+        """Enrol (or re-enrol) the learner unless ``capacity`` active learners are there already.
+
+        The count and the insert run in one write transaction, so two librarians opening the
+        link at the same moment cannot both take the last place. False: the cohort is full.
+        """
+        async with self._db.transaction() as conn:
+            async with conn.execute(
+                "SELECT COUNT(*) FROM enrolments WHERE cohort_id = ? AND status = 'active'", (cohort_id,)
+            ) as cursor:
+                row = await cursor.fetchone()
+            taken = row[0] if row is not None else 0
+            if capacity is not None and taken >= capacity:
+                return False
+            await conn.execute(
+                """
+                INSERT INTO enrolments (cohort_id, user_id, status, enrolled_at)
+                VALUES (?, ?, 'active', ?)
+                ON CONFLICT (cohort_id, user_id) DO UPDATE SET status = 'active',
+                    enrolled_at = excluded.enrolled_at, ended_at = NULL
+                """,
+                (cohort_id, user_id, to_db(now)),
+            )
+            return True
+
     async def end_enrolment(self, cohort_id: int, user_id: int, status: str, now: datetime) -> bool:
         """Mark a learner as having left or been removed; False if they were not active."""
         if status not in ("left", "removed"):

@@ -102,6 +102,10 @@ class CourseRepository:
             row = await cursor.fetchone()
         return None if row is None else _version(row)
 
+    async def any_course(self) -> bool:
+        """Whether any course was ever imported (a fresh install has none)."""
+        return await self._db.fetchval("SELECT EXISTS (SELECT 1 FROM courses)") == 1
+
     async def latest_version(self, code: str) -> CourseVersion | None:
         return await self._latest(self._db.connection, code)
 

@@ -8,7 +8,8 @@ from datetime import datetime
 import aiosqlite
 
 from bot.clock import to_db
-from bot.people.model import PROFILE_FIELDS, Profile, User
+from bot.delivery.model import LEFT
+from bot.people.model import PROFILE_FIELDS, Erased, Profile, User
 from storage.db import Database
 
 
@@ -100,17 +101,37 @@ class UserRepository:
     async def clear_payload(self, telegram_id: int) -> None:
         await self._db.execute("UPDATE users SET pending_payload = NULL WHERE telegram_id = ?", (telegram_id,))
 
-    async def forget_personal_data(self, telegram_id: int, now: datetime) -> None:
-        """The person withdraws consent: keep only the language they chose."""
-        await self._db.execute(
-            """
-            UPDATE users SET full_name = NULL, region = NULL, district = NULL, library = NULL,
-                   position = NULL, settlement = NULL, username = NULL, consent_at = NULL,
-                   registered_at = NULL, pending_payload = NULL, updated_at = ?
-             WHERE telegram_id = ?
-            """,
-            (to_db(now), telegram_id),
-        )
+    async def forget_personal_data(self, telegram_id: int, now: datetime) -> Erased:
+        """The person withdraws consent: keep only the language they chose, all in one transaction.
+
+        Their active enrolments end (as "left": they may register and join again) and their
+        planned deliveries are cancelled, so no lesson reaches someone the bot has just told they
+        are no longer registered and no organizer's list shows a nameless learner. The rows
+        themselves stay, as on leaving, so the cohort's history keeps its counts.
+        """
+        stamp = to_db(now)
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                """
+                UPDATE users SET full_name = NULL, region = NULL, district = NULL, library = NULL,
+                       position = NULL, settlement = NULL, username = NULL, consent_at = NULL,
+                       registered_at = NULL, pending_payload = NULL, updated_at = ?
+                 WHERE telegram_id = ?
+                """,
+                (stamp, telegram_id),
+            )
+            ended = await conn.execute(
+                "UPDATE enrolments SET status = 'left', ended_at = ? WHERE user_id = ? AND status = 'active'",
+                (stamp, telegram_id),
+            )
+            cancelled = await conn.execute(
+                """
+                UPDATE deliveries SET state = 'cancelled', reason = ?, updated_at = ?
+                 WHERE user_id = ? AND state = 'planned'
+                """,
+                (LEFT, stamp, telegram_id),
+            )
+            return Erased(enrolments=ended.rowcount, deliveries=cancelled.rowcount)
 
     async def mark_blocked(self, telegram_id: int, now: datetime) -> bool:
         """Telegram says the bot cannot write to them; True if they were reachable until now."""

@@ -75,3 +75,7 @@ async def harness(
     await dp.emit_startup(bot=bot)
     yield Harness(dp, bot, session, db, UserRepository(db), clock, translator)
     await dp.emit_shutdown(bot=bot)
+    # The bot's error handler may have swallowed the exception: fail the test here instead. A test
+    # that expects Telegram to refuse something reads and clears ``session.refused`` itself.
+    assert not session.unknown, f"the bot called methods the recording session does not know: {session.unknown}"
+    assert not session.refused, f"Telegram would have refused: {session.refused}"

@@ -168,13 +168,13 @@ def test_cli_import_validate_and_refuse(tmp_path: Path, editable: Path, capsys: 
     assert (tmp_path / "files").is_dir()
 
     (editable / "course.yaml").write_text(
-        (editable / "course.yaml").read_text(encoding="utf-8").replace("correct: 2", "correct: 7", 1),
+        (editable / "course.yaml").read_text(encoding="utf-8").replace("correct: 3", "correct: 7", 1),
         encoding="utf-8",
     )
     assert course_cli(["import", str(editable), "--db", str(db_path)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0].endswith(
-        "course.yaml:465: lessons[3].quiz.questions[0].correct: correct answer 7 is out of "
+        "course.yaml:484: lessons[3].quiz.questions[0].correct: correct answer 7 is out of "
         "range: the options are numbered 1 to 4"
     )
     assert out[-1] == "1 error, 0 warnings: nothing is imported from a course with errors."

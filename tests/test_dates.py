@@ -28,10 +28,16 @@ def test_moment_label(locale: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("locale", "expected"),
-    [("kk", "15 сәуір 2026"), ("ru", "15 апреля 2026"), ("en", "15 April 2026")],
+    [("kk", "2026\u202fж. 15 сәуір"), ("ru", "15 апреля 2026"), ("en", "15 April 2026")],
 )
 def test_date_label_has_the_year(locale: str, expected: str) -> None:
     assert date_label(locale, date(2026, 4, 15)) == expected
+
+
+def test_kazakh_date_follows_the_cldr_order() -> None:
+    """Year, day, month ("2026 ж. 15 сәуір", read "2026 жылғы 15 сәуір"), not the Russian order."""
+    assert date_label("kk", date(2026, 1, 1)).replace("\u202f", " ") == "2026 ж. 1 қаңтар"
+    assert date_label("kk", date(2025, 12, 31)).replace("\u202f", " ") == "2025 ж. 31 желтоқсан"
 
 
 @pytest.mark.parametrize(
@@ -105,7 +111,8 @@ def test_one_minute_before_and_after_midnight_in_almaty() -> None:
 )
 def test_month_names_in_the_form_used_with_a_day(locale: str, months: tuple[str, ...]) -> None:
     for number, month in enumerate(months, start=1):
-        assert date_label(locale, date(2026, number, 1)) == f"1 {month} 2026"
+        expected = f"2026\u202fж. 1 {month}" if locale == "kk" else f"1 {month} 2026"
+        assert date_label(locale, date(2026, number, 1)) == expected
 
 
 def test_weekdays_in_kazakh() -> None:

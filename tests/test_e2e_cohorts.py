@@ -17,9 +17,9 @@ OWNER = 900001
 
 async def russian_registration(user: FakeUser, name: str = "Мария Иванова") -> None:
     await user.expect("Согласие на обработку")
-    await user.click("✅ Согласен(на)")
+    await user.click("✅ Даю согласие")
     await user.expect("Спасибо!")
-    await user.expect("фамилию и имя")
+    await user.expect("фамилию, имя и отчество")
     await user.send_text(name)
     await user.expect("область")
     await user.click("Павлодарская область")
@@ -40,7 +40,7 @@ async def open_cohort(organizer: FakeUser, name: str) -> str:
     """Walk the organizer's wizard in English; return the invite link."""
     await organizer.send_text("/newcohort")
     question = await organizer.expect("New cohort")
-    course_button = next(label for label in question.button_labels if "Organization of library work" in label)
+    course_button = next(label for label in question.button_labels if "Organization of library" in label)
     await organizer.click(course_button)
     await organizer.expect("name")
     await organizer.send_text(name)
@@ -85,7 +85,7 @@ async def test_organizer_opens_a_cohort_and_librarians_join_in_their_languages(t
         await aigul.expect("Қайта оралуыңызбен")
         joined = await aigul.expect("курсына жазылдыңыз")
         assert "Қазіргі жағдайда кітапхана жұмысын ұйымдастыру" in joined.text
-        assert "1 маусым 2027" in joined.text
+        assert "2027\u202fж. 1 маусым" in joined.text
         await aigul.send_text(f"/start {payload}")
         await aigul.expect("Қайта оралуыңызбен")
         await aigul.expect("жазылғансыз")
@@ -118,7 +118,7 @@ async def test_organizer_opens_a_cohort_and_librarians_join_in_their_languages(t
         assert "Мария Иванова: Pavlodar region, Экибастуз, Городская библиотека № 2 (🏙 Urban" in learners.text
 
         # Leaving takes a confirmation.
-        await maria.click("🚪 Покинуть «Организация библиотечной работы в современных условиях»")
+        await maria.click("🚪 Покинуть «Организация…»")  # a button shows 30 characters
         await maria.expect("Покинуть курс")
         await maria.click("🚪 Да, покинуть")
         await maria.expect("Вы покинули курс")
@@ -193,7 +193,7 @@ async def test_owner_makes_a_colleague_organizer_by_forwarding_and_they_remove_a
         await owner.click("Организатор")
         await owner.expect("Айгүл Серікова теперь: Организатор")
         await colleague.expect("Сізге жаңа рөл берілді: Ұйымдастырушы")
-        assert ("newcohort", "Жаңа ағын ашу (ұйымдастырушылар)") in bot.emu.commands(scope_type="chat", chat_id=4010)
+        assert ("newcohort", "Жаңа ағын ашу (ұйымдастырушыларға)") in bot.emu.commands(scope_type="chat", chat_id=4010)
 
         learner = bot.emu.user(4011, language_code="ru")
         await colleague.send_text("/newcohort")
@@ -222,10 +222,10 @@ async def test_owner_makes_a_colleague_organizer_by_forwarding_and_they_remove_a
 
         await colleague.click("➖ Тыңдаушыны шығару")
         await colleague.expect("кімді шығару керек")
-        await colleague.click("Ольга Петрова (Городская библиотека № 2)")
+        await colleague.click("Ольга Петрова (Городская…)")
         await colleague.expect("шығарылсын ба")
         await colleague.click("➖ Иә, шығару")
-        await colleague.expect("Ольга Петрова Қалалық кітапханалар ағынынан шығарылды")
+        await colleague.expect("Ольга Петрова «Қалалық кітапханалар» ағынынан шығарылды")
         await learner.expect("Организатор исключил вас")
         await learner.send_text(f"/start {payload}")
         await learner.expect("С возвращением")

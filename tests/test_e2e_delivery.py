@@ -154,12 +154,11 @@ async def test_a_restart_while_nothing_is_due_sends_nothing_and_loses_nothing(tm
         first = min(datetime.fromisoformat(r[6].replace("Z", "+00:00")) for r in before)
 
         async def wake_planned() -> bool:
-            scheduler = bot.app.delivery._scheduler
-            return scheduler is not None and scheduler.get_job(WAKE_JOB) is not None
+            return bot.app.scheduler.has(WAKE_JOB)
 
         await eventually(wake_planned, "a wake-up at the next due moment")
-        job = bot.app.delivery._scheduler.get_job(WAKE_JOB)
-        assert abs(job.next_run_time - first) < timedelta(seconds=30)
+        next_run = bot.app.scheduler.next_run(WAKE_JOB)
+        assert next_run is not None and abs(next_run - first) < timedelta(seconds=30)
 
 
 async def db_rows(bot: DeliveryBot) -> list[Any]:

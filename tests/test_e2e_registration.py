@@ -20,8 +20,8 @@ async def kazakh_registration(user: FakeUser) -> None:
     await user.click("Қазақша")
     await user.expect("Дербес деректерді өңдеуге келісім")
     await user.click("✅ Келісемін")
-    await user.expect("Рақмет! Алты қысқа сұрақ")
-    await user.expect("тегіңіз бен атыңызды")
+    await user.expect("Рақмет! Небәрі алты қысқа сұрақ")
+    await user.expect("Тегіңізді, атыңызды және әкеңіздің атын")
     await user.send_text("Айгүл Серікова")
     region_question = await user.expect("Облысыңызды")
     assert len(region_question.button_labels) == 22  # 20 regions and cities, Back, Cancel
@@ -62,9 +62,9 @@ async def test_russian_registrations_of_several_people_at_once(tmp_path: Path) -
             await user.expect("Здравствуйте")
             await user.click("Русский")
             await user.expect("Согласие на обработку")
-            await user.click("✅ Согласен(на)")
+            await user.click("✅ Даю согласие")
             await user.expect("Спасибо!")
-            await user.expect("фамилию и имя")
+            await user.expect("фамилию, имя и отчество")
             await user.send_text(f"Мария Иванова-{'абв'[n]}")
             await user.expect("область")
             await user.click("Павлодарская область")
@@ -122,9 +122,9 @@ async def test_restart_in_the_middle_of_the_form_continues_where_the_person_was(
         await user.expect("Здравствуйте")
         await user.click("Русский")
         await user.expect("Согласие на обработку")
-        await user.click("✅ Согласен(на)")
+        await user.click("✅ Даю согласие")
         await user.expect("Спасибо!")
-        await user.expect("фамилию и имя")
+        await user.expect("фамилию, имя и отчество")
         await user.send_text("Асель Нурланова")
         await user.expect("область")
         await user.click("Костанайская область")
@@ -160,7 +160,7 @@ async def test_bad_answers_are_explained_and_nothing_is_half_saved(tmp_path: Pat
         await user.expect("келісім")
         await user.click("✅ Келісемін")
         await user.expect("Рақмет!")
-        await user.expect("тегіңіз бен атыңызды")
+        await user.expect("Тегіңізді, атыңызды және әкеңіздің атын")
         for send, expected in [
             (user.send_text("   ."), "әріптермен"),
             (user.send_text("🙂🙂🙂"), "әріптермен"),
@@ -171,7 +171,7 @@ async def test_bad_answers_are_explained_and_nothing_is_half_saved(tmp_path: Pat
         ]:
             await send
             reply = await user.expect(expected)
-            assert "тегіңіз бен атыңызды" in reply.text
+            assert "Тегіңізді, атыңызды және әкеңіздің атын" in reply.text
         await user.send_text("Айгүл Серікова")
         region_question = await user.expect("Облысыңызды")
         stale_data = region_question.callback_data("Абай облысы")
@@ -199,8 +199,8 @@ async def test_command_menus_per_language_and_for_owners(tmp_path: Path) -> None
         assert bot.emu.commands(language_code="ru")[2] == ("profile", "Мой профиль")
         assert bot.emu.commands(language_code="en")[2] == ("profile", "My profile")
         owner = bot.emu.commands(scope_type="chat", chat_id=OWNER, language_code="ru")
-        assert ("stats", "Регистрации по областям (владельцы)") in owner
-        assert ("newcohort", "Открыть новый поток (организаторы)") in owner
+        assert ("stats", "Регистрации по областям (владельцам бота)") in owner
+        assert ("newcohort", "Открыть новый поток (организаторам)") in owner
 
 
 async def test_unknown_messages_get_a_hint_and_owner_commands_a_refusal(tmp_path: Path) -> None:

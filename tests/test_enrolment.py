@@ -66,7 +66,7 @@ async def test_enrol_once_then_kindly_again(db: Database, tmp_path: Path) -> Non
     async def listener(cid: int, uid: int) -> None:
         heard.append((cid, uid))
 
-    service = EnrolmentService(db, CohortRepository(db), [listener])
+    service = EnrolmentService(CohortRepository(db), [listener])
     first = await service.enrol(10, code, NOW)
     assert first.outcome is Outcome.ENROLLED and first.cohort.active_learners == 1
     assert (await service.enrol(10, code, NOW)).outcome is Outcome.ALREADY
@@ -77,7 +77,7 @@ async def test_enrol_once_then_kindly_again(db: Database, tmp_path: Path) -> Non
 async def test_capacity_is_never_exceeded_even_at_the_same_moment(db: Database, tmp_path: Path) -> None:
     _, code = await make_cohort(db, tmp_path, capacity=2)
     await add_people(db, 1, 2, 3, 4)
-    service = EnrolmentService(db, CohortRepository(db))
+    service = EnrolmentService(CohortRepository(db))
     results = await asyncio.gather(*(service.enrol(uid, code, NOW) for uid in (1, 2, 3, 4)))
     outcomes = sorted(r.outcome for r in results)
     assert outcomes == [Outcome.ENROLLED, Outcome.ENROLLED, Outcome.FULL, Outcome.FULL]
@@ -87,7 +87,7 @@ async def test_closed_by_hand_or_by_deadline(db: Database, tmp_path: Path) -> No
     cohort_id, code = await make_cohort(db, tmp_path, enrol_until=NOW + timedelta(days=1))
     await add_people(db, 1, 2)
     repo = CohortRepository(db)
-    service = EnrolmentService(db, repo)
+    service = EnrolmentService(repo)
     assert (await service.enrol(1, code, NOW + timedelta(days=2))).outcome is Outcome.CLOSED
     await repo.set_enrolment_open(cohort_id, False)
     assert (await service.enrol(2, code, NOW)).outcome is Outcome.CLOSED
@@ -97,7 +97,7 @@ async def test_leave_rejoin_and_removal(db: Database, tmp_path: Path) -> None:
     cohort_id, code = await make_cohort(db, tmp_path)
     await add_people(db, 1, 2)
     repo = CohortRepository(db)
-    service = EnrolmentService(db, repo)
+    service = EnrolmentService(repo)
     await service.enrol(1, code, NOW)
     await service.enrol(2, code, NOW)
     assert [learner.user_id for learner in await repo.learners(cohort_id)] == [1, 2]

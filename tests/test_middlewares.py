@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+from aiogram.methods import AnswerCallbackQuery
+
+from bot.telegram.callbacks import LanguageCb
 from bot.telegram.middlewares import PerUserSerializer
+from tests.auxil.harness import Harness
 from tests.auxil.updates import tg_user
 
 
@@ -61,3 +66,21 @@ async def test_an_update_without_a_person_passes_straight_through() -> None:
         return event
 
     assert await serializer(handler, "x", {}) == "x"
+
+
+async def test_a_button_whose_handler_fails_is_answered_once_and_the_person_is_told(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CallbackAnswerMiddleware answers every press once, also when its handler raises; the error
+    handler only tells the person (a second answer would be refused by Telegram)."""
+    user = tg_user(41, language_code="en")
+
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the database is gone")
+
+    monkeypatch.setattr(harness.dp["users"], "set_language", broken)
+    since = len(harness.session.requests)
+    sent = await harness.click_data(user, LanguageCb(code="ru", origin="switch").pack(), 7)
+    answers = [r for r in harness.session.requests[since:] if isinstance(r, AnswerCallbackQuery)]
+    assert len(answers) == 1
+    assert [m.text for m in sent] == [harness.translator.get("en", "error-generic")]

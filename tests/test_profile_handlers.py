@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from aiogram.fsm.storage.base import StorageKey
-from aiogram.methods import SetMyCommands
+from aiogram.methods import AnswerCallbackQuery, SetMyCommands
 from aiogram.types import ReplyKeyboardRemove
 
+from bot.telegram.callbacks import ProfileCb
 from tests.auxil.harness import Harness, plain_buttons
 from tests.auxil.updates import tg_user
 from tests.test_registration_handlers import register
@@ -121,3 +122,30 @@ async def test_cancel_command_during_the_form(harness: Harness) -> None:
     # Registering again starts from consent, with nothing left over from the cancelled draft.
     sent = await harness.click(user, "📝 Register")
     assert "Consent to the processing" in sent[-1].text
+
+
+def _answers(harness: Harness, since: int) -> list[AnswerCallbackQuery]:
+    return [r for r in harness.session.requests[since:] if isinstance(r, AnswerCallbackQuery)]
+
+
+async def test_a_stale_profile_button_is_answered_once_and_the_profile_stays(harness: Harness) -> None:
+    """A card sent by an older version of the bot can name a field that is gone. Before the fix the
+    press was answered twice; Telegram refuses the second answer and the person got the generic error."""
+    user = tg_user(25, language_code="en")
+    await register(harness, user, language_label="English")
+    before = len(harness.session.requests)
+    sent = await harness.click_data(user, ProfileCb(action="edit", field="settlement_type").pack(), 3)
+    answers = _answers(harness, before)
+    assert [a.text for a in answers] == ["This button is no longer active."]
+    assert all("Something went wrong" not in m.text for m in sent)
+    assert (await harness.users.get(25)).is_registered
+
+
+async def test_a_profile_button_naming_an_unknown_field_gets_a_clear_answer(harness: Harness) -> None:
+    user = tg_user(26, language_code="ru")
+    await register(harness, user, language_label="Русский")
+    before = len(harness.session.requests)
+    sent = await harness.click_data(user, "prof:edit:" + "x" * 40, 3)
+    answers = _answers(harness, before)
+    assert len(answers) == 1 and answers[0].text == harness.translator.get("ru", "button-outdated")
+    assert all(harness.translator.get("ru", "error-generic") != m.text for m in sent)

@@ -69,7 +69,7 @@ async def test_declining_consent_keeps_only_the_language(harness: Harness) -> No
     user = tg_user(3, language_code="ru")
     await harness.send(user, "/start")
     await harness.click(user, "Русский")
-    sent = await harness.click(user, "❌ Не согласен(на)")
+    sent = await harness.click(user, "❌ Не даю согласия")
     assert "ничего, кроме выбранного языка" in sent[-1].text
     stored = await harness.users.get(3)
     assert stored.language == "ru" and stored.full_name is None and stored.consent_at is None
@@ -79,7 +79,7 @@ async def test_bad_answers_get_a_clear_message_and_the_same_question(harness: Ha
     user = tg_user(4, language_code="ru")
     await harness.send(user, "/start")
     await harness.click(user, "Русский")
-    await harness.click(user, "✅ Согласен(на)")
+    await harness.click(user, "✅ Даю согласие")
     cases = [
         ("😀😀😀", "буквами"),
         ("x" * 101, "Слишком длинно"),
@@ -88,7 +88,7 @@ async def test_bad_answers_get_a_clear_message_and_the_same_question(harness: Ha
     for text, expected in cases:
         sent = await harness.send(user, text)
         assert expected in sent[-1].text
-        assert "фамилию и имя" in sent[-1].text  # the same question again
+        assert "фамилию, имя и отчество" in sent[-1].text  # the same question again
     sent = await harness.send(user, None, sticker=True)
     assert "текстовый ответ" in sent[-1].text
     sent = await harness.send(user, None, photo=True)
@@ -100,7 +100,7 @@ async def test_typed_region_name_is_accepted_and_nonsense_is_not(harness: Harnes
     user = tg_user(5, language_code="ru")
     await harness.send(user, "/start")
     await harness.click(user, "Русский")
-    await harness.click(user, "✅ Согласен(на)")
+    await harness.click(user, "✅ Даю согласие")
     await harness.send(user, "Мария Иванова")
     sent = await harness.send(user, "где-то")
     assert "одну из кнопок" in sent[-1].text

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import get_args
 
 import pytest
+from aiogram.filters.callback_data import CallbackData
 from aiogram.methods import AnswerCallbackQuery
 
 from bot import PROJECT_ROOT
 from bot.courses.importing import import_course
 from bot.people import access
 from bot.people.model import NewCohort
-from bot.telegram.callbacks import CohortAdminCb, CohortCb, DeliveryReportCb, NewCohortCb, RoleCb
+from bot.telegram.callbacks import CohortAdminCb
+from bot.telegram.staff import StaffRouter, staff_callbacks, staff_commands
+from handlers import get_routers, staff_routers
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
 from storage.roles import RoleRepository
@@ -62,7 +66,52 @@ async def world(harness: Harness, tmp_path) -> Harness:
     return harness
 
 
-@pytest.mark.parametrize("command", sorted(access.STAFF_COMMANDS))
+STAFF = staff_routers()
+STAFF_COMMANDS = staff_commands(STAFF)
+STAFF_CALLBACK_CLASSES = staff_callbacks(STAFF)
+# Values for the fields of a staff button other than its action: the learner's own id where a
+# person is meant, the cohort the world has, a lesson that exists.
+SAMPLE_FIELDS = {
+    "user_id": LEARNER.id,
+    "cohort_id": 1,
+    "role": "organizer",
+    "item": "L1",
+    "step": "course",
+    "value": "1",
+}
+
+
+def every_staff_button() -> list[CallbackData]:
+    """One button per action of every callback data class handled under the staff routers."""
+    buttons = []
+    for cls in sorted(STAFF_CALLBACK_CLASSES, key=lambda c: c.__prefix__):
+        fields = cls.model_fields
+        actions = get_args(fields["action"].annotation)
+        assert actions, f"{cls.__name__}.action should list its actions (a Literal)"
+        others = {name: SAMPLE_FIELDS[name] for name in fields if name != "action" and name in SAMPLE_FIELDS}
+        buttons += [cls(action=action, **others) for action in actions]
+    return buttons
+
+
+def test_the_staff_routers_are_found_and_the_menu_agrees_with_them() -> None:
+    # The discovery must see the staff features, or the tests below would pass on nothing.
+    assert {"cohorts", "newcohort", "import", "delivery", "roles", "grant", "stats"} <= set(STAFF_COMMANDS)
+    assert {cls.__prefix__ for cls in STAFF_CALLBACK_CLASSES} >= {"role", "coh", "coha", "nc", "dlvr"}
+    # The command menu keeps its own list per role; it must name exactly what the routers guard.
+    assert STAFF_COMMANDS == access.STAFF_COMMANDS
+
+
+def test_no_router_outside_the_staff_ones_handles_a_staff_command_or_button(translator) -> None:
+    """A staff button or command handled by a learners' router would bypass the role filter.
+    (The staff guard is the one exception: it handles them all, to refuse them.)"""
+    others = [r for r in get_routers(translator) if not isinstance(r, StaffRouter) and r.name != "staff-guard"]
+    as_if_staff = [StaffRouter("learner", *others)]
+    handled_elsewhere = set(staff_commands(as_if_staff)) & set(STAFF_COMMANDS)
+    assert handled_elsewhere == set()
+    assert set(staff_callbacks(as_if_staff)) & set(STAFF_CALLBACK_CLASSES) == set()
+
+
+@pytest.mark.parametrize("command", sorted(STAFF_COMMANDS))
 async def test_every_staff_command_is_refused_to_a_learner(world: Harness, command: str) -> None:
     before = await snapshot(world)
     sent = await world.send(LEARNER, f"/{command}")
@@ -70,39 +119,28 @@ async def test_every_staff_command_is_refused_to_a_learner(world: Harness, comma
     assert await snapshot(world) == before
 
 
-STAFF_BUTTONS = [
-    RoleCb(action="grant", user_id=31, role="organizer"),
-    RoleCb(action="revoke", user_id=31, role="curator"),
-    *(CohortCb(action=action, cohort_id=1) for action in ("card", "learners", "invite", "list")),
-    *(
-        CohortAdminCb(action=action, cohort_id=1, user_id=31)
-        for action in ("close", "reopen", "remove", "remove-ask", "remove-yes", "curator", "curator-add", "new")
-    ),
-    *(
-        NewCohortCb(step=step, action=action, value="1")
-        for step, action in (
-            ("course", "course"),
-            ("timezone", "default"),
-            ("deadline", "none"),
-            ("capacity", "none"),
-            ("confirm", "create"),
-            ("name", "cancel"),
-        )
-    ),
-    *(
-        DeliveryReportCb(action=action, cohort_id=1, item="L1")
-        for action in ("list", "cohort", "lesson", "unreachable", "pause", "shift", "missed")
-    ),
-]
+@pytest.mark.parametrize("command", sorted(STAFF_COMMANDS))
+async def test_a_staff_command_in_the_middle_of_the_registration_form_is_refused(
+    harness: Harness, command: str
+) -> None:
+    newcomer = tg_user(32, language_code="en")
+    await harness.send(newcomer, "/start")
+    await harness.click(newcomer, "English")
+    await harness.click(newcomer, "✅ I agree")
+    sent = await harness.send(newcomer, f"/{command}")
+    assert [m.text for m in sent] == ["⛔ Sorry, this command is only for the bot's organizers."]
+    assert (await harness.dp.fsm.get_context(harness.bot, 32, 32).get_data())["answers"] == {}
 
 
-@pytest.mark.parametrize("button", STAFF_BUTTONS, ids=lambda b: b.pack())
-async def test_every_staff_button_is_refused_to_a_learner(world: Harness, button) -> None:
+@pytest.mark.parametrize("button", every_staff_button(), ids=lambda b: b.pack())
+async def test_every_staff_button_is_refused_to_a_learner(world: Harness, button: CallbackData) -> None:
     before = await snapshot(world)
+    since = len(world.session.requests)
     sent = await world.click_data(LEARNER, button.pack(), 777)
-    answers = [r for r in world.session.requests if isinstance(r, AnswerCallbackQuery)]
-    assert answers[-1].text == "⛔ Sorry, this command is only for the bot's organizers."
-    assert answers[-1].show_alert
+    answers = [r for r in world.session.requests[since:] if isinstance(r, AnswerCallbackQuery)]
+    assert len(answers) == 1
+    assert answers[0].text == "⛔ Sorry, this command is only for the bot's organizers."
+    assert answers[0].show_alert
     assert sent == []
     assert await snapshot(world) == before
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from bot import SAMPLE_COURSE_DIR
 from bot.clock import Clock
 from bot.courses.importing import ImportSummary, import_course
+from storage.courses import CourseRepository
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -19,7 +20,7 @@ async def ensure_sample_course(
     db: Database, files_dir: Path, clock: Clock, source: Path = SAMPLE_COURSE
 ) -> ImportSummary | None:
     """So that a fresh install has a course to open a cohort with; None if courses exist."""
-    if await db.fetchval("SELECT COUNT(*) FROM courses"):
+    if await CourseRepository(db).any_course():
         return None
     summary = await import_course(db, source, files_dir, clock=clock)
     log.info("imported the sample course %s (version %s)", summary.code, summary.version)

@@ -48,6 +48,7 @@ TOP_FIELDS = (
     "code",
     "languages",
     "title",
+    "short_title",
     "description",
     "hours",
     "reminders",
@@ -138,6 +139,7 @@ class _CourseParser(SurveyParser):
             self.languages = languages
         unit = Unit("course", "")
         title = self._opt(fields, "title", lambda n, p: self.text(n, p, unit, limit=MESSAGE_LIMIT))
+        short_title = self._opt(fields, "short_title", lambda n, p: self.text(n, p, unit, limit=TITLE_LIMIT))
         description = self._opt(
             fields,
             "description",
@@ -167,6 +169,7 @@ class _CourseParser(SurveyParser):
             reminders=reminders,
             questionnaire=questionnaire,
             completion=completion,
+            short_title=short_title,
         )
 
     def _code(self, node: Node | None) -> str | None:

@@ -322,10 +322,19 @@ class Course:
     reminders: tuple[int, ...] = DEFAULT_REMINDERS  # hours before a deadline, largest first
     questionnaire: Questionnaire | None = None
     completion: Completion = field(default_factory=Completion)
+    short_title: LocalizedText | None = None  # for buttons; without it, buttons shorten ``title``
 
     def text(self, value: LocalizedText | None, language: str) -> str:
         """Resolve ``value`` for a learner of ``language`` with this course's fallback order."""
         return "" if value is None else value.get(language, self.languages)
+
+    def button_title(self, language: str) -> str:
+        """The title to put on a button: the short title of the same language as the full one."""
+        if self.short_title is None:
+            return self.text(self.title, language)
+        if self.title.has(language):
+            return self.short_title.get(language) if self.short_title.has(language) else self.text(self.title, language)
+        return self.text(self.short_title, language)
 
     @property
     def homework(self) -> tuple[Homework, ...]:

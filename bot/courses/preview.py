@@ -189,7 +189,8 @@ def render_preview(
     _completion(chat)
     offset = datetime.combine(start, datetime.min.time(), tzinfo=tz).strftime("%z")
     words = {
-        name: chat.w(f"preview-{name.replace('_', '-')}") for name in ("title", "reader", "start", "time_zone", "hours")
+        name: chat.w(f"preview-{name.replace('_', '-')}")
+        for name in ("title", "reader", "start", "time_zone", "hours", "short_title")
     }
     return (
         _environment()
@@ -203,6 +204,7 @@ def render_preview(
             tz=str(tz),
             offset=chat.w("preview-utc-offset", offset=f"{offset[:3]}:{offset[3:]}"),
             hours=format_decimal(course.hours, "#,##0.##", locale=language),
+            short_title=course.button_title(language) if course.short_title is not None else None,
             events=chat.events,
         )
     )

@@ -1,9 +1,10 @@
 """The delivery dispatcher: takes what is due from the database and hands it to the sender.
 
-The ``deliveries`` table is the only record of what is due. APScheduler (in memory) only wakes
-the dispatcher: a periodic tick (which also plans enrolments nobody planned and cancels rows of
-learners who left) and one wake-up at the next due moment. A wake-up that is lost, or a job
-APScheduler skips, costs at most one tick of delay, never a message.
+The ``deliveries`` table is the only record of what is due. The scheduler (the port in
+``bot.scheduling``; APScheduler in memory behind it) only wakes the dispatcher: a periodic tick
+(which also plans enrolments nobody planned and cancels rows of learners who left) and one
+wake-up at the next due moment. A wake-up that is lost, or a job
+the scheduler skips, costs at most one tick of delay, never a message.
 
 Crash safety (docs/delivery.md): a row becomes ``sending`` before its first request, each message
 is recorded the moment Telegram answers, and the last one makes the row ``sent``. A row found in
@@ -17,13 +18,10 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo
-
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from apscheduler.triggers.date import DateTrigger
 
 from bot.clock import Clock
 from bot.config import Settings
@@ -32,6 +30,7 @@ from bot.delivery.model import (
     DONE,
     FAILED,
     HOMEWORK,
+    LEFT,
     LESSON,
     QUESTIONNAIRE,
     REMINDER_KINDS,
@@ -42,6 +41,7 @@ from bot.delivery.outgoing import FileIds, Outcome, SenderPort, SendJob, SendRep
 from bot.delivery.planning import CourseCache, Planner, ResumeMode, ResumeResult
 from bot.delivery.render import RenderContext, render
 from bot.i18n import Translator
+from bot.scheduling import Scheduler
 from storage.courses import CourseRepository
 from storage.db import Database
 from storage.deliveries import DeliveryRepository
@@ -127,7 +127,7 @@ class DeliveryService:
         # apart, so about four seconds' worth of the overall rate.
         self.queue_target = max(4 * settings.send_rate, 64)
         self.sender: SenderPort | None = None
-        self._scheduler: AsyncIOScheduler | None = None
+        self._scheduler: Scheduler | None = None
         self._pump_task: asyncio.Task[None] | None = None
         self._wake = asyncio.Event()
         # Cohorts paused by this process: rows a claim took just before the pause are put back
@@ -138,11 +138,12 @@ class DeliveryService:
 
     # ------------------------------------------------------------------ lifecycle
 
-    async def start(self, make_sender: SenderFactory, *, automatic: bool = True) -> None:
-        """Take up interrupted rows, start the sender and (``automatic``) the scheduler.
+    async def start(self, make_sender: SenderFactory, *, scheduler: Scheduler | None = None) -> None:
+        """Take up interrupted rows, start the sender and, given a ``scheduler``, the periodic
+        tick and the dispatcher.
 
-        Without ``automatic`` nothing runs by itself: tests call :meth:`run_due` and
-        :meth:`idle` with a frozen clock.
+        Without a scheduler nothing runs by itself: tests call :meth:`run_due` and :meth:`idle`
+        with a frozen clock.
         """
         recovered = await self.repo.recover_interrupted(self.clock.now())
         if recovered:
@@ -155,22 +156,10 @@ class DeliveryService:
         self._stopping = False
         self.sender = make_sender(self.file_ids, self)
         self.sender.start()
-        if not automatic:
+        if scheduler is None:
             return
-        # APScheduler logs every (re)scheduled job at INFO; the wake-up moves all the time.
-        logging.getLogger("apscheduler").setLevel(logging.WARNING)
-        self._scheduler = AsyncIOScheduler(timezone=UTC)
-        self._scheduler.add_job(
-            self._tick_job,
-            "interval",
-            seconds=self.settings.delivery_tick,
-            id=TICK_JOB,
-            next_run_time=datetime.now(UTC),
-            coalesce=True,
-            max_instances=1,
-            misfire_grace_time=None,
-        )
-        self._scheduler.start()
+        self._scheduler = scheduler
+        scheduler.every(TICK_JOB, self.settings.delivery_tick, self._tick_job, now=True)
         self._pump_task = asyncio.create_task(self._pump(), name="delivery-pump")
 
     async def stop(self, grace: float = STOP_GRACE) -> None:
@@ -202,7 +191,7 @@ class DeliveryService:
             self.sender = None
 
     async def _stop_automatic(self, grace: float) -> None:
-        """Stop the scheduler and let the dispatcher finish the step it is in.
+        """Cancel our scheduled jobs and let the dispatcher finish the step it is in.
 
         The dispatcher is asked to stop rather than cancelled: a task cancelled in the middle of
         a database call can leave the shared connection inside a transaction. The scheduler's
@@ -210,7 +199,8 @@ class DeliveryService:
         """
         self._stopping = True
         if self._scheduler is not None:
-            self._scheduler.shutdown(wait=False)
+            self._scheduler.cancel(TICK_JOB)
+            self._scheduler.cancel(WAKE_JOB)
             self._scheduler = None
         task, self._pump_task = self._pump_task, None
         if task is None:
@@ -280,8 +270,8 @@ class DeliveryService:
     async def _plan_wake(self) -> None:
         upcoming = await self.repo.next_due()
         if upcoming is None:
-            if self._scheduler is not None and self._scheduler.get_job(WAKE_JOB):
-                self._scheduler.remove_job(WAKE_JOB)
+            if self._scheduler is not None:
+                self._scheduler.cancel(WAKE_JOB)
             return
         # Something due but not taken (a race with a pause, say) is looked at again in a second.
         self._schedule_wake(max(upcoming - self.clock.now(), timedelta(seconds=1)))
@@ -289,16 +279,8 @@ class DeliveryService:
     def _schedule_wake(self, delay: timedelta) -> None:
         if self._scheduler is None:
             return
-        # APScheduler runs on real time and the clock may be a test's: wake after the delay.
-        run_at = datetime.now(UTC) + delay
-        self._scheduler.add_job(
-            self._wake_job,
-            DateTrigger(run_date=run_at),
-            id=WAKE_JOB,
-            replace_existing=True,
-            misfire_grace_time=None,
-            coalesce=True,
-        )
+        # The scheduler runs on real time and the clock may be a test's: wake after the delay.
+        self._scheduler.after(WAKE_JOB, delay, self._wake_job)
 
     async def run_due(self, limit: int = CLAIM_BATCH) -> int:
         """Take what is due now (up to ``limit`` rows) and hand it to the sender."""
@@ -400,6 +382,15 @@ class DeliveryService:
             await self.planner.plan_learner(cohort_id, user_id, self.clock.now())
         except Exception:
             log.exception("planning learner %s in cohort %s failed; the next tick plans them", user_id, cohort_id)
+
+    async def person_erased(self, user_id: int) -> None:
+        """ErasureService listener: their planned rows are cancelled already; take back what the
+        sender holds for them too (a message in flight still finishes)."""
+        if self.sender is None:
+            return
+        now = self.clock.now()
+        for job in self.sender.withdraw(lambda job: job.chat_id == user_id):
+            await self.repo.finish(job.delivery_id, CANCELLED, LEFT, now)
 
     async def learner_blocked(self, user_id: int) -> None:
         await self.users.mark_blocked(user_id, self.clock.now())

@@ -10,7 +10,8 @@ CURATOR = "curator"
 
 _IMPLIED = {OWNER: {OWNER, ORGANIZER, CURATOR}, ORGANIZER: {ORGANIZER, CURATOR}, CURATOR: {CURATOR}}
 
-# Commands beyond a learner's, and the role each needs.
+# Commands beyond a learner's, and the role each needs: for the command menu only. Access itself
+# is by structure (bot/telegram/staff.py); tests/test_staff_access.py checks that the two agree.
 STAFF_COMMANDS: dict[str, str] = {
     "cohorts": CURATOR,
     "newcohort": ORGANIZER,

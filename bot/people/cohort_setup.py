@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import cache
+from zoneinfo import ZoneInfo, available_timezones
 
 from bot.people.registration import AnswerError, clean_text
 
@@ -44,14 +45,21 @@ def parse_date(text: str | None, today: date) -> date:
     raise AnswerError("cohort-error-date")
 
 
+@cache
+def _known_zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
 def parse_timezone(text: str | None) -> str:
-    if not text:
+    """An IANA zone name the system knows, such as ``Asia/Almaty``.
+
+    Checked against the list of zones rather than by trying ``ZoneInfo(name)``: that opens a file
+    named after the answer, so ``Asia`` (a folder) raised IsADirectoryError and a long answer
+    OSError (file name too long), instead of "I do not know this time zone".
+    """
+    name = (text or "").strip()
+    if name not in _known_zones():
         raise AnswerError("cohort-error-timezone")
-    name = text.strip()
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise AnswerError("cohort-error-timezone") from None
     return name
 
 

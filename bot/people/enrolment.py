@@ -1,7 +1,8 @@
 """Joining a cohort by its invite code, and leaving it.
 
-The capacity check and the insert run in one write transaction, so two librarians opening the
-link at the same moment cannot both take the last place.
+The capacity check and the insert run in one write transaction
+(``CohortRepository.enrol_if_room``), so two librarians opening the link at the same moment
+cannot both take the last place.
 """
 
 from __future__ import annotations
@@ -12,10 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from bot.clock import to_db
 from bot.people.model import Cohort
 from storage.cohorts import CohortRepository
-from storage.db import Database
 
 INVITE_PREFIX = "c_"
 
@@ -60,7 +59,6 @@ def enrolment_is_open(cohort: Cohort, now: datetime) -> bool:
 
 @dataclass
 class EnrolmentService:
-    db: Database
     cohorts: CohortRepository
     # Called after a learner joins or rejoins (the delivery planner listens here).
     listeners: list[EnrolmentListener] = field(default_factory=list)
@@ -76,26 +74,27 @@ class EnrolmentService:
             return EnrolResult(Outcome.REMOVED, cohort)
         if not enrolment_is_open(cohort, now):
             return EnrolResult(Outcome.CLOSED, cohort)
-        async with self.db.transaction() as conn:
-            async with conn.execute(
-                "SELECT COUNT(*) FROM enrolments WHERE cohort_id = ? AND status = 'active'",
-                (cohort.id,),
-            ) as cursor:
-                (taken,) = await cursor.fetchone()
-            if cohort.capacity is not None and taken >= cohort.capacity:
-                return EnrolResult(Outcome.FULL, cohort)
-            await conn.execute(
-                """
-                INSERT INTO enrolments (cohort_id, user_id, status, enrolled_at)
-                VALUES (?, ?, 'active', ?)
-                ON CONFLICT (cohort_id, user_id) DO UPDATE SET status = 'active',
-                    enrolled_at = excluded.enrolled_at, ended_at = NULL
-                """,
-                (cohort.id, user_id, to_db(now)),
-            )
+        if not await self.cohorts.enrol_if_room(cohort.id, user_id, cohort.capacity, now):
+            return EnrolResult(Outcome.FULL, cohort)
         for listener in self.listeners:
             await listener(cohort.id, user_id)
         return EnrolResult(Outcome.ENROLLED, await self.cohorts.get(cohort.id))
+
+    async def newcomer_refusal(self, code: str, now: datetime) -> EnrolResult | None:
+        """Why someone who is not enrolled could not join by ``code`` now (unknown link, enrolment
+        closed, no place left), or None if they could.
+
+        Said before the registration form, so nobody answers six questions for a door that is
+        shut. A look, not a reservation: :meth:`enrol` checks again when they are registered.
+        """
+        cohort = await self.cohorts.by_invite(code)
+        if cohort is None:
+            return EnrolResult(Outcome.UNKNOWN)
+        if not enrolment_is_open(cohort, now):
+            return EnrolResult(Outcome.CLOSED, cohort)
+        if cohort.capacity is not None and cohort.active_learners >= cohort.capacity:
+            return EnrolResult(Outcome.FULL, cohort)
+        return None
 
     async def leave(self, cohort_id: int, user_id: int, now: datetime) -> bool:
         return await self.cohorts.end_enrolment(cohort_id, user_id, "left", now)

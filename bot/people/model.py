@@ -90,3 +90,11 @@ class Learner:
     settlement: str | None
     language: str | None
     enrolled_at: str
+
+
+@dataclass(frozen=True)
+class Erased:
+    """What deleting a person's data ended: their enrolments and their planned deliveries."""
+
+    enrolments: int
+    deliveries: int

@@ -22,9 +22,8 @@ async def on_error(event: ErrorEvent, l10n: Localizer | None = None) -> bool:
     if update.message is not None:
         chat_id = update.message.chat.id
     elif update.callback_query is not None:
+        # The press itself is answered by CallbackAnswerMiddleware, also when its handler failed.
         chat_id = update.callback_query.from_user.id
-        with contextlib.suppress(TelegramAPIError):
-            await update.callback_query.answer()
     if chat_id is not None:
         with contextlib.suppress(TelegramAPIError):
             await update.bot.send_message(chat_id, l10n("error-generic"))

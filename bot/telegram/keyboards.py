@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import Literal, TypeVar
 
+from aiogram.filters.callback_data import CallbackData
 from aiogram.types import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -14,10 +15,22 @@ from aiogram.types import (
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Localizer, Translator
+from bot.people import access, regions
 from bot.people import registration as form
-from bot.people.model import PROFILE_FIELDS
+from bot.people.model import PROFILE_FIELDS, Cohort, Learner
 from bot.people.registration import Step
-from bot.telegram.callbacks import FormCb, LanguageCb, ProfileCb
+from bot.telegram.callbacks import (
+    CohortAdminCb,
+    CohortCb,
+    CourseCb,
+    FormCb,
+    LanguageCb,
+    NewCohortAction,
+    NewCohortCb,
+    ProfileCb,
+    RoleCb,
+)
+from bot.text.buttons import fitted_label
 
 # Each language is named in its own words, whatever the current interface language is.
 LANGUAGE_BUTTONS = (("kk", "language-name-kk"), ("ru", "language-name-ru"), ("en", "language-name-en"))
@@ -68,12 +81,15 @@ def question_keyboard(l10n: Localizer, step: Step, *, editing: bool = False) -> 
     """
     rows: list[list[InlineKeyboardButton]] = []
     if step in form.BUTTON_STEPS:
+        values: Sequence[str] = form.choices_for(step)
+        if step is Step.REGION:
+            values = regions.in_alphabetical_order(l10n.locale, lambda code: l10n(regions.message_id(code)), values)
         choices = [
             InlineKeyboardButton(
                 text=l10n(form.choice_message_id(step, value)),
                 callback_data=FormCb(step=step, action="pick", value=value).pack(),
             )
-            for value in form.choices_for(step)
+            for value in values
         ]
         width = 2
         rows.extend(choices[i : i + width] for i in range(0, len(choices), width))
@@ -141,3 +157,184 @@ def page_of(items: Sequence[T], page: int, size: int) -> tuple[Sequence[T], int,
     pages = max(1, -(-len(items) // size))
     page = min(max(page, 0), pages - 1)
     return items[page * size : (page + 1) * size], page, pages
+
+
+def pager_row(
+    l10n: Localizer, page: int, pages: int, data: Callable[[int], CallbackData]
+) -> list[InlineKeyboardButton]:
+    """Previous and Next under a paged list (from the first page, Previous goes round to the last).
+
+    ``data(page)`` is the button's callback data for the page it opens (from 0).
+    """
+    return [
+        InlineKeyboardButton(text=l10n("button-previous"), callback_data=data((page - 1) % pages).pack()),
+        InlineKeyboardButton(text=l10n("button-next"), callback_data=data((page + 1) % pages).pack()),
+    ]
+
+
+def one_per_row(buttons: Iterable[tuple[str, CallbackData]]) -> InlineKeyboardMarkup:
+    """A column of buttons, one (label, callback data) per row."""
+    return InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text=text, callback_data=data.pack())] for text, data in buttons]
+    )
+
+
+# Cohorts (staff)
+
+
+def cohort_list_keyboard(l10n: Localizer, cohorts: Sequence[Cohort], *, can_create: bool) -> InlineKeyboardMarkup:
+    buttons: list[tuple[str, CallbackData]] = [
+        (
+            fitted_label(l10n, "cohort-list-button", "name", name=cohort.name, learners=cohort.active_learners),
+            CohortCb(action="card", cohort_id=cohort.id),
+        )
+        for cohort in cohorts
+    ]
+    if can_create:
+        buttons.append((l10n("cohort-button-new"), CohortAdminCb(action="new")))
+    return one_per_row(buttons)
+
+
+def cohort_card_keyboard(l10n: Localizer, cohort: Cohort, roles: frozenset[str]) -> InlineKeyboardMarkup:
+    """Looking for everyone who may see the cohort; changing it for organizers."""
+    builder = InlineKeyboardBuilder()
+    builder.button(text=l10n("cohort-button-invite"), callback_data=CohortCb(action="invite", cohort_id=cohort.id))
+    builder.button(text=l10n("cohort-button-learners"), callback_data=CohortCb(action="learners", cohort_id=cohort.id))
+    if access.allowed(roles, access.ORGANIZER):
+        toggle: Literal["close", "reopen"] = "close" if cohort.enrolment_open else "reopen"
+        builder.button(
+            text=l10n(f"cohort-button-{toggle}"), callback_data=CohortAdminCb(action=toggle, cohort_id=cohort.id)
+        )
+        builder.button(
+            text=l10n("cohort-button-remove"), callback_data=CohortAdminCb(action="remove", cohort_id=cohort.id)
+        )
+        builder.button(
+            text=l10n("cohort-button-curator"), callback_data=CohortAdminCb(action="curator", cohort_id=cohort.id)
+        )
+    builder.button(text=l10n("cohort-button-all"), callback_data=CohortCb(action="list"))
+    builder.adjust(2)
+    return builder.as_markup()
+
+
+def cohort_learners_keyboard(l10n: Localizer, cohort_id: int, page: int, pages: int) -> InlineKeyboardMarkup | None:
+    """Arrows under a page of the learners list. They carry the page they open plus one: 0 in
+    the callback means "a fresh list", sent as a new message; turning a page edits it in place."""
+    if pages < 2:
+        return None
+    row = pager_row(l10n, page, pages, lambda to: CohortCb(action="learners", cohort_id=cohort_id, page=to + 1))
+    return InlineKeyboardMarkup(inline_keyboard=[row])
+
+
+def remove_learner_keyboard(
+    l10n: Localizer, cohort_id: int, shown: Sequence[Learner], page: int, pages: int
+) -> InlineKeyboardMarkup:
+    """A button per learner on this page, and arrows (page plus one, as for the learners list)."""
+    rows = [
+        [
+            InlineKeyboardButton(
+                text=fitted_label(
+                    l10n,
+                    "cohort-remove-person",
+                    "library",
+                    name=p.full_name or str(p.user_id),
+                    library=p.library or "—",
+                ),
+                callback_data=CohortAdminCb(action="remove-ask", cohort_id=cohort_id, user_id=p.user_id).pack(),
+            )
+        ]
+        for p in shown
+    ]
+    if pages > 1:
+        rows.append(
+            pager_row(l10n, page, pages, lambda to: CohortAdminCb(action="remove", cohort_id=cohort_id, page=to + 1))
+        )
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def remove_confirm_keyboard(l10n: Localizer, cohort_id: int, user_id: int) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=l10n("cohort-remove-yes"),
+        callback_data=CohortAdminCb(action="remove-yes", cohort_id=cohort_id, user_id=user_id),
+    )
+    builder.button(text=l10n("cohort-remove-no"), callback_data=CohortCb(action="card", cohort_id=cohort_id))
+    return builder.as_markup()
+
+
+def curator_candidates_keyboard(cohort_id: int, candidates: Sequence[tuple[int, str | None]]) -> InlineKeyboardMarkup:
+    return one_per_row(
+        (name or str(uid), CohortAdminCb(action="curator-add", cohort_id=cohort_id, user_id=uid))
+        for uid, name in candidates
+    )
+
+
+def new_cohort_keyboard(
+    l10n: Localizer, step: str, choices: Sequence[tuple[str, NewCohortAction, str]]
+) -> InlineKeyboardMarkup:
+    """A /newcohort question: its choices (label, action, value), one per row, then Cancel."""
+    buttons: list[tuple[str, CallbackData]] = [
+        (text, NewCohortCb(step=step, action=action, value=value)) for text, action, value in choices
+    ]
+    buttons.append((l10n("button-cancel"), NewCohortCb(step=step, action="cancel")))
+    return one_per_row(buttons)
+
+
+# Roles (owners)
+
+
+def revoke_keyboard(l10n: Localizer, holders: Sequence[tuple[int, str, str | None]]) -> InlineKeyboardMarkup:
+    return one_per_row(
+        (
+            fitted_label(
+                l10n, "roles-revoke-button", "name", name=full_name or str(user_id), role=l10n(f"role-{role}")
+            ),
+            RoleCb(action="revoke", user_id=user_id, role=role),
+        )
+        for user_id, role, full_name in holders
+    )
+
+
+def grant_keyboard(l10n: Localizer, user_id: int, roles: Iterable[str]) -> InlineKeyboardMarkup:
+    return one_per_row((l10n(f"role-{role}"), RoleCb(action="grant", user_id=user_id, role=role)) for role in roles)
+
+
+# A learner's courses
+
+
+def my_courses_keyboard(l10n: Localizer, entries: Sequence[tuple[int, str, bool]]) -> InlineKeyboardMarkup:
+    """Per course (cohort id, title, whether lessons were given): "send again" and "leave"."""
+    buttons: list[tuple[str, CallbackData]] = []
+    for cohort_id, title, given in entries:
+        if given:
+            buttons.append(
+                (
+                    fitted_label(l10n, "courses-again-button", "title", title=title),
+                    CourseCb(action="again", cohort_id=cohort_id),
+                )
+            )
+        buttons.append(
+            (
+                fitted_label(l10n, "courses-leave-button", "title", title=title),
+                CourseCb(action="leave", cohort_id=cohort_id),
+            )
+        )
+    return one_per_row(buttons)
+
+
+def lessons_again_keyboard(l10n: Localizer, cohort_id: int, lessons: Sequence[tuple[int, str]]) -> InlineKeyboardMarkup:
+    return one_per_row(
+        (
+            fitted_label(l10n, "courses-again-lesson", "title", number=number, title=title),
+            CourseCb(action="again-lesson", cohort_id=cohort_id, lesson=number),
+        )
+        for number, title in lessons
+    )
+
+
+def leave_confirm_keyboard(l10n: Localizer, cohort_id: int) -> InlineKeyboardMarkup:
+    return one_per_row(
+        [
+            (l10n("courses-leave-yes"), CourseCb(action="leave-yes", cohort_id=cohort_id)),
+            (l10n("courses-leave-no"), CourseCb(action="leave-no", cohort_id=cohort_id)),
+        ]
+    )

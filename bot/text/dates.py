@@ -6,7 +6,8 @@ data; only the order of the parts is chosen here, one pattern per language:
 * ``moment_label``: "15 сәуір, сәрсенбі, 10:00" / "15 апреля, среда, 10:00" /
   "Wednesday, 15 April, 10:00";
 * ``day_label``: the same without the time;
-* ``date_label``: with the year, "15 сәуір 2026" / "15 апреля 2026" / "15 April 2026";
+* ``date_label``: with the year, "2026 ж. 15 сәуір" / "15 апреля 2026" / "15 April 2026";
+  Kazakh puts the year first (read "2026 жылғы 15 сәуір"): CLDR's kk long format as it is;
 * ``time_label``: "10:00" in all three (24-hour clock);
 * ``file_size_label``: "23,1 КБ" / "23,1 КБ" / "23.1 KB" (the unit words from Fluent).
 
@@ -26,7 +27,7 @@ from bot.i18n import Translator, normalize_locale
 _FALLBACK = "en"
 _TIME = "HH:mm"
 _DAY = {"kk": "d MMMM, EEEE", "ru": "d MMMM, EEEE", "en": "EEEE, d MMMM"}
-_DATE = {"kk": "d MMMM y", "ru": "d MMMM y", "en": "d MMMM y"}
+_DATE = {"kk": "long", "ru": "d MMMM y", "en": "d MMMM y"}  # kk: CLDR's "y 'ж'. d MMMM"
 _SIZE = "#,##0.0"
 KILOBYTE = 1024
 MEGABYTE = 1024 * 1024
@@ -61,7 +62,7 @@ def time_label(locale: str, moment: datetime) -> str:
 
 
 def date_label(locale: str, day: date) -> str:
-    """With the year: ``15 сәуір 2026``, ``15 апреля 2026``, ``15 April 2026``.
+    """With the year: ``2026 ж. 15 сәуір``, ``15 апреля 2026``, ``15 April 2026``.
 
     Takes a calendar date; for a moment, pass ``moment.astimezone(tz).date()``.
     """

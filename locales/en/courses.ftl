@@ -9,7 +9,7 @@ courses-item =
 courses-next = ⏭ Next: lesson { $number } «{ $title }», { $when }
 courses-paused = ⏸ The course is paused for now; the organizer will resume it.
 courses-all-released = ✅ All lessons have been sent.
-courses-again-button = 🔁 A lesson of «{ $title }» again
+courses-again-button = 🔁 Again: «{ $title }»
 courses-again-which = Which lesson should I send again?
 courses-again-lesson = Lesson { $number }: { $title }
 courses-leave-button = 🚪 Leave «{ $title }»
@@ -31,16 +31,19 @@ enrol-schedule-first = First lesson: { $first }
 enrol-schedule-late =
     📬 Lessons already given: { $given }. { $minutes ->
         [0] I will send them to you now, one after another
-       *[other] I will send them to you one by one, every { $minutes } min
-    } (at night they wait for the morning). The first: { $first }.
+        [1] I will send them to you one by one, every minute
+       *[other] I will send them to you one by one, every { $minutes } minutes
+    } (not at night: those come in the morning). The first: { $first }.
     Next new lesson: { $next }
 enrol-schedule-late-all =
     📬 All { $given } lessons have already been given. { $minutes ->
         [0] I will send them to you now, one after another
-       *[other] I will send them to you one by one, every { $minutes } min
-    } (at night they wait for the morning). The first: { $first }.
+        [1] I will send them to you one by one, every minute
+       *[other] I will send them to you one by one, every { $minutes } minutes
+    } (not at night: those come in the morning). The first: { $first }.
 enrol-first-now = right now
 enrol-already = 🙂 You are already in <b>{ $title }</b> (group { $cohort }). Nothing to do: lessons will come here.
 enrol-full = 😔 The group { $cohort } of <b>{ $title }</b> is full. Please ask your organizer about another group.
 enrol-closed = 🔒 Enrolment in <b>{ $title }</b> (group { $cohort }) is closed. Please ask your organizer.
 enrol-removed = ℹ️ The organizer has removed you from <b>{ $title }</b> (group { $cohort }). Please contact them if you want to come back.
+enrol-register-anyway = You can still register below: the organizer can then add you to another cohort.

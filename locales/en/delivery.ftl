@@ -59,8 +59,8 @@ delivery-report-blank = —
 delivery-button-lesson = Lesson { $number }
 delivery-button-unreachable = 🚫 Unreachable ({ $count })
 delivery-button-pause = ⏸ Pause
-delivery-button-resume-shift = ▶️ Resume and move the calendar
-delivery-button-resume-missed = ▶️ Resume and send what was missed
+delivery-button-resume-shift = ▶️ Move the calendar
+delivery-button-resume-missed = ▶️ Send what was missed
 delivery-button-refresh = 🔄 Refresh
 delivery-button-back = ⬅️ Back
 
@@ -73,3 +73,11 @@ delivery-resumed-shift =
     }
 delivery-resumed-missed = ▶️ Resumed: what was missed goes out now, a lesson at a time.
 delivery-not-changed = Nothing changed: the cohort is not in that state any more.
+
+## Why a message was not delivered, instead of Telegram's own text (bot/delivery/reasons.py)
+delivery-reason-blocked = the learner blocked the bot
+delivery-reason-chat-not-found = Telegram could not find this chat
+delivery-reason-too-long = the message is too long for Telegram
+delivery-reason-bad-html = the text has a formatting error
+delivery-reason-file = the file could not be sent
+delivery-reason-other = another error

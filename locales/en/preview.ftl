@@ -19,7 +19,7 @@ preview-quiz-intro = Quiz: { $count ->
        *[other] { $count } questions
     }. Pass mark: { $mark }%.
 preview-start-quiz = ▶️ Start the quiz
-preview-poll = Quiz
+preview-poll = Quiz question
 preview-correct = correct answer
 
 preview-deadline = Deadline
@@ -54,6 +54,9 @@ preview-need-homework = accepted homework: { $count ->
     } { $lessons }
 preview-need-quiz = right answers in the quizzes: at least { $mark }%
 preview-need-questionnaire = the questionnaire filled in
+
+# The course title on buttons (short_title, or the start of the title).
+preview-short-title = On buttons
 
 # Homework that differs from the defaults (late work is taken and marked; no score).
 preview-late-refused = After the deadline, work is not accepted

@@ -16,7 +16,7 @@ consent-declined =
     Without consent I cannot enrol you in a course, because organizers need to know who takes part. If you change your mind, press the button below.
 
 form-progress = Step { $step } of { $total }
-form-ask-full-name = ✍️ Please write your <b>full name</b> (first and last name), as it should appear on your certificate.
+form-ask-full-name = ✍️ Please write your <b>full name</b>: surname, first name and patronymic (if you have one), as it should appear on your certificate.
 form-ask-region = 🗺 Choose your <b>region</b> or city:
 form-ask-district = 📍 Write your <b>district or city</b> (for example: Ayagoz district).
 form-ask-library = 🏛 Write the name of your <b>library</b> (for example: Central District Library).
@@ -39,7 +39,7 @@ form-error-empty = ✏️ The answer is empty: please type it.
 form-error-too-short = ✏️ That is too short: please write it in full.
 form-error-too-long = ✏️ That is too long: please keep it under { $limit } characters.
 form-error-no-letters = ✏️ Please answer in words, with letters.
-form-error-name-digits = ✏️ A name should not contain digits: please write your first and last name.
+form-error-name-digits = ✏️ A name should not contain digits: please write your surname, first name and patronymic.
 form-error-name-symbols = ✏️ Please use only letters, spaces, hyphens and apostrophes in your name.
 form-error-press-button = 👇 Please choose one of the buttons.
 

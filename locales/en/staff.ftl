@@ -57,13 +57,13 @@ cohort-remove-yes = ➖ Yes, remove
 cohort-remove-no = ↩️ No
 cohort-removed = ✅ { $person } has been removed from { $name }.
 cohort-remove-not-there = { $person } is no longer in { $name }.
-cohort-curator-none = There is nobody with the curator role to add. An owner grants it with /grant.
+cohort-curator-none = There is nobody with the curator role to add. A bot owner grants it with /grant.
 cohort-curator-who = Who should curate { $name }?
 cohort-curator-added = ✅ { $person } now curates { $name }.
 
 newcohort-ask-course = ➕ <b>New cohort</b>, step 1 of 6. Which course?
 newcohort-course-button = { $title } (v{ $version })
-newcohort-no-courses = There are no courses yet. Send me a course zip first (see /import).
+newcohort-no-courses = There are no courses yet. Send me a course zip first (the /import command explains how).
 newcohort-ask-name = Step 2 of 6. Write the cohort's <b>name</b> (for example: Rural libraries, April).
 newcohort-ask-start = Step 3 of 6. On which <b>date</b> does it start? For example 15.04.2026 or 15.04.
 newcohort-ask-timezone = Step 4 of 6. Which <b>time zone</b>? Lessons come at local time. Press the button, or type another zone such as Asia/Tashkent.
@@ -88,9 +88,9 @@ cohort-error-date-past = 📅 That date has passed. Please choose today or a lat
 cohort-error-timezone = 🕰 I do not know that time zone. Write it like Asia/Almaty or press the button.
 cohort-error-capacity = 🔢 Please write a whole number from 1 to { $limit }, or press «No limit».
 
-import-how = 📦 To import a course, send me its zip file (the course folder with course.yaml and its files) or a single course.yaml. I check it and tell you every problem with its line. The format is described in docs/course-format.md.
+import-how = 📦 To import a course, send me its zip file (the course folder with course.yaml and its files) or a single course.yaml. I check it and tell you every problem with its line. If you need a sample course, ask the bot's owner.
 import-wrong-type = 📦 { $name } is not a course file. Please send a .zip with course.yaml inside, or a course.yaml.
-import-too-big = 📦 This file is bigger than { $limit } MB, more than a bot can download from Telegram. Import it on the server with: python -m bot course import PATH
+import-too-big = 📦 This file is bigger than { $limit } MB, more than a bot can download from Telegram. Give large videos as links or make the files smaller; otherwise ask the bot's owner to import the course on the server.
 import-checking = 🔎 Checking the course…
 import-failed = ❌ The course has { $count } problem(s); nothing was imported. Fix them and send it again:
 import-more = …and { $count } more.
@@ -106,3 +106,4 @@ import-unchanged =
     ✅ Course <b>{ $code }</b> is unchanged: it is the same as version { $version }.
     Lessons: { $lessons } · homework: { $homework } · quizzes: { $quizzes } · questionnaire: { $questionnaire }
     Languages: { $languages } · files: { $files } · warnings: { $warnings }
+roles-error-not-an-id = 🤔 That is not a Telegram id: an id is a number of at most 16 digits. Forward a message from the person, or send their @username.

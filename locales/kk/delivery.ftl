@@ -5,7 +5,7 @@ delivery-again-queued = 🔁 Қайта жіберіп жатырмын: қаз�
 delivery-again-already = ⏳ Жіберіліп жатыр, сәл күте тұрыңыз.
 delivery-again-not-yet = Бұл сізге әлі жіберілген жоқ: өз күнінде келеді.
 delivery-again-not-enrolled = Сіз енді бұл курсқа қатыспайсыз.
-delivery-again-unknown = Бұл түйме енді жұмыс істемейді.
+delivery-again-unknown = Бұл батырма енді жұмыс істемейді.
 
 delivery-lesson-heading = 📘 <b>{ $title }</b>
 delivery-homework-deadline = ⏰ <b>Тапсыру мерзімі:</b> { $deadline }
@@ -35,12 +35,12 @@ delivery-report-header =
     { $course }
     Тыңдаушылар: { $learners } · { $status }
 delivery-status-active = ▶️ жүріп жатыр
-delivery-status-paused = ⏸ тоқтатылған
+delivery-status-paused = ⏸ уақытша тоқтатылған
 delivery-status-finished = 🏁 аяқталған
-delivery-report-legend = 🕓 жоспарда · ✅ жіберілді · 🚫 жетпеді · ⚠️ қате
+delivery-report-legend = 🕓 жоспарда · ✅ жіберілді · 🚫 жеткізілмеді · ⚠️ қате
 delivery-report-lesson = <b>{ $number }-сабақ</b>, { $when }: 🕓 { $planned } · ✅ { $sent } · 🚫 { $unreachable } · ⚠️ { $failed }
 delivery-report-questionnaire = <b>Сауалнама</b>, { $when }: 🕓 { $planned } · ✅ { $sent } · 🚫 { $unreachable } · ⚠️ { $failed }
-delivery-report-paused-hint = ⏸ Ағын тоқтатылған: ештеңе жіберілмейді. Қайта жалғастырғанда таңдаңыз: кестені өткізіп алған күндерге жылжыту немесе өткізіп алғанды бірден жіберу.
+delivery-report-paused-hint = ⏸ Ағын уақытша тоқтатылған: ештеңе жіберілмейді. Қайта жалғастырғанда таңдаңыз: кестені өткізіп алған күндерге жылжыту немесе өткізіп алғанды бірден жіберу.
 delivery-report-lesson-title =
     📘 <b>{ $number }-сабақ. { $title }</b>
     { $when }
@@ -49,7 +49,7 @@ delivery-report-part-homework = Үй тапсырмасы: 🕓 { $planned } · 
 delivery-report-part-reminders = Еске салулар: 🕓 { $planned } · ✅ { $sent } · 🚫 { $unreachable } · ⚠️ { $failed }
 delivery-report-unreachable-title =
     🚫 <b>Бот хабарлама жеткізе алмайтын тыңдаушылар: { $count }</b>
-    Олар ботты бұғаттаған немесе Телеграмдағы аккаунтын жойған. Оларға телефон соғыңызшы: ботты қайта ашқанда, өткізіп алғанның бәрін алады.
+    Олар ботты бұғаттаған немесе Telegram-дағы аккаунтын жойған. Оларға телефон соғыңызшы: ботты қайта ашқанда, өткізіп алғанның бәрін алады.
 delivery-report-learner = • { $name }, { $district }, { $library }
 delivery-report-failed-title = ⚠️ <b>Жіберілмеді: { $count }</b>
 delivery-report-failed-learner = • { $name }: { $reason }
@@ -57,14 +57,14 @@ delivery-report-nobody = Ондай тыңдаушы жоқ.
 delivery-report-blank = —
 
 delivery-button-lesson = { $number }-сабақ
-delivery-button-unreachable = 🚫 Жетпеді ({ $count })
+delivery-button-unreachable = 🚫 Жеткізілмеді ({ $count })
 delivery-button-pause = ⏸ Тоқтата тұру
 delivery-button-resume-shift = ▶️ Жалғастыру, кестені жылжыту
-delivery-button-resume-missed = ▶️ Жалғастыру, өткізіп алғанды жіберу
+delivery-button-resume-missed = ▶️ Өткізгенді қазір жіберу
 delivery-button-refresh = 🔄 Жаңарту
 delivery-button-back = ⬅️ Артқа
 
-delivery-paused = ⏸ Тоқтатылды: қайта жалғастырмайынша ештеңе жіберілмейді.
+delivery-paused = ⏸ Уақытша тоқтатылды: қайта жалғастырмайынша ештеңе жіберілмейді.
 delivery-resumed-shift =
     { $days ->
         [0] ▶️ Жалғасты: ештеңе өткізілмеді, кесте өзгерген жоқ.
@@ -72,3 +72,11 @@ delivery-resumed-shift =
     }
 delivery-resumed-missed = ▶️ Жалғасты: өткізіп алған сабақтар қазір бір-бірден жіберіледі.
 delivery-not-changed = Ештеңе өзгерген жоқ: ағын енді бұл күйде емес.
+
+## Неге жеткізілмеді: Telegram-ның ағылшынша хабарының орнына (bot/delivery/reasons.py)
+delivery-reason-blocked = тыңдаушы ботты бұғаттаған
+delivery-reason-chat-not-found = Telegram бұл чатты таппады
+delivery-reason-too-long = хабарлама Telegram үшін тым ұзын
+delivery-reason-bad-html = мәтіннің пішімдеуінде қате бар
+delivery-reason-file = файлды жіберу мүмкін болмады
+delivery-reason-other = басқа қате

@@ -17,7 +17,7 @@ preview-open = Ашу
 # Сан есімнен кейін зат есім жекеше тұрады: «1 сұрақ», «5 сұрақ».
 preview-quiz-intro = Тест: { $count } сұрақ. Өту шегі: { $mark }%.
 preview-start-quiz = ▶️ Тестті бастау
-preview-poll = Викторина
+preview-poll = Тест сұрағы
 preview-correct = дұрыс жауап
 
 preview-deadline = Тапсыру мерзімі
@@ -38,7 +38,7 @@ preview-begin = Бастау
 preview-done = Дайын
 preview-skip = Өткізіп жіберу
 preview-type-answer = ✍️ Жауабыңызды хабарлама етіп жазыңыз.
-preview-choose-many = Бірнешеуін таңдап, «Дайын» түймесін басыңыз.
+preview-choose-many = Бірнешеуін таңдап, «Дайын» батырмасын басыңыз.
 
 # $size: тілге сай пішімделген сан («23,1»).
 preview-size-kb = { $size }{"\u00A0"}КБ
@@ -52,6 +52,9 @@ preview-need-homework = { $count ->
     }
 preview-need-quiz = тесттегі дұрыс жауаптар: кемінде { $mark }%
 preview-need-questionnaire = толтырылған сауалнама
+
+# Курстың батырмалардағы қысқа атауы (short_title, болмаса атаудың басы).
+preview-short-title = Батырмада
 
 # Homework that differs from the defaults (late work is taken and marked; no score).
 preview-late-refused = Мерзімнен кейін жұмыс қабылданбайды

@@ -42,28 +42,28 @@ cohort-no-limit = шектеусіз
 cohort-enrolment-open = 🟢 ашық
 cohort-enrolment-closed = 🔴 жабық
 cohort-invite =
-    🔗 <b>{ $name }</b> ағынына шақыру:
+    🔗 <b>«{ $name }»</b> ағынына шақыру:
     { $link }
-    Сілтемені бөлісіңіз немесе QR-кодты слайдта көрсетіңіз: кітапханашы оны ашып, тіркеледі және ағынға жазылады.
+    Сілтемемен бөлісіңіз немесе QR-кодты слайдта көрсетіңіз: кітапханашы оны ашып, тіркеледі және ағынға жазылады.
 cohort-learners = 👥 <b>{ $name }</b>: тыңдаушылар саны { $count }
 cohort-learner-line = { $number }. { $name }: { $region }, { $district }, { $library } ({ $settlement })
-cohort-learners-none = { $name } ағынына әлі ешкім жазылған жоқ.
-cohort-closed = 🔒 { $name } ағынына жазылу жабылды.
-cohort-reopened = 🔓 { $name } ағынына жазылу қайта ашылды.
-cohort-remove-who = { $name } ағынынан кімді шығару керек?
+cohort-learners-none = «{ $name }» ағынына әлі ешкім жазылған жоқ.
+cohort-closed = 🔒 «{ $name }» ағынына жазылу жабылды.
+cohort-reopened = 🔓 «{ $name }» ағынына жазылу қайта ашылды.
+cohort-remove-who = «{ $name }» ағынынан кімді шығару керек?
 cohort-remove-person = { $name } ({ $library })
-cohort-remove-confirm = { $person } { $name } ағынынан шығарылсын ба? Сабақтар келмейтін болады; тапсырған жұмыстары сақталады.
+cohort-remove-confirm = { $person } «{ $name }» ағынынан шығарылсын ба? Сабақтар келмейтін болады; тапсырған жұмыстары сақталады.
 cohort-remove-yes = ➖ Иә, шығару
 cohort-remove-no = ↩️ Жоқ
-cohort-removed = ✅ { $person } { $name } ағынынан шығарылды.
-cohort-remove-not-there = { $person } енді { $name } ағынында жоқ.
-cohort-curator-none = Куратор рөлі бар ешкім жоқ. Оны иесі /grant командасымен береді.
-cohort-curator-who = { $name } ағынының кураторы кім болады?
-cohort-curator-added = ✅ { $person } енді { $name } ағынының кураторы.
+cohort-removed = ✅ { $person } «{ $name }» ағынынан шығарылды.
+cohort-remove-not-there = { $person } енді «{ $name }» ағынында жоқ.
+cohort-curator-none = Куратор рөлі бар ешкім жоқ. Бұл рөлді бот иесі /grant арқылы береді.
+cohort-curator-who = «{ $name }» ағынының кураторы кім болады?
+cohort-curator-added = ✅ { $person } енді «{ $name }» ағынының кураторы.
 
 newcohort-ask-course = ➕ <b>Жаңа ағын</b>, 6 қадамның 1-қадамы. Қай курс?
-newcohort-course-button = { $title } (н{ $version })
-newcohort-no-courses = Әзірге курстар жоқ. Алдымен маған курстың zip-архивін жіберіңіз (/import қараңыз).
+newcohort-course-button = { $title } ({ $version }-нұсқа)
+newcohort-no-courses = Әзірге курстар жоқ. Алдымен маған курстың zip-архивін жіберіңіз (/import командасы көмектеседі).
 newcohort-ask-name = 6 қадамның 2-қадамы. Ағынның <b>атауын</b> жазыңыз (мысалы: Ауыл кітапханалары, сәуір).
 newcohort-ask-start = 6 қадамның 3-қадамы. Қай <b>күні</b> басталады? Мысалы, 15.04.2026 немесе 15.04.
 newcohort-ask-timezone = 6 қадамның 4-қадамы. Қай <b>уақыт белдеуі</b>? Сабақтар жергілікті уақыт бойынша келеді. Батырманы басыңыз немесе басқа белдеуді жазыңыз, мысалы Asia/Tashkent.
@@ -82,15 +82,15 @@ newcohort-confirm =
     Орын саны: { $capacity }
 newcohort-create = ✅ Ағынды ашу
 newcohort-cancelled = Тоқтатылды: ағын ашылған жоқ.
-newcohort-created = 🎉 { $name } ағыны ашылды. Міне, оның шақыруы:
+newcohort-created = 🎉 «{ $name }» ағыны ашылды. Міне, оның шақыруы:
 cohort-error-date = 📅 Күнді оқи алмадым. Мысалы, былай жазыңыз: 15.04.2026.
 cohort-error-date-past = 📅 Бұл күн өтіп кетті. Бүгінгі немесе одан кейінгі күнді таңдаңыз.
 cohort-error-timezone = 🕰 Мұндай уақыт белдеуін білмеймін. Мысалы, Asia/Almaty деп жазыңыз немесе батырманы басыңыз.
-cohort-error-capacity = 🔢 1-ден { $limit }-ге дейінгі бүтін санды жазыңыз немесе «Шектеусіз» батырмасын басыңыз.
+cohort-error-capacity = 🔢 1 мен { $limit } аралығындағы бүтін санды жазыңыз немесе «Шектеусіз» батырмасын басыңыз.
 
-import-how = 📦 Курсты жүктеу үшін маған оның zip-архивін (course.yaml және файлдары бар курс қалтасын) немесе бір course.yaml файлын жіберіңіз. Мен оны тексеріп, әр қатені жол нөмірімен айтамын. Пішімі docs/course-format.md құжатында сипатталған.
+import-how = 📦 Курсты жүктеу үшін маған оның zip-архивін (course.yaml және файлдары бар курс қалтасын) немесе бір course.yaml файлын жіберіңіз. Мен оны тексеріп, әр қатені жол нөмірімен айтамын. Курс үлгісі керек болса, бот иесінен сұраңыз.
 import-wrong-type = 📦 { $name } курс файлына ұқсамайды. Ішінде course.yaml бар .zip немесе course.yaml жіберіңіз.
-import-too-big = 📦 Файл { $limit } МБ-тан үлкен: бот Telegram-нан мұншалықты көлемді жүктей алмайды. Оны серверде мына командамен жүктеңіз: python -m bot course import PATH
+import-too-big = 📦 Файл { $limit } МБ-тан үлкен: бот Telegram-нан мұндай үлкен файлды жүктей алмайды. Үлкен бейнелерді сілтеме етіп беріңіз немесе файлдарды кішірейтіңіз; болмаса курсты серверге жүктеуді бот иесінен сұраңыз.
 import-checking = 🔎 Курсты тексеріп жатырмын…
 import-failed = ❌ Курста қателер бар: { $count }; ештеңе жүктелген жоқ. Оларды түзетіп, қайта жіберіңіз:
 import-more = …тағы { $count }.
@@ -106,3 +106,4 @@ import-unchanged =
     ✅ <b>{ $code }</b> курсы өзгерген жоқ: ол { $version }-нұсқамен бірдей.
     Сабақтар: { $lessons } · үй тапсырмалары: { $homework } · тесттер: { $quizzes } · сауалнама: { $questionnaire }
     Тілдер: { $languages } · файлдар: { $files } · ескертулер: { $warnings }
+roles-error-not-an-id = 🤔 Бұл Telegram id емес: id — ұзындығы 16 цифрдан аспайтын сан. Сол адамның хабарламасын қайта жіберіңіз немесе оның @username-ін жіберіңіз.

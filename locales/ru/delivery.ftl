@@ -59,8 +59,8 @@ delivery-report-blank = —
 delivery-button-lesson = Урок { $number }
 delivery-button-unreachable = 🚫 Недоступны ({ $count })
 delivery-button-pause = ⏸ Приостановить
-delivery-button-resume-shift = ▶️ Возобновить и сдвинуть расписание
-delivery-button-resume-missed = ▶️ Возобновить и отправить пропущенное
+delivery-button-resume-shift = ▶️ Сдвинуть расписание
+delivery-button-resume-missed = ▶️ Отправить пропущенное
 delivery-button-refresh = 🔄 Обновить
 delivery-button-back = ⬅️ Назад
 
@@ -74,3 +74,11 @@ delivery-resumed-shift =
     }
 delivery-resumed-missed = ▶️ Возобновлено: пропущенное уходит сейчас, по одному уроку.
 delivery-not-changed = Ничего не изменилось: поток уже не в этом состоянии.
+
+## Почему не доставлено: вместо английского текста Telegram (bot/delivery/reasons.py)
+delivery-reason-blocked = слушатель заблокировал бота
+delivery-reason-chat-not-found = Telegram не нашёл этот чат
+delivery-reason-too-long = сообщение слишком длинное для Telegram
+delivery-reason-bad-html = ошибка в оформлении текста
+delivery-reason-file = не удалось отправить файл
+delivery-reason-other = другая ошибка

@@ -20,7 +20,7 @@ preview-quiz-intro = Тест: { $count } { $count ->
        *[many] вопросов
     }. Проходной балл: { $mark }%.
 preview-start-quiz = ▶️ Начать тест
-preview-poll = Викторина
+preview-poll = Вопрос теста
 preview-correct = правильный ответ
 
 preview-deadline = Срок сдачи
@@ -55,6 +55,9 @@ preview-need-homework = принятые домашние задания: { $cou
     } { $lessons }
 preview-need-quiz = правильные ответы в тестах: не меньше { $mark }%
 preview-need-questionnaire = заполненная анкета
+
+# Название курса на кнопках (short_title или начало названия).
+preview-short-title = На кнопках
 
 # Homework that differs from the defaults (late work is taken and marked; no score).
 preview-late-refused = После срока работы не принимаются

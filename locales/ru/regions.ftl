@@ -3,7 +3,7 @@
 region-astana = Астана
 region-almaty-city = Алматы (город)
 region-shymkent = Шымкент
-region-abai = Абайская область
+region-abai = Область Абай
 region-akmola = Акмолинская область
 region-aktobe = Актюбинская область
 region-almaty-region = Алматинская область

@@ -13,9 +13,9 @@ roles-error-never-started = 🤔 Этот человек ещё не откры�
 roles-error-what = 🤔 Мне нужно пересланное сообщение, @username или Telegram id.
 roles-grant-which = Какую роль выдать: { $name }?
 roles-granted = ✅ { $name } теперь: { $role }.
-roles-already = У { $name } уже есть эта роль: { $role }.
-roles-revoked = ✅ У { $name } больше нет роли: { $role }.
-roles-not-held = У { $name } нет этой роли: { $role }.
+roles-already = { $name }: роль «{ $role }» уже есть.
+roles-revoked = ✅ { $name }: роль «{ $role }» снята.
+roles-not-held = { $name }: роли «{ $role }» нет.
 roles-you-got = 🎉 Вам выдана новая роль: { $role }. Новые команды появились в меню (☰).
 roles-you-lost = ℹ️ С вас снята роль «{ $role }».
 
@@ -42,28 +42,28 @@ cohort-no-limit = без ограничения
 cohort-enrolment-open = 🟢 открыта
 cohort-enrolment-closed = 🔴 закрыта
 cohort-invite =
-    🔗 Приглашение в поток <b>{ $name }</b>:
+    🔗 Приглашение в поток <b>«{ $name }»</b>:
     { $link }
     Поделитесь ссылкой или покажите QR-код на слайде: библиотекарь откроет его, зарегистрируется и будет записан.
 cohort-learners = 👥 <b>{ $name }</b>: слушателей { $count }
 cohort-learner-line = { $number }. { $name }: { $region }, { $district }, { $library } ({ $settlement })
-cohort-learners-none = В поток { $name } пока никто не записался.
-cohort-closed = 🔒 Запись в поток { $name } закрыта.
-cohort-reopened = 🔓 Запись в поток { $name } снова открыта.
-cohort-remove-who = Кого исключить из потока { $name }?
+cohort-learners-none = В поток «{ $name }» пока никто не записался.
+cohort-closed = 🔒 Запись в поток «{ $name }» закрыта.
+cohort-reopened = 🔓 Запись в поток «{ $name }» снова открыта.
+cohort-remove-who = Кого исключить из потока «{ $name }»?
 cohort-remove-person = { $name } ({ $library })
-cohort-remove-confirm = Исключить { $person } из потока { $name }? Уроки перестанут приходить; сданные работы сохранятся.
+cohort-remove-confirm = Исключить из потока «{ $name }»: { $person }? Уроки перестанут приходить; сданные работы сохранятся.
 cohort-remove-yes = ➖ Да, исключить
 cohort-remove-no = ↩️ Нет
-cohort-removed = ✅ { $person } исключён(а) из потока { $name }.
-cohort-remove-not-there = { $person } уже нет в потоке { $name }.
-cohort-curator-none = Нет никого с ролью куратора. Владелец выдаёт её командой /grant.
-cohort-curator-who = Кто будет куратором потока { $name }?
-cohort-curator-added = ✅ { $person } теперь куратор потока { $name }.
+cohort-removed = ✅ { $person } больше не в потоке «{ $name }».
+cohort-remove-not-there = { $person }: уже не в потоке «{ $name }».
+cohort-curator-none = Нет никого с ролью куратора. Эту роль выдаёт владелец бота командой /grant.
+cohort-curator-who = Кто будет куратором потока «{ $name }»?
+cohort-curator-added = ✅ { $person } теперь куратор потока «{ $name }».
 
 newcohort-ask-course = ➕ <b>Новый поток</b>, шаг 1 из 6. Какой курс?
-newcohort-course-button = { $title } (в{ $version })
-newcohort-no-courses = Курсов пока нет. Сначала пришлите мне zip-архив курса (см. /import).
+newcohort-course-button = { $title } (версия { $version })
+newcohort-no-courses = Курсов пока нет. Сначала пришлите мне zip-архив курса (поможет команда /import).
 newcohort-ask-name = Шаг 2 из 6. Напишите <b>название</b> потока (например: Сельские библиотеки, апрель).
 newcohort-ask-start = Шаг 3 из 6. С какой <b>даты</b> начинается? Например 15.04.2026 или 15.04.
 newcohort-ask-timezone = Шаг 4 из 6. Какой <b>часовой пояс</b>? Уроки приходят по местному времени. Нажмите кнопку или напишите другой пояс, например Asia/Tashkent.
@@ -82,15 +82,15 @@ newcohort-confirm =
     Мест: { $capacity }
 newcohort-create = ✅ Открыть поток
 newcohort-cancelled = Отменено: поток не открыт.
-newcohort-created = 🎉 Поток { $name } открыт. Вот приглашение:
+newcohort-created = 🎉 Поток «{ $name }» открыт. Вот приглашение:
 cohort-error-date = 📅 Не удалось прочитать дату. Напишите её, например, так: 15.04.2026.
 cohort-error-date-past = 📅 Эта дата уже прошла. Выберите сегодняшний или более поздний день.
 cohort-error-timezone = 🕰 Я не знаю такого часового пояса. Напишите, например, Asia/Almaty или нажмите кнопку.
 cohort-error-capacity = 🔢 Напишите целое число от 1 до { $limit } или нажмите «Без ограничения».
 
-import-how = 📦 Чтобы загрузить курс, пришлите мне его zip-архив (папку курса с course.yaml и файлами) или один файл course.yaml. Я проверю его и назову каждую ошибку с номером строки. Формат описан в docs/course-format.md.
+import-how = 📦 Чтобы загрузить курс, пришлите мне его zip-архив (папку курса с course.yaml и файлами) или один файл course.yaml. Я проверю его и назову каждую ошибку с номером строки. Если нужен образец курса, попросите его у владельца бота.
 import-wrong-type = 📦 { $name } не похож на файл курса. Пришлите .zip с course.yaml внутри или course.yaml.
-import-too-big = 📦 Файл больше { $limit } МБ: столько бот не может скачать из Telegram. Загрузите его на сервере командой: python -m bot course import PATH
+import-too-big = 📦 Файл больше { $limit } МБ: такой большой файл бот не может скачать из Telegram. Большие видео дайте ссылками или уменьшите файлы; если не получится, попросите владельца бота загрузить курс на сервере.
 import-checking = 🔎 Проверяю курс…
 import-failed = ❌ В курсе ошибок: { $count }; ничего не загружено. Исправьте их и пришлите снова:
 import-more = …и ещё { $count }.
@@ -106,3 +106,4 @@ import-unchanged =
     ✅ Курс <b>{ $code }</b> не изменился: он совпадает с версией { $version }.
     Уроков: { $lessons } · домашних заданий: { $homework } · тестов: { $quizzes } · анкета: { $questionnaire }
     Языки: { $languages } · файлов: { $files } · предупреждений: { $warnings }
+roles-error-not-an-id = 🤔 Это не Telegram id: id — это число не длиннее 16 цифр. Перешлите сообщение этого человека или пришлите его @username.

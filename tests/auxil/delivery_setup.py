@@ -130,7 +130,7 @@ async def delivery_rig(
     async with BotAPIEmulator() as emu:
         bot = emu.create_bot(default=DefaultBotProperties(parse_mode=ParseMode.HTML))
         service = DeliveryService(db, settings, translator, clock)
-        await service.start(sender_factory(bot, settings), automatic=False)
+        await service.start(sender_factory(bot, settings))
         try:
             yield service, emu
         finally:

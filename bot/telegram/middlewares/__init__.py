@@ -1,6 +1,7 @@
 """Middlewares: one update at a time per person; then load the person (language, roles)."""
 
+from bot.telegram.middlewares.in_progress import UpdatesInProgress
 from bot.telegram.middlewares.person import PersonMiddleware
 from bot.telegram.middlewares.serialize import PerUserSerializer
 
-__all__ = ["PerUserSerializer", "PersonMiddleware"]
+__all__ = ["PerUserSerializer", "PersonMiddleware", "UpdatesInProgress"]

@@ -1,4 +1,5 @@
-"""Asking the form's questions: shared by registration, the profile editor and /language.
+"""The registration form and the profile card: shared by /start, registration, the profile
+editor and /language.
 
 Each question is one message with its buttons. When the person moves on, the buttons of the
 previous question are taken away, so an old message cannot be pressed by mistake; if it is
@@ -8,21 +9,20 @@ answers it as stale.
 
 from __future__ import annotations
 
-import contextlib
 from html import escape
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.fsm.context import FSMContext
-from aiogram.types import InlineKeyboardMarkup
 
+from bot.clock import Clock
 from bot.i18n import Localizer
 from bot.people import registration as form
-from bot.people.registration import ORDER, Step
+from bot.people.model import User
+from bot.people.registration import FIELDS, ORDER, Step
 from bot.telegram import keyboards
-from handlers.states import CONSENT, ProfileEdit, Registration, state_for
-
-QUESTION_MESSAGE = "question_message_id"
+from bot.telegram.states import CONSENT, ProfileEdit, Registration, current_step, state_for
+from bot.telegram.views.common import QUESTION_MESSAGE, ask_question, drop_buttons
+from storage.users import UserRepository
 
 
 def display_value(l10n: Localizer, step: Step, value: str) -> str:
@@ -42,27 +42,12 @@ def summary(l10n: Localizer, answers: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-async def drop_buttons(bot: Bot, chat_id: int, message_id: int | None) -> None:
-    """Best effort: a failure here must not stop the conversation."""
-    if message_id is None:
-        return
-    with contextlib.suppress(TelegramBadRequest):
-        await bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id, reply_markup=None)
-
-
-async def _send_question(bot: Bot, chat_id: int, state: FSMContext, text: str, markup: InlineKeyboardMarkup) -> None:
-    data = await state.get_data()
-    await drop_buttons(bot, chat_id, data.get(QUESTION_MESSAGE))
-    sent = await bot.send_message(chat_id, text, reply_markup=markup)
-    await state.update_data({QUESTION_MESSAGE: sent.message_id})
-
-
 async def ask_consent(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer, error: str | None = None) -> None:
     await state.set_state(Registration.consent)
     text = l10n("consent-request")
     if error:
         text = f"{l10n(error)}\n\n{text}"
-    await _send_question(bot, chat_id, state, text, keyboards.consent_keyboard(l10n))
+    await ask_question(bot, chat_id, state, text, keyboards.consent_keyboard(l10n))
 
 
 async def ask(
@@ -90,7 +75,7 @@ async def ask(
         markup = keyboards.question_keyboard(l10n, step)
     if error:
         text = f"{l10n(error, **(error_args or {}))}\n\n{text}"
-    await _send_question(bot, chat_id, state, text, markup)
+    await ask_question(bot, chat_id, state, text, markup)
 
 
 async def ask_edit(
@@ -112,7 +97,7 @@ async def ask_edit(
         text += "\n\n" + l10n("form-current", value=display_value(l10n, field, current))
     if error:
         text = f"{l10n(error, **(error_args or {}))}\n\n{text}"
-    await _send_question(bot, chat_id, state, text, keyboards.question_keyboard(l10n, field, editing=True))
+    await ask_question(bot, chat_id, state, text, keyboards.question_keyboard(l10n, field, editing=True))
 
 
 async def ask_again(
@@ -134,3 +119,48 @@ async def ask_again(
         await ask_edit(bot, chat_id, state, l10n, Step(current), stored_value, error=error, error_args=error_args)
     else:
         await ask(bot, chat_id, state, l10n, Step(current), error=error, error_args=error_args)
+
+
+async def start_registration(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer) -> None:
+    """Begin (or resume) the form: a draft in progress is continued, never thrown away."""
+    state_name = await state.get_state()
+    data = await state.get_data()
+    step = current_step(state_name, data)
+    if step is not None and state_name != ProfileEdit.value.state:
+        await ask_again(bot, chat_id, state, l10n, step)
+        return
+    await state.clear()
+    await ask_consent(bot, chat_id, state, l10n)
+
+
+async def show_profile(bot: Bot, chat_id: int, l10n: Localizer, user: User) -> None:
+    answers = {field: getattr(user, field) for field in FIELDS if getattr(user, field)}
+    text = l10n("profile-card", summary=summary(l10n, answers), language=l10n(f"language-name-{l10n.locale}"))
+    await bot.send_message(chat_id, text, reply_markup=keyboards.profile_keyboard(l10n))
+
+
+async def not_registered(bot: Bot, chat_id: int, l10n: Localizer) -> None:
+    await bot.send_message(
+        chat_id, l10n("profile-not-registered"), reply_markup=keyboards.restart_registration_keyboard(l10n)
+    )
+
+
+async def finish_edit(
+    bot: Bot,
+    chat_id: int,
+    state: FSMContext,
+    l10n: Localizer,
+    users: UserRepository,
+    clock: Clock,
+    field: Step,
+    value: str,
+) -> None:
+    """Store the profile editor's answer and show the profile again."""
+    data = await state.get_data()
+    await users.update_field(chat_id, field.value, value, clock.now())
+    await drop_buttons(bot, chat_id, data.get(QUESTION_MESSAGE))
+    await state.clear()
+    await bot.send_message(chat_id, l10n("profile-updated"))
+    user = await users.get(chat_id)
+    if user is not None:
+        await show_profile(bot, chat_id, l10n, user)

@@ -1,4 +1,4 @@
-"""Conversation states shared by the registration, profile and language handlers."""
+"""Conversation states (aiogram FSM) of every form: registration, profile edit, /newcohort, /grant."""
 
 from __future__ import annotations
 
@@ -39,3 +39,21 @@ def current_step(state_name: str | None, data: dict) -> str | None:
     if group == "Registration":
         return name
     return None
+
+
+class CohortForm(StatesGroup):
+    """/newcohort, step by step."""
+
+    course = State()
+    name = State()
+    start = State()
+    timezone = State()
+    deadline = State()
+    capacity = State()
+    confirm = State()
+
+
+class GrantRole(StatesGroup):
+    """/grant: waiting for the person who gets a role."""
+
+    person = State()

@@ -13,7 +13,7 @@ from bot.courses.catalog import course_for_version
 from bot.delivery.join_schedule import JoinSchedule, join_schedule
 from bot.delivery.service import DeliveryService
 from bot.i18n import Localizer
-from bot.people.enrolment import EnrolmentService, Outcome
+from bot.people.enrolment import EnrolmentService, EnrolResult, Outcome
 from bot.people.model import Cohort
 from bot.telegram import keyboards
 from bot.text import dates
@@ -40,6 +40,15 @@ def schedule_text(l10n: Localizer, schedule: JoinSchedule, cohort: Cohort, catch
         first=first,
         next=moment(schedule.next_new),
     )
+
+
+async def refusal_text(l10n: Localizer, courses: CourseRepository, result: EnrolResult) -> str:
+    """Why the person cannot join the cohort of an invite link (closed, full, unknown link)."""
+    if result.cohort is None:
+        return l10n("enrol-unknown")
+    course = await course_for_version(courses, result.cohort.version_id)
+    title = escape(course.text(course.title, l10n.locale))
+    return l10n(f"enrol-{result.outcome.value}", title=title, cohort=escape(result.cohort.name))
 
 
 async def enrol_and_tell(
@@ -74,7 +83,8 @@ async def enrol_and_tell(
             hours=f"{course.hours:g}",
         )
         if description:
-            text += "\n\n" + escape(description)
+            # Validated as Telegram HTML when the course was imported: inserted as it is.
+            text += "\n\n" + description
     else:
         text = l10n(f"enrol-{result.outcome.value}", title=title, cohort=escape(cohort.name))
     await bot.send_message(chat_id, text, reply_markup=keyboards.main_menu(l10n))

@@ -1,0 +1,5 @@
+# Texts of the Telegram layer shared by every form (bot/telegram, handlers/).
+
+# /cancel in the middle of a form that has no message of its own.
+form-cancelled-other = Cancelled.
+roles-grant-cancelled = Cancelled: no role was given.
