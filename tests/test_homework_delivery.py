@@ -42,7 +42,7 @@ async def rig(
     await delivery.planner.plan_cohort(cohort, clock.now())
     async with BotAPIEmulator() as emu:
         bot = emu.create_bot(default=DefaultBotProperties(parse_mode=ParseMode.HTML))
-        await delivery.start(sender_factory(bot, fast), automatic=False)
+        await delivery.start(sender_factory(bot, fast))
         try:
             yield delivery, homework, emu, cohort
         finally:
