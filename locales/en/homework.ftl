@@ -89,6 +89,8 @@ homework-closed-ask-organizer = If you have a good reason, write to the organize
 homework-waiting = ⏳ Your homework for lesson { $lesson } is with the curator. The answer will come here.
 homework-accepted-final = ✅ Your homework for lesson { $lesson } is accepted: there is nothing more to send.
 homework-not-yet = This homework has not been given to you yet: it comes with its lesson.
+# $number: the lesson's number, $title: its title
+homework-which-button = 📝 { $number }. { $title }
 homework-which = 📝 Which homework is this for? Choose it, and what you sent goes into it.
 homework-none-open = You have no homework to hand in right now, so this was not saved. Each homework comes with its lesson and has a «📝 Hand in» button.
 
@@ -118,14 +120,14 @@ homework-needed-homework = • accepted homework for { $count ->
 homework-needed-quiz = • at least { $mark }% right answers in the quizzes
 homework-needed-questionnaire = • the questionnaire at the end of the course
 homework-progress-done = 🎉 All the homework needed to complete the course is accepted.
-homework-button-hand-in-lesson = 📝 Hand in: lesson { $lesson }
+homework-button-hand-in-lesson = 📝 Hand in: lesson { $number }
 
 ## The curator's side (/review)
 cmd-review = Homework waiting for review (curators)
 review-choose = 📥 <b>Homework to review</b>: choose a cohort. The number is how many are waiting.
 review-nothing = 📥 Nothing is waiting for review in your cohorts.
-# $cohort: the cohort's name, $count: waiting
-review-cohort-button = { $cohort } ({ $count })
+# $name: the cohort's name, $count: waiting
+review-cohort-button = { $name } ({ $count })
 review-header =
     📥 <b>Homework for lesson { $lesson }</b> «{ $title }»
     👤 { $name }

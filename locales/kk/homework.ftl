@@ -59,6 +59,8 @@ homework-closed-ask-organizer = Себебіңіз дәлелді болса, к
 homework-waiting = ⏳ { $lesson }-сабақтың үй тапсырмасы куратордың тексеруінде. Жауабы осында келеді.
 homework-accepted-final = ✅ { $lesson }-сабақтың үй тапсырмасы қабылданды: енді ештеңе жіберудің қажеті жоқ.
 homework-not-yet = Бұл тапсырма сізге әлі берілген жоқ: ол өз сабағымен бірге келеді.
+# $number: the lesson's number, $title: its title
+homework-which-button = 📝 { $number }. { $title }
 homework-which = 📝 Бұл қай тапсырмаға жатады? Таңдаңыз, жібергеніңіз соған қосылады.
 homework-none-open = Қазір тапсыруға болатын тапсырмаңыз жоқ, сондықтан бұл сақталмады. Әр тапсырма өз сабағымен бірге келеді, астында «📝 Тапсыру» батырмасы бар.
 
@@ -88,14 +90,14 @@ homework-needed-homework = • { $count ->
 homework-needed-quiz = • тесттерде кемінде { $mark }% дұрыс жауап
 homework-needed-questionnaire = • курс соңындағы сауалнама
 homework-progress-done = 🎉 Курсты аяқтауға қажет барлық үй тапсырмасы қабылданды.
-homework-button-hand-in-lesson = 📝 Тапсыру: { $lesson }-сабақ
+homework-button-hand-in-lesson = 📝 Тапсыру: { $number }-сабақ
 
 ## The curator's side (/review)
 cmd-review = Тексеруді күтетін үй тапсырмалары (кураторлар)
 review-choose = 📥 <b>Тексерілетін жұмыстар</b>: ағынды таңдаңыз. Сан — күтіп тұрған жұмыстар саны.
 review-nothing = 📥 Сіздің ағындарыңызда тексеруді күтетін жұмыс жоқ.
-# $cohort: the cohort's name, $count: waiting
-review-cohort-button = { $cohort } ({ $count })
+# $name: the cohort's name, $count: waiting
+review-cohort-button = { $name } ({ $count })
 review-header =
     📥 <b>{ $lesson }-сабақтың үй тапсырмасы</b> «{ $title }»
     👤 { $name }
@@ -111,8 +113,8 @@ review-controls = Шешіміңіз қандай? (Бұл ағында тағы
 review-button-accept = ✅ Қабылдау
 review-button-return = ↩️ Пікірмен қайтару
 review-button-next = ⏭ Келесі
-review-ask-score = 🏅 Жұмысқа баға: 0-ден { $max }-ге дейін. Санды басыңыз немесе жазыңыз.
-review-bad-score = 0-ден { $max }-ге дейінгі бүтін санды жазыңыз.
+review-ask-score = 🏅 Жұмысқа баға қойыңыз: 0 мен { $max } аралығындағы сан. Санды басыңыз немесе жазыңыз.
+review-bad-score = 0 мен { $max } аралығындағы бүтін санды жазыңыз.
 review-ask-accept-comment = ✍️ Тыңдаушыға пікір қалдырыңыз (мәтінмен немесе дауыспен) не пікірсіз қабылдаңыз.
 review-button-accept-no-comment = ✅ Пікірсіз қабылдау
 review-ask-return-comment = ✍️ Нені түзету керектігін жазыңыз (мәтінмен немесе дауыспен). Тыңдаушы оны қайта тапсыру батырмасымен бірге алады.

@@ -87,6 +87,8 @@ homework-closed-ask-organizer = Если у вас уважительная пр
 homework-waiting = ⏳ Ваше домашнее задание к уроку { $lesson } у куратора. Ответ придёт сюда.
 homework-accepted-final = ✅ Ваше домашнее задание к уроку { $lesson } принято: больше ничего присылать не нужно.
 homework-not-yet = Это задание вам ещё не выдано: оно придёт вместе со своим уроком.
+# $number: the lesson's number, $title: its title
+homework-which-button = 📝 { $number }. { $title }
 homework-which = 📝 К какому заданию это относится? Выберите, и присланное попадёт в него.
 homework-none-open = Сейчас у вас нет заданий, которые можно сдать, поэтому это не сохранено. Каждое задание приходит со своим уроком, под ним есть кнопка «📝 Сдать задание».
 
@@ -116,14 +118,14 @@ homework-needed-homework = • принятые домашние задания 
 homework-needed-quiz = • не меньше { $mark }% правильных ответов в тестах
 homework-needed-questionnaire = • анкета в конце курса
 homework-progress-done = 🎉 Все домашние задания, нужные для завершения курса, приняты.
-homework-button-hand-in-lesson = 📝 Сдать: урок { $lesson }
+homework-button-hand-in-lesson = 📝 Сдать: урок { $number }
 
 ## The curator's side (/review)
 cmd-review = Домашние задания на проверку (кураторы)
 review-choose = 📥 <b>Работы на проверку</b>: выберите поток. Число — сколько работ ждёт.
 review-nothing = 📥 В ваших потоках нет работ, ожидающих проверки.
-# $cohort: the cohort's name, $count: waiting
-review-cohort-button = { $cohort } ({ $count })
+# $name: the cohort's name, $count: waiting
+review-cohort-button = { $name } ({ $count })
 review-header =
     📥 <b>Домашнее задание к уроку { $lesson }</b> «{ $title }»
     👤 { $name }
