@@ -29,6 +29,7 @@ from bot.scheduling.aps import ApsScheduler
 from bot.telegram.commands import set_commands
 from bot.telegram.errors import on_error
 from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer, UpdatesInProgress
+from bot.telegram.views.homework import StatusEdits
 from handlers import get_routers
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
@@ -82,6 +83,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     dp["homework"] = homework
     delivery.done_checks.append(homework.handed_in)
     delivery.details[HOMEWORK_RESULT] = homework.result_notice
+    dp["draft_status"] = StatusEdits()  # the learners' draft status messages, edited at a pace
     dp["erasure"] = ErasureService(users, [delivery.person_erased])
     # First, so that updates waiting for their person's turn count as in progress at shutdown.
     dp["in_progress"] = in_progress = UpdatesInProgress()

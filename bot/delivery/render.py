@@ -83,7 +83,11 @@ def render(row: DueDelivery, ctx: RenderContext) -> tuple[OutMessage, ...]:
         start = calendar_start(row.start_date, row.shift_days)
         due = homework_deadline(start, lesson, lesson.homework, tz)
         if row.kind == HOMEWORK:
-            return homework_messages(lesson.homework, due, language, ctx, tz)
+            hand_in = Button(
+                ctx.translator.get(language, "homework-button-hand-in"),
+                callback_data=hand_in_callback(row.cohort_id, lesson.number),
+            )
+            return homework_messages(lesson.homework, due, language, ctx, tz, hand_in)
         text = ctx.translator.get(
             language,
             "delivery-reminder",
@@ -168,8 +172,9 @@ def _merge_caption(parts: list[OutMessage], text_at: int, file_at: int) -> list[
 
 
 def homework_messages(
-    homework: Homework, due: datetime, language: str, ctx: RenderContext, tz: ZoneInfo
+    homework: Homework, due: datetime, language: str, ctx: RenderContext, tz: ZoneInfo, hand_in: Button | None = None
 ) -> tuple[OutMessage, ...]:
+    """The task, its deadline and what may be sent; the "Hand in" button under its last message."""
     tr = ctx.translator
     prompt = ctx.course.text(homework.prompt, language)
     kinds = ", ".join(tr.get(language, f"delivery-accepts-{kind}") for kind in homework.accepts)
@@ -180,9 +185,10 @@ def homework_messages(
         )
     )
     text = f"{prompt.rstrip()}\n\n{footer}"
+    buttons = ((hand_in,),) if hand_in is not None else ()
     if plain_length(text) <= MAX_TEXT:
-        return (OutMessage(text),)
-    return (OutMessage(prompt), OutMessage(footer))
+        return (OutMessage(text, buttons=buttons),)
+    return (OutMessage(prompt), OutMessage(footer, buttons=buttons))
 
 
 def result_messages(notice: ResultNotice, lesson: Lesson, language: str, ctx: RenderContext) -> tuple[OutMessage, ...]:

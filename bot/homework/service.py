@@ -35,6 +35,7 @@ from bot.homework.model import (
     HomeworkContext,
     HomeworkProgress,
     HomeworkStatus,
+    Learner,
     NewPart,
     OpenOutcome,
     OpenResult,
@@ -149,6 +150,22 @@ class HomeworkService:
         outcome = AddOutcome.ADDED if added else AddOutcome.DUPLICATE
         return AddResult(outcome, await self._draft(submission), context, first_of_group=first)
 
+    async def draft(self, user_id: int, submission_id: int) -> Draft | None:
+        """The learner's own submission with its part counts (None if it is not theirs)."""
+        submission = await self.repo.get(submission_id)
+        if submission is None or submission.user_id != user_id:
+            return None
+        return await self._draft(submission)
+
+    async def curator_names(self, cohort_id: int) -> list[str]:
+        """Whom a learner can ask about a closed homework."""
+        names = []
+        for user_id in await self.cohorts.curators(cohort_id):
+            person = await self.repo.learner(user_id)
+            if person is not None and person.full_name:
+                names.append(person.full_name)
+        return names
+
     async def set_status_message(self, user_id: int, submission_id: int, message_id: int | None) -> None:
         submission = await self.repo.get(submission_id)
         if submission is not None and submission.user_id == user_id:
@@ -218,6 +235,9 @@ class HomeworkService:
 
     async def parts(self, submission_id: int) -> list[Part]:
         return await self.repo.parts(submission_id)
+
+    async def learner(self, user_id: int) -> Learner | None:
+        return await self.repo.learner(user_id)
 
     async def review(self, submission_id: int) -> Review | None:
         return await self.repo.review(submission_id)

@@ -165,3 +165,4 @@ review-already = This work has already been decided: { $decision ->
 review-someone = another curator
 review-not-yours = This cohort is not among those you review.
 review-no-more = 📥 Nothing more is waiting in this cohort.
+review-cancelled = Cancelled: no decision was recorded.
