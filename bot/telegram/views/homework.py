@@ -10,7 +10,6 @@ stored so far. The parts themselves are committed before any of this, so a lost 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from html import escape
@@ -328,10 +327,13 @@ class StatusEdits:
             if wait:
                 await asyncio.sleep(wait)
         finally:
-            self._tasks.pop(chat_id, None)
+            if self._tasks.get(chat_id) is asyncio.current_task():
+                del self._tasks[chat_id]
         job = self._jobs.pop(chat_id, None)
-        if job is None:
-            return
+        if job is not None:
+            await self._do(chat_id, job)
+
+    async def _do(self, chat_id: int, job: Callable[[], Awaitable[None]]) -> None:
         self._last[chat_id] = asyncio.get_running_loop().time()
         try:
             await job()
@@ -339,16 +341,15 @@ class StatusEdits:
             log.exception("could not update the draft status in chat %s", chat_id)
 
     async def drain(self) -> None:
-        """Run what is pending now (tests, and a graceful stop)."""
-        while self._tasks:
-            tasks = list(self._tasks.values())
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-            for chat_id, job in list(self._jobs.items()):
-                self._jobs.pop(chat_id, None)
-                with contextlib.suppress(Exception):
-                    await job()
+        """Run what is pending now, without waiting out the pace (tests, and a graceful stop)."""
+        tasks = list(self._tasks.values())
+        self._tasks.clear()
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        jobs, self._jobs = self._jobs, {}
+        for chat_id, job in jobs.items():
+            await self._do(chat_id, job)
 
 
 async def edit_or_send(
