@@ -283,3 +283,13 @@ async def test_review_buttons_pressed_by_a_learner_or_forged_change_nothing(harn
     await press(h, CURATOR, ReviewCb(action="accept", cohort_id=world + 1, submission_id=submission).pack())
     assert await h.db.fetchval("SELECT state FROM submissions") == "waiting"
     assert await h.db.fetchval("SELECT COUNT(*) FROM submission_reviews") == 0
+
+
+async def test_the_course_card_shows_homework_and_hand_in_buttons(harness: Harness, world: int) -> None:
+    h = harness
+    await feed(h, update(BOTA, text="/courses", entities=None))
+    card = to(h, BOTA)[-1]
+    assert "░░░░░░░░░░ принято заданий: 0 из 2" in card.text
+    assert plain_buttons(card.reply_markup)[0] == "📝 Сдать: урок 1"
+    await h.click(BOTA, "📝 Сдать: урок 1")
+    assert to(h, BOTA)[-1].text.startswith("📝 <b>Домашнее задание к уроку 1</b> «Один»")

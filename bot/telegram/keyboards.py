@@ -304,9 +304,18 @@ def grant_keyboard(l10n: Localizer, user_id: int, roles: Iterable[str]) -> Inlin
 # A learner's courses
 
 
-def my_courses_keyboard(l10n: Localizer, entries: Sequence[tuple[int, str, bool]]) -> InlineKeyboardMarkup:
-    """Per course (cohort id, title, whether lessons were given): "send again" and "leave"."""
-    buttons: list[tuple[str, CallbackData]] = []
+def my_courses_keyboard(
+    l10n: Localizer, entries: Sequence[tuple[int, str, bool]], open_homework: Sequence[tuple[int, int]] = ()
+) -> InlineKeyboardMarkup:
+    """Per course (cohort id, title, whether lessons were given): "send again" and "leave";
+    first, "Hand in" for each (cohort id, lesson number) whose homework may be handed in now."""
+    buttons: list[tuple[str, CallbackData]] = [
+        (
+            l10n("homework-button-hand-in-lesson", number=lesson),
+            HomeworkCb(action="open", cohort_id=cohort, lesson=lesson),
+        )
+        for cohort, lesson in open_homework
+    ]
     for cohort_id, title, given in entries:
         if given:
             buttons.append(

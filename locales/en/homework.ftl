@@ -142,7 +142,10 @@ review-unknown = —
 # $text: what the learner wrote
 review-part-text = 💬 { $text }
 review-part-link = 🔗 { $text }
-review-controls = What is your decision? ({ $waiting } more waiting in this cohort.)
+review-controls = { $waiting ->
+        [0] What is your decision?
+       *[other] What is your decision? ({ $waiting } more waiting in this cohort.)
+    }
 review-button-accept = ✅ Accept
 review-button-return = ↩️ Return with a comment
 review-button-next = ⏭ Next

@@ -109,7 +109,10 @@ review-unknown = —
 # $text: what the learner wrote
 review-part-text = 💬 { $text }
 review-part-link = 🔗 { $text }
-review-controls = Шешіміңіз қандай? (Бұл ағында тағы { $waiting } жұмыс күтуде.)
+review-controls = { $waiting ->
+        [0] Шешіміңіз қандай?
+       *[other] Шешіміңіз қандай? (Бұл ағында тағы { $waiting } жұмыс күтуде.)
+    }
 review-button-accept = ✅ Қабылдау
 review-button-return = ↩️ Пікірмен қайтару
 review-button-next = ⏭ Келесі

@@ -141,7 +141,10 @@ review-unknown = —
 # $text: what the learner wrote
 review-part-text = 💬 { $text }
 review-part-link = 🔗 { $text }
-review-controls = Ваше решение? (В этом потоке ждут ещё: { $waiting }.)
+review-controls = { $waiting ->
+        [0] Ваше решение?
+       *[other] Ваше решение? (В этом потоке ждут ещё: { $waiting }.)
+    }
 review-button-accept = ✅ Принять
 review-button-return = ↩️ Вернуть с комментарием
 review-button-next = ⏭ Следующая

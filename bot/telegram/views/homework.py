@@ -153,10 +153,7 @@ def progress_text(l10n: Localizer, progress: Progress, timezone: str) -> str:
         l10n("homework-progress-lessons", received=progress.lessons_received, total=progress.lessons_total),
     ]
     if progress.required_count:
-        done = progress.accepted_required
-        filled = round(BAR_CELLS * done / progress.required_count)
-        bar = "▓" * filled + "░" * (BAR_CELLS - filled)
-        lines.append(l10n("homework-progress-bar", bar=bar, done=done, total=progress.required_count))
+        lines.append(homework_line(l10n, progress))
     if progress.homework:
         lines.append("")
         lines.append(l10n("homework-progress-homework"))
@@ -177,6 +174,19 @@ def progress_text(l10n: Localizer, progress: Progress, timezone: str) -> str:
     elif progress.required_count:
         lines.append(l10n("homework-progress-done"))
     return "\n".join(lines).strip()
+
+
+def progress_bar(done: int, total: int) -> str:
+    filled = round(BAR_CELLS * done / total) if total else 0
+    return "▓" * filled + "░" * (BAR_CELLS - filled)
+
+
+def homework_line(l10n: Localizer, progress: Progress) -> str:
+    """One line for the course card: the bar of required homework accepted, or what there is."""
+    if progress.required_count:
+        bar = progress_bar(progress.accepted_required, progress.required_count)
+        return l10n("homework-progress-bar", bar=bar, done=progress.accepted_required, total=progress.required_count)
+    return ""
 
 
 def _status_line(l10n: Localizer, item: HomeworkProgress, timezone: str) -> str:
