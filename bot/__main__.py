@@ -1,4 +1,5 @@
-"""``python -m bot``: run the bot. ``python -m bot course ...``: work with course files."""
+"""``python -m bot``: run the bot. ``python -m bot course ...``: work with course files.
+``python -m bot backup [PATH]`` and ``python -m bot restore PATH``: backups (no token needed)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ def main(argv: list[str]) -> int:
         from bot.cli.course import main as course_main
 
         return course_main(argv[1:])
+    if argv and argv[0] in ("backup", "restore"):
+        from bot.cli.backup import main as backup_main
+
+        return backup_main(argv)
 
     from bot.config import Settings, check_token
 

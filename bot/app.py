@@ -15,6 +15,7 @@ from aiogram.exceptions import TelegramNetworkError, TelegramServerError
 from aiogram.types import User as TelegramUser
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 
+from bot.backup.service import DailyBackup
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.courses.bootstrap import ensure_sample_course
@@ -35,6 +36,7 @@ from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
 from storage.db import Database
 from storage.fsm import SQLiteStorage
+from storage.lock import DatabaseLock
 from storage.roles import RoleRepository
 from storage.users import UserRepository
 
@@ -85,6 +87,15 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     delivery.details[HOMEWORK_RESULT] = homework.result_notice
     dp["draft_status"] = StatusEdits()  # the learners' draft status messages, edited at a pace
     dp["erasure"] = ErasureService(users, [delivery.person_erased])
+    dp["backups"] = DailyBackup(
+        database=db.path,
+        folder=settings.backups_dir,
+        at=settings.backup_time,
+        keep_days=settings.backup_keep,
+        timezone=settings.timezone,
+        clock=clock,
+        files_dir=settings.files_dir,
+    )
     # First, so that updates waiting for their person's turn count as in progress at shutdown.
     dp["in_progress"] = in_progress = UpdatesInProgress()
     dp.update.outer_middleware(in_progress)
@@ -110,16 +121,29 @@ class Application:
     clock: Clock
     scheduler: ApsScheduler = field(default_factory=ApsScheduler)
     polling: bool = field(default=False)
+    lock: DatabaseLock | None = field(default=None)
 
     @classmethod
     async def build(cls, settings: Settings, *, clock: Clock | None = None, strict_i18n: bool = False) -> Application:
         clock = clock or SystemClock()
         translator = Translator(default_locale=settings.default_locale, strict=strict_i18n)
-        db = await Database.open(settings.database_path)
-        await ensure_sample_course(db, settings.files_dir, clock)
+        # Held until close: `python -m bot restore` refuses while it is, and a second bot on the
+        # same file (or one started during a restore) stops here with DatabaseInUseError.
+        lock = DatabaseLock(settings.database_path)
+        lock.acquire()
+        try:
+            db = await Database.open(settings.database_path)
+            try:
+                await ensure_sample_course(db, settings.files_dir, clock)
+            except BaseException:
+                await db.close()
+                raise
+        except BaseException:
+            lock.release()
+            raise
         bot = create_bot(settings)
         dp = create_dispatcher(settings, db, translator, clock)
-        app = cls(settings, db, bot, dp, translator, clock)
+        app = cls(settings, db, bot, dp, translator, clock, lock=lock)
         dp.startup.register(app._on_startup)
         dp.shutdown.register(app._on_shutdown)
         return app
@@ -127,6 +151,10 @@ class Application:
     @property
     def delivery(self) -> DeliveryService:
         return self.dp["delivery"]
+
+    @property
+    def backups(self) -> DailyBackup:
+        return self.dp["backups"]
 
     @property
     def in_progress(self) -> UpdatesInProgress:
@@ -137,6 +165,7 @@ class Application:
         # otherwise meet a half-started sender and scheduler.
         self.scheduler.start()
         await self.delivery.start(sender_factory(self.bot, self.settings), scheduler=self.scheduler)
+        self.backups.schedule(self.scheduler)
         self.polling = True
 
     async def _on_shutdown(self) -> None:
@@ -149,9 +178,10 @@ class Application:
         if len(self.in_progress):
             log.info("waiting for %d update(s) in progress", len(self.in_progress))
         # Messages being sent finish and are recorded, within the same grace.
-        finished, _ = await asyncio.gather(
+        finished, _, _ = await asyncio.gather(
             self.in_progress.wait_idle(SHUTDOWN_GRACE),
             self.delivery.stop(SHUTDOWN_GRACE),
+            self.backups.stop(SHUTDOWN_GRACE),
         )
         if not finished:
             log.warning("%d update(s) still in progress after %.0f s", len(self.in_progress), SHUTDOWN_GRACE)
@@ -195,3 +225,5 @@ class Application:
         self.scheduler.shutdown()
         await self.bot.session.close()
         await self.db.close()
+        if self.lock is not None:
+            self.lock.release()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import time
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -19,6 +20,7 @@ TOKEN_HELP = (
 # The same rule as aiogram's validate_token, without importing aiogram: a clear answer to a
 # missing token must come at once, not after the second it takes to load the framework.
 _TOKEN = re.compile(r"^\d+:[^\s:]+$")
+_HH_MM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 Locale = Literal["kk", "ru", "en"]
 LOCALES: tuple[Locale, ...] = ("kk", "ru", "en")
@@ -47,6 +49,12 @@ class Settings(BaseSettings):
     catch_up_minutes: int = Field(default=30, ge=0, le=24 * 60)  # between lessons a late joiner missed
     questionnaire_reminders: Annotated[tuple[int, ...], NoDecode] = (24, 72)  # hours after the invitation
     delivery_tick: float = Field(default=30.0, ge=0.1, le=600)  # seconds between checks of what is due
+
+    # Backups (docs/operations.md): every day at BACKUP_AT, local time in TIMEZONE, into BACKUP_DIR
+    # (default: backups/ beside the database); archives of the last BACKUP_KEEP days are kept.
+    backup_dir: Path | None = None
+    backup_at: str = "03:00"  # HH:MM, or "off"
+    backup_keep: int = Field(default=14, ge=1, le=3650)  # days
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -80,6 +88,22 @@ class Settings(BaseSettings):
         QuietHours.parse(value)  # raises ValueError with a readable message
         return value.strip()
 
+    @field_validator("backup_dir", mode="before")
+    @classmethod
+    def _blank_dir_is_default(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("backup_at")
+    @classmethod
+    def _backup_at(cls, value: str) -> str:
+        value = value.strip().lower()
+        if value in ("", "off"):
+            return "off"
+        match = _HH_MM.match(value)
+        if match is None:
+            raise ValueError(f"{value!r} is not a time of day; write HH:MM, such as 03:00, or off")
+        return f"{int(match.group(1)):02d}:{match.group(2)}"
+
     @field_validator("telegram_api_url", mode="before")
     @classmethod
     def _blank_url_is_default(cls, value: object) -> object:
@@ -110,6 +134,15 @@ class Settings(BaseSettings):
     def files_dir(self) -> Path:
         """Course files, content-addressed, beside the database (and on the same volume)."""
         return self.database_path.parent / "files"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.backup_dir if self.backup_dir is not None else self.database_path.parent / "backups"
+
+    @property
+    def backup_time(self) -> time | None:
+        """When the daily backup runs (local time in ``timezone``); None: it does not."""
+        return None if self.backup_at == "off" else time.fromisoformat(self.backup_at)
 
     def is_owner(self, user_id: int) -> bool:
         return user_id in self.admin_ids

@@ -11,6 +11,7 @@ from aiogram.exceptions import TelegramUnauthorizedError
 
 from bot.app import Application
 from bot.config import TOKEN_HELP, Settings, check_token
+from storage.lock import DatabaseInUseError
 
 log = logging.getLogger("bot")
 
@@ -30,7 +31,16 @@ async def run_bot(settings: Settings) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_CONFIG
-    app = await Application.build(settings)
+    try:
+        app = await Application.build(settings)
+    except DatabaseInUseError as exc:
+        who = f" (process {exc.holder})" if exc.holder else ""
+        print(
+            f"The database {settings.database_path} is in use by another process{who}: the bot is "
+            "already running on it, or a restore is under way.",
+            file=sys.stderr,
+        )
+        return EXIT_CONFIG
     main_task = asyncio.current_task()
     loop = asyncio.get_running_loop()
 

@@ -51,7 +51,7 @@ async def _ask(
 ) -> None:
     """Put the organizer on ``step`` and ask it, with its choices (label, action, value) and Cancel."""
     await state.set_state(step)
-    name = step.state.split(":", 1)[1]
+    name = _step(step.state) or ""
     await ask_question(bot, chat_id, state, text, keyboards.new_cohort_keyboard(l10n, name, choices))
 
 
@@ -190,6 +190,7 @@ def setup() -> Router:
         step = _step(await state.get_state())
         data = await state.get_data()
         chat_id = message.chat.id
+        update: dict[str, object]
         try:
             if step == "name":
                 update, after = {"name": rules.clean_cohort_name(message.text)}, "start"

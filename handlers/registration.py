@@ -142,6 +142,7 @@ def setup() -> Router:
                 stored = getattr(user, step_name, None) if editing and user else None
                 await ask_again(bot, chat_id, state, l10n, step_name, stored_value=stored)
             return
+        assert step_name is not None  # is_current says so
         action, value = callback_data.action, callback_data.value
         if action == "cancel":
             await _cancel(bot, chat_id, state, l10n, user)

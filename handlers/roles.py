@@ -47,7 +47,7 @@ async def find_person(message: Message, users: UserRepository) -> tuple[User | N
         return (found, None) if found else (None, "roles-error-unknown-username")
     else:
         return None, "roles-error-what"
-    found = await users.get(target_id)
+    found = await users.get(target_id) if target_id is not None else None
     return (found, None) if found else (None, "roles-error-never-started")
 
 

@@ -48,11 +48,11 @@ def setup() -> Router:
         payload = (command.args or "").strip()
         code = invite_code_from_payload(payload) if len(payload) <= MAX_PAYLOAD else None
         registered = user is not None and user.is_registered
-        if registered and code:
+        if user is not None and registered and code:
             await message.answer(l10n("start-welcome-back", name=escape(user.full_name or "")))
             await enrol_and_tell(bot, message.chat.id, l10n, code, enrolment, courses, delivery, clock)
             return
-        if registered:
+        if user is not None and registered:
             await message.answer(
                 l10n("start-welcome-back", name=escape(user.full_name or "")), reply_markup=keyboards.main_menu(l10n)
             )

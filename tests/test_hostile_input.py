@@ -134,7 +134,7 @@ async def test_a_newcomer_with_the_link_of_a_closed_or_full_cohort_is_told_befor
     newcomer = tg_user(43, language_code="ru")
     sent = await harness.send(newcomer, f"/start c_{cohort.invite_code}")
     ru = lambda key: harness.translator.get("ru", key)  # noqa: E731
-    expected = "🔒 Запись" if why == "closed" else "😔 В потоке Апрель"
+    expected = "🔒 Запись" if why == "closed" else "😔 В потоке «Апрель»"
     assert sent[0].text.startswith(expected) and "Апрель" in sent[0].text
     assert sent[0].text.endswith(ru("enrol-register-anyway"))
     assert plain_buttons(sent[-1].reply_markup) == ["Қазақша", "Русский", "English"]  # register anyway

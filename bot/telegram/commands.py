@@ -33,12 +33,12 @@ async def set_commands(bot: Bot, translator: Translator, settings: Settings) -> 
             language_code=locale,
         )
     for owner_id in sorted(settings.admin_ids):
-        for locale in (None, *translator.locales):
+        for language in (None, *translator.locales):
             try:
                 await bot.set_my_commands(
-                    command_list(translator, locale or translator.default_locale, {access.OWNER}),
+                    command_list(translator, language or translator.default_locale, {access.OWNER}),
                     scope=BotCommandScopeChat(chat_id=owner_id),
-                    language_code=locale,
+                    language_code=language,
                 )
             except TelegramAPIError as error:
                 # An owner who has never opened the bot has no chat yet; that must not stop it.

@@ -24,7 +24,7 @@ async def on_error(event: ErrorEvent, l10n: Localizer | None = None) -> bool:
     elif update.callback_query is not None:
         # The press itself is answered by CallbackAnswerMiddleware, also when its handler failed.
         chat_id = update.callback_query.from_user.id
-    if chat_id is not None:
+    if chat_id is not None and update.bot is not None:
         with contextlib.suppress(TelegramAPIError):
             await update.bot.send_message(chat_id, l10n("error-generic"))
     return True
