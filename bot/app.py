@@ -86,7 +86,8 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     delivery.done_checks.append(homework.handed_in)
     delivery.details[HOMEWORK_RESULT] = homework.result_notice
     dp["draft_status"] = StatusEdits()  # the learners' draft status messages, edited at a pace
-    dp["erasure"] = ErasureService(users, [delivery.person_erased])
+    # "Delete my data": delivery takes back what it queued; the person's homework goes too.
+    dp["erasure"] = ErasureService(users, [delivery.person_erased, homework.person_erased])
     dp["backups"] = DailyBackup(
         database=db.path,
         folder=settings.backups_dir,

@@ -172,6 +172,7 @@ class HomeworkRepository:
             f"""
             SELECT s.*, u.full_name, u.library, u.district, u.language
               FROM submissions s JOIN users u ON u.telegram_id = s.user_id
+              JOIN enrolments e ON e.cohort_id = s.cohort_id AND e.user_id = s.user_id AND e.status = 'active'
              WHERE s.state = ? AND s.cohort_id IN ({marks})
              ORDER BY s.submitted_at, s.id
              LIMIT ?
@@ -192,8 +193,9 @@ class HomeworkRepository:
             return {}
         marks = ",".join("?" * len(cohort_ids))
         rows = await self._db.fetchall(
-            f"""SELECT cohort_id, COUNT(*) AS n FROM submissions
-                 WHERE state = ? AND cohort_id IN ({marks}) GROUP BY cohort_id""",
+            f"""SELECT s.cohort_id, COUNT(*) AS n FROM submissions s
+                  JOIN enrolments e ON e.cohort_id = s.cohort_id AND e.user_id = s.user_id AND e.status = 'active'
+                 WHERE s.state = ? AND s.cohort_id IN ({marks}) GROUP BY s.cohort_id""",
             (WAITING, *cohort_ids),
         )
         return {row["cohort_id"]: row["n"] for row in rows}
@@ -314,6 +316,21 @@ class HomeworkRepository:
                 return False
             await conn.execute("DELETE FROM homework_focus WHERE submission_id = ?", (submission_id,))
         return True
+
+    async def erase_person(self, user_id: int) -> int:
+        """"Delete my data": the person's work goes (every part, the curators' comments on it);
+        the submissions' states and scores stay, without content, for the cohorts' counts.
+        Returns the parts deleted."""
+        mine = "SELECT id FROM submissions WHERE user_id = ?"
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(f"DELETE FROM submission_parts WHERE submission_id IN ({mine})", (user_id,))
+            await conn.execute(
+                f"UPDATE submission_reviews SET comment = NULL, comment_voice_file_id = NULL"
+                f" WHERE submission_id IN ({mine})",
+                (user_id,),
+            )
+            await conn.execute("DELETE FROM homework_focus WHERE user_id = ?", (user_id,))
+            return cursor.rowcount
 
     # ------------------------------------------------------------------ the curator's side
 

@@ -26,8 +26,10 @@ from bot.homework.model import (
 )
 from bot.homework.service import HomeworkService
 from bot.i18n import Translator
+from bot.people.erasure import ErasureService
 from storage.db import Database
 from storage.homework import HomeworkRepository
+from storage.users import UserRepository
 from tests.auxil.delivery_setup import add_learners, import_version, make_cohort, write_course
 
 ALMATY = ZoneInfo("Asia/Almaty")
@@ -420,3 +422,33 @@ async def test_progress_after_a_return_stays_returned_while_the_new_draft_is_ope
     assert progress is not None
     item = progress.homework[0]
     assert (item.status, item.version, item.can_hand_in) == (HomeworkStatus.RETURNED, 1, True)
+
+
+async def test_deleting_ones_data_deletes_ones_work_and_leaves_the_queue(
+    db: Database, service: HomeworkService, clock: FrozenClock, cohort: int
+) -> None:
+    returned = await handed_in(service, cohort)
+    await service.decide(
+        returned, CURATOR, "returned", comment="Асел, телефоныңызды жазыңыз", comment_voice_file_id="v"
+    )
+    again = await service.open_draft(cohort, ASEL, "L1.hw")
+    assert again.draft is not None
+    await service.add_part(ASEL, photo(40))
+    await service.hand_in(ASEL, again.draft.submission.id)
+    other = await handed_in(service, cohort, BOTA)
+    erasure = ErasureService(UserRepository(db), [service.person_erased])
+    await erasure.erase(ASEL, clock.now())
+
+    assert (
+        await db.fetchval(
+            "SELECT COUNT(*) FROM submission_parts p JOIN submissions s ON s.id = p.submission_id WHERE s.user_id = ?",
+            (ASEL,),
+        )
+        == 0
+    )
+    review = await service.review(returned)
+    assert review is not None and (review.comment, review.comment_voice_file_id) == (None, None)
+    assert review.decision == "returned"  # the decision itself stays, for the cohort's counts
+    assert [entry.submission.id for entry in await service.queue([cohort])] == [other]
+    assert await service.waiting_counts([cohort]) == {cohort: 1}
+    assert [p.kind for p in await service.parts(other)] == ["text"]  # Бота's work is untouched
