@@ -188,6 +188,19 @@ def setup() -> Router:
         bot: Bot,
     ) -> None:
         chat_id = query.from_user.id
+        draft_status.cancel(chat_id)
+        async with draft_status.lock(chat_id):
+            await _hand_in(query, callback_answer, callback_data, l10n, homework, bot)
+
+    async def _hand_in(
+        query: CallbackQuery,
+        callback_answer: CallbackAnswer,
+        callback_data: DraftCb,
+        l10n: Localizer,
+        homework: HomeworkService,
+        bot: Bot,
+    ) -> None:
+        chat_id = query.from_user.id
         draft = await homework.draft(chat_id, callback_data.submission_id)
         result = await homework.hand_in(chat_id, callback_data.submission_id)
         if result.outcome is HandInOutcome.EMPTY:
@@ -198,7 +211,6 @@ def setup() -> Router:
             callback_answer.text = l10n("homework-sent-already")
             callback_answer.show_alert = True
             return
-        draft_status.cancel(chat_id)
         message_id = query.message.message_id if query.message is not None else None
         if result.outcome is HandInOutcome.CLOSED:
             text = closed_text(l10n, result.context, await homework.curator_names(result.submission.cohort_id))
@@ -217,12 +229,13 @@ def setup() -> Router:
         bot: Bot,
     ) -> None:
         chat_id = query.from_user.id
-        if await homework.start_over(chat_id, callback_data.submission_id) is None:
-            callback_answer.text = l10n("button-outdated")
-            callback_answer.show_alert = True
-            return
         draft_status.cancel(chat_id)
-        await _show_draft(bot, chat_id, l10n, homework, callback_data.submission_id, fresh=False)
+        async with draft_status.lock(chat_id):
+            if await homework.start_over(chat_id, callback_data.submission_id) is None:
+                callback_answer.text = l10n("button-outdated")
+                callback_answer.show_alert = True
+                return
+            await _show_draft(bot, chat_id, l10n, homework, callback_data.submission_id, fresh=False)
 
     @router.message(Command("progress"))
     async def progress_command(

@@ -314,6 +314,12 @@ class StatusEdits:
         self._last: dict[int, float] = {}
         self._jobs: dict[int, Callable[[], Awaitable[None]]] = {}
         self._tasks: dict[int, asyncio.Task[None]] = {}
+        self._locks: dict[int, asyncio.Lock] = {}
+
+    def lock(self, chat_id: int) -> asyncio.Lock:
+        """Held by a paced edit and by whatever else rewrites the status message (handing in,
+        starting over), so an edit begun a moment before cannot undo "sent to the curator"."""
+        return self._locks.setdefault(chat_id, asyncio.Lock())
 
     def request(self, chat_id: int, job: Callable[[], Awaitable[None]], *, album: bool = False) -> None:
         self._jobs[chat_id] = job
@@ -346,7 +352,8 @@ class StatusEdits:
     async def _do(self, chat_id: int, job: Callable[[], Awaitable[None]]) -> None:
         self._last[chat_id] = asyncio.get_running_loop().time()
         try:
-            await job()
+            async with self.lock(chat_id):
+                await job()
         except Exception:  # an edit is a courtesy: the parts are stored whatever happens here
             log.exception("could not update the draft status in chat %s", chat_id)
 
