@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -19,7 +20,7 @@ from bot.backup.service import DailyBackup
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.courses.bootstrap import ensure_sample_course
-from bot.delivery.model import HOMEWORK_RESULT
+from bot.delivery.model import HOMEWORK_RESULT, REVIEW_DIGEST
 from bot.delivery.sender import sender_factory
 from bot.delivery.service import DeliveryService
 from bot.homework.service import HomeworkService
@@ -81,10 +82,14 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     dp["deliveries"] = delivery.repo
     dp["enrolment"].listeners.append(delivery.on_enrolled)
     # Homework shares the delivery's parsed courses; handed-in work stops its deadline reminders.
-    homework = HomeworkService(db, clock, delivery.courses)
+    homework = HomeworkService(
+        db, clock, delivery.courses, review_after=timedelta(hours=settings.review_reminder_hours)
+    )
     dp["homework"] = homework
     delivery.done_checks.append(homework.handed_in)
     delivery.details[HOMEWORK_RESULT] = homework.result_notice
+    delivery.details[REVIEW_DIGEST] = homework.digest_notice
+    delivery.tick_hooks.append(homework.plan_digests)  # curators with work waiting too long
     dp["draft_status"] = StatusEdits()  # the learners' draft status messages, edited at a pace
     # "Delete my data": delivery takes back what it queued; the person's homework goes too.
     dp["erasure"] = ErasureService(users, [delivery.person_erased, homework.person_erased])

@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     catch_up_minutes: int = Field(default=30, ge=0, le=24 * 60)  # between lessons a late joiner missed
     questionnaire_reminders: Annotated[tuple[int, ...], NoDecode] = (24, 72)  # hours after the invitation
     delivery_tick: float = Field(default=30.0, ge=0.1, le=600)  # seconds between checks of what is due
+    # A curator with homework waiting longer than this gets one digest a day, at 10:00 cohort time.
+    review_reminder_hours: int = Field(default=24, ge=1, le=24 * 30)
 
     # Backups (docs/operations.md): every day at BACKUP_AT, local time in TIMEZONE, into BACKUP_DIR
     # (default: backups/ beside the database); archives of the last BACKUP_KEEP days are kept.

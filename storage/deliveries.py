@@ -84,19 +84,27 @@ _UPSERT = """
 _CLAIMABLE = """
       FROM deliveries d
       JOIN cohorts c ON c.id = d.cohort_id
-      JOIN enrolments e ON e.cohort_id = d.cohort_id AND e.user_id = d.user_id
+      LEFT JOIN enrolments e ON e.cohort_id = d.cohort_id AND e.user_id = d.user_id
       JOIN users u ON u.telegram_id = d.user_id
       LEFT JOIN delivery_calendars k ON k.cohort_id = d.cohort_id
      WHERE d.state = 'planned' AND d.due_at <= :now AND c.status = 'active'
-       AND e.status = 'active' AND u.blocked_at IS NULL
+       AND (e.status = 'active' OR d.kind IN ('review-digest')) AND u.blocked_at IS NULL
 """
 
 
 async def add_notice(
-    conn: aiosqlite.Connection, cohort_id: int, user_id: int, item_key: str, kind: str, variant: str, now: datetime
+    conn: aiosqlite.Connection,
+    cohort_id: int,
+    user_id: int,
+    item_key: str,
+    kind: str,
+    variant: str,
+    now: datetime,
+    due_at: datetime | None = None,
 ) -> bool:
-    """A one-off message for a learner, due now, inside the caller's transaction (so it is written
-    together with what caused it, or not at all). A second one with the same variant is ignored."""
+    """A one-off message for a person, due now (or at ``due_at``), inside the caller's transaction
+    (so it is written together with what caused it, or not at all). A second one with the same
+    variant is ignored."""
     stamp = to_db(now)
     cursor = await conn.execute(
         """
@@ -105,7 +113,7 @@ async def add_notice(
         VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)
         ON CONFLICT (cohort_id, user_id, item_key, kind, variant) DO NOTHING
         """,
-        (cohort_id, user_id, item_key, kind, variant, stamp, stamp, stamp),
+        (cohort_id, user_id, item_key, kind, variant, to_db(due_at or now), stamp, stamp),
     )
     return cursor.rowcount == 1
 

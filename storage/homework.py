@@ -15,7 +15,7 @@ from datetime import datetime
 import aiosqlite
 
 from bot.clock import from_db, to_db
-from bot.delivery.model import HOMEWORK_RESULT, REVIEW_VARIANT
+from bot.delivery.model import DIGEST_VARIANT, HOMEWORK_RESULT, REVIEW_DIGEST, REVIEW_VARIANT
 from bot.homework.model import (
     ACCEPTED,
     DRAFT,
@@ -318,7 +318,7 @@ class HomeworkRepository:
         return True
 
     async def erase_person(self, user_id: int) -> int:
-        """"Delete my data": the person's work goes (every part, the curators' comments on it);
+        """ "Delete my data": the person's work goes (every part, the curators' comments on it);
         the submissions' states and scores stay, without content, for the cohorts' counts.
         Returns the parts deleted."""
         mine = "SELECT id FROM submissions WHERE user_id = ?"
@@ -331,6 +331,43 @@ class HomeworkRepository:
             )
             await conn.execute("DELETE FROM homework_focus WHERE user_id = ?", (user_id,))
             return cursor.rowcount
+
+    # ------------------------------------------------------------------ the curators' digest
+
+    _WAITING_TOO_LONG = """
+          FROM submissions s
+          JOIN cohorts c ON c.id = s.cohort_id AND c.status = 'active'
+          JOIN enrolments e ON e.cohort_id = s.cohort_id AND e.user_id = s.user_id AND e.status = 'active'
+         WHERE s.state = 'waiting' AND s.submitted_at <= ?
+    """
+
+    async def waiting_too_long(self, before: datetime) -> list[tuple[int, str]]:
+        """(cohort id, time zone) of active cohorts with work handed in before ``before`` still waiting."""
+        rows = await self._db.fetchall(
+            "SELECT DISTINCT s.cohort_id, c.timezone" + self._WAITING_TOO_LONG + " ORDER BY s.cohort_id",
+            (to_db(before),),
+        )
+        return [(row[0], row[1]) for row in rows]
+
+    async def waiting_since(self, cohort_id: int, before: datetime) -> tuple[int, datetime | None]:
+        """How many of the cohort's submissions have waited since before ``before``, and the oldest."""
+        row = await self._db.fetchone(
+            "SELECT COUNT(*), MIN(s.submitted_at)" + self._WAITING_TOO_LONG + " AND s.cohort_id = ?",
+            (to_db(before), cohort_id),
+        )
+        assert row is not None
+        return int(row[0]), _maybe(row[1])
+
+    async def plan_digests(self, cohort_id: int, curators: list[int], day: str, due_at: datetime, now: datetime) -> int:
+        """One digest row per curator of the cohort for ``day`` (their local date); planning it
+        again the same day adds nothing."""
+        added = 0
+        async with self._db.transaction() as conn:
+            for curator in curators:
+                added += await add_notice(
+                    conn, cohort_id, curator, "review", REVIEW_DIGEST, f"{DIGEST_VARIANT}{day}", now, due_at
+                )
+        return added
 
     # ------------------------------------------------------------------ the curator's side
 

@@ -95,6 +95,7 @@ BUTTONS: dict[str, str | None] = {
     "review-button-accept": None,
     "review-button-accept-no-comment": None,
     "review-button-next": None,
+    "review-button-open": None,
     "review-button-return": None,
     "review-cohort-button": "name",
     "role-curator": None,

@@ -24,11 +24,12 @@ from bot.delivery.model import (
     QUESTIONNAIRE,
     QUESTIONNAIRE_REMINDER,
     REMINDER,
+    REVIEW_DIGEST,
     DueDelivery,
 )
 from bot.delivery.outgoing import Button, KnownFile, OutFile, OutMessage
 from bot.delivery.plan import calendar_start
-from bot.homework.model import ACCEPTED, ResultNotice
+from bot.homework.model import ACCEPTED, DigestNotice, ResultNotice
 from bot.i18n import Translator
 from bot.text.telegram_html import parse_html, telegram_length
 
@@ -36,6 +37,7 @@ MAX_CAPTION = 1024
 MAX_TEXT = 4096
 AGAIN_PREFIX = "dlv:again:"  # handlers/delivery.py: DeliveryCb(action="again", delivery_id=...)
 HAND_IN_PREFIX = "hw:open:"  # bot/telegram/callbacks.py: HomeworkCb(action="open", cohort_id=..., lesson=...)
+REVIEW_PREFIX = "rv:cohort:"  # bot/telegram/callbacks.py: ReviewCb(action="cohort", cohort_id=...)
 
 
 def again_callback(delivery_id: int) -> str:
@@ -44,6 +46,10 @@ def again_callback(delivery_id: int) -> str:
 
 def hand_in_callback(cohort_id: int, lesson: int) -> str:
     return f"{HAND_IN_PREFIX}{cohort_id}:{lesson}"
+
+
+def review_callback(cohort_id: int) -> str:
+    return f"{REVIEW_PREFIX}{cohort_id}:0:0"
 
 
 def plain_length(html: str) -> int:
@@ -118,6 +124,10 @@ def render(row: DueDelivery, ctx: RenderContext) -> tuple[OutMessage, ...]:
             raise LookupError(f"{row.item_key}: the decision {row.variant} is not there")
         lesson = _lesson(course, row.item_key.split(".", 1)[0])
         return result_messages(ctx.detail, lesson, language, ctx)
+    if row.kind == REVIEW_DIGEST:
+        if not isinstance(ctx.detail, DigestNotice):
+            raise LookupError(f"the cohort of digest {row.id} is gone")
+        return digest_messages(ctx.detail, language, ctx)
     raise LookupError(f"unknown delivery kind {row.kind!r}")
 
 
@@ -218,3 +228,20 @@ def result_messages(notice: ResultNotice, lesson: Lesson, language: str, ctx: Re
         voice = OutMessage("", known=KnownFile("voice", review.comment_voice_file_id), buttons=buttons)
         return (OutMessage(text), voice)
     return (OutMessage(text, buttons=buttons),)
+
+
+def digest_messages(notice: DigestNotice, language: str, ctx: RenderContext) -> tuple[OutMessage, ...]:
+    """The curator's daily digest; nothing at all if the work was reviewed since it was planned."""
+    if notice.count == 0 or notice.oldest is None:
+        return ()
+    tr = ctx.translator
+    text = tr.get(
+        language,
+        "review-digest",
+        cohort=escape(notice.cohort_name),
+        count=notice.count,
+        hours=notice.hours,
+        since=local_moment(notice.oldest, ZoneInfo(notice.timezone)),
+    )
+    button = Button(tr.get(language, "review-button-open"), callback_data=review_callback(notice.cohort_id))
+    return (OutMessage(text, buttons=((button,),)),)

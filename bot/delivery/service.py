@@ -123,6 +123,8 @@ class DeliveryService:
         self.file_ids = StoredFileIds(CourseRepository(db))
         self.done_checks: list[DoneCheck] = []
         self.details: dict[str, DetailLoader] = {}
+        # Run on every tick, after planning: other features plan their own rows (homework's digest).
+        self.tick_hooks: list[Callable[[datetime], Awaitable[object]]] = []
         # Enough claimed work to keep every lane busy: each learner's messages are a second
         # apart, so about four seconds' worth of the overall rate.
         self.queue_target = max(4 * settings.send_rate, 64)
@@ -235,6 +237,11 @@ class DeliveryService:
             await self.repo.sweep_ended(now)
         except Exception:
             log.exception("the delivery tick failed; the next one tries again")
+        for hook in self.tick_hooks:
+            try:
+                await hook(now)
+            except Exception:
+                log.exception("a tick hook failed; the next tick tries again")
         self.wake()
 
     # ------------------------------------------------------------------ dispatching

@@ -245,6 +245,18 @@ class ResultNotice:
     max_score: int | None
 
 
+@dataclass(frozen=True)
+class DigestNotice:
+    """What a curator's daily digest says: the cohort, how much waits too long, since when."""
+
+    cohort_id: int
+    cohort_name: str
+    count: int
+    oldest: datetime | None
+    timezone: str
+    hours: int  # "waiting longer than": REVIEW_REMINDER_HOURS
+
+
 # -- progress
 
 

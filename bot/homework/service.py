@@ -10,6 +10,7 @@ delivery's prompt and reminders show them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
@@ -29,6 +30,7 @@ from bot.homework.model import (
     DecideOutcome,
     DecideResult,
     Decision,
+    DigestNotice,
     Draft,
     HandInOutcome,
     HandInResult,
@@ -54,10 +56,20 @@ from storage.db import Database
 from storage.deliveries import DeliveryRepository
 from storage.homework import HomeworkRepository
 
+DIGEST_AT = time(10, 0)  # the curators' digest goes out at this local time of the cohort
+
 
 class HomeworkService:
-    def __init__(self, db: Database, clock: Clock, courses: CourseCache | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        courses: CourseCache | None = None,
+        *,
+        review_after: timedelta = timedelta(hours=24),
+    ) -> None:
         self.clock = clock
+        self.review_after = review_after
         self.repo = HomeworkRepository(db)
         self.cohorts = CohortRepository(db)
         self.deliveries = DeliveryRepository(db)
@@ -207,6 +219,31 @@ class HomeworkService:
         submission, review = found
         context = await self.context(submission.cohort_id, submission.item_key)
         return ResultNotice(submission, review, context.max_score if context else None)
+
+    async def plan_digests(self, now: datetime) -> int:
+        """The delivery tick's hook: every curator of a cohort with work waiting longer than
+        ``review_after`` gets one digest, at the next 10:00 of the cohort's time zone, one a day.
+        Returns the rows planned."""
+        planned = 0
+        for cohort_id, zone in await self.repo.waiting_too_long(now - self.review_after):
+            curators = await self.cohorts.curators(cohort_id)
+            if not curators:
+                continue
+            tz = ZoneInfo(zone)
+            local = now.astimezone(tz)
+            day = local.date() if local.time() < DIGEST_AT else local.date() + timedelta(days=1)
+            due = datetime.combine(day, DIGEST_AT, tzinfo=tz)
+            planned += await self.repo.plan_digests(cohort_id, curators, day.isoformat(), due, now)
+        return planned
+
+    async def digest_notice(self, row: DueDelivery) -> DigestNotice | None:
+        """The delivery's detail loader for 'review-digest' rows: what waits too long, counted now."""
+        cohort = await self.cohorts.get(row.cohort_id)
+        if cohort is None:
+            return None
+        count, oldest = await self.repo.waiting_since(cohort.id, self.clock.now() - self.review_after)
+        hours = int(self.review_after.total_seconds() // 3600)
+        return DigestNotice(cohort.id, cohort.name, count, oldest, cohort.timezone, hours)
 
     async def person_erased(self, user_id: int) -> None:
         """ErasureService listener: the person's work and the comments on it are deleted."""

@@ -169,3 +169,11 @@ review-someone = another curator
 review-not-yours = This cohort is not among those you review.
 review-no-more = 📥 Nothing more is waiting in this cohort.
 review-cancelled = Cancelled: no decision was recorded.
+
+## The curators' daily digest (bot/delivery/render.py, kind review-digest)
+# $cohort: the cohort's name, $count: submissions waiting longer than $hours, $since: the oldest's hand-in time
+review-digest = 📥 <b>{ $cohort }</b>: { $count ->
+        [one] { $count } homework has
+       *[other] { $count } homework submissions have
+    } been waiting for your review for more than { $hours } hours; the oldest since { $since }.
+review-button-open = 📥 Review

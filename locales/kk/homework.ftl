@@ -136,3 +136,8 @@ review-someone = басқа куратор
 review-not-yours = Бұл ағын сіз тексеретін ағындардың қатарында жоқ.
 review-no-more = 📥 Бұл ағында тексеруді күтетін жұмыс енді жоқ.
 review-cancelled = Тоқтатылды: шешім сақталмады.
+
+## The curators' daily digest (bot/delivery/render.py, kind review-digest)
+# $cohort: the cohort's name, $count: submissions waiting longer than $hours, $since: the oldest's hand-in time
+review-digest = 📥 <b>{ $cohort }</b>: { $count } жұмыс { $hours } сағаттан астам уақыт бойы тексеруіңізді күтіп тұр; ең ертесінің тапсырылған уақыты: { $since }.
+review-button-open = 📥 Тексеру

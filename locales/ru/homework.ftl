@@ -168,3 +168,12 @@ review-someone = другой куратор
 review-not-yours = Этот поток не входит в те, что вы проверяете.
 review-no-more = 📥 В этом потоке больше нет работ на проверку.
 review-cancelled = Отменено: решение не сохранено.
+
+## The curators' daily digest (bot/delivery/render.py, kind review-digest)
+# $cohort: the cohort's name, $count: submissions waiting longer than $hours, $since: the oldest's hand-in time
+review-digest = 📥 <b>{ $cohort }</b>: дольше { $hours } ч ждут вашей проверки { $count ->
+        [one] { $count } работа
+        [few] { $count } работы
+       *[many] { $count } работ
+    }; самая давняя — с { $since }.
+review-button-open = 📥 Проверить

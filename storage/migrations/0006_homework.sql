@@ -69,7 +69,9 @@ CREATE TABLE homework_focus (
 
 -- A curator's decision reaches the learner through the delivery table and the sender, like a
 -- lesson (crash-safe, never twice): a new kind, 'homework-result', one row per submission
--- (variant 'review-<submission id>'), written in the same transaction as the decision.
+-- (variant 'review-<submission id>'), written in the same transaction as the decision. And the
+-- curators' daily digest of work waiting too long, 'review-digest': one row per curator, cohort
+-- and day (variant 'digest-<local date>'); its user is a curator, not a learner of the cohort.
 -- SQLite cannot change a CHECK in place, so the table is copied (nothing references it).
 CREATE TABLE deliveries_new (
     id          INTEGER PRIMARY KEY,
@@ -77,7 +79,8 @@ CREATE TABLE deliveries_new (
     user_id     INTEGER NOT NULL REFERENCES users (telegram_id),
     item_key    TEXT NOT NULL,
     kind        TEXT NOT NULL CHECK (kind IN ('lesson', 'homework', 'reminder', 'questionnaire',
-                                              'questionnaire-reminder', 'homework-result')),
+                                              'questionnaire-reminder', 'homework-result',
+                                              'review-digest')),
     variant     TEXT NOT NULL DEFAULT '',
     position    INTEGER NOT NULL DEFAULT 0,
     due_at      TEXT NOT NULL,
