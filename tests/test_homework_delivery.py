@@ -21,6 +21,8 @@ from bot.delivery.service import DeliveryService
 from bot.homework.model import NewPart
 from bot.homework.service import HomeworkService
 from bot.i18n import Translator
+from bot.telegram.callbacks import ReviewCb
+from storage.cohorts import CohortRepository
 from storage.db import Database
 from tests.auxil.delivery_setup import add_learners, deliver, import_version, make_cohort, write_course
 from tests.auxil.emulator import BotAPIEmulator
@@ -113,3 +115,51 @@ async def test_the_decision_reaches_the_learner_once_in_her_language(
         assert "🏅 Баға: 10 ұпайдан 9" in text.text and "дауыстық хабарда" in text.text
         assert voice.kind == "voice" and voice.button_labels == [] and voice.file.file_id == spoken
         assert len(bota.messages) == 2  # nothing of Asel's reaches Bota
+
+
+async def test_a_curator_gets_one_digest_a_day_at_ten_of_what_waits_too_long(
+    db: Database, tmp_path: Path, settings: Settings, clock: FrozenClock, translator: Translator
+) -> None:
+    async with rig(db, tmp_path, settings, clock, translator) as (delivery, homework, emu, cohort):
+        await db.execute(
+            "INSERT INTO users (telegram_id, language, full_name, created_at, updated_at) VALUES (?, 'kk', ?, '', '')",
+            (CURATOR, "Гүлнар Сейітқызы"),
+        )
+        await CohortRepository(db).add_curator(cohort, CURATOR)
+        curator = emu.user(CURATOR)
+        emu.user(ASEL), emu.user(BOTA)
+        await deliver(delivery)
+        submission = await hand_in(homework, cohort, ASEL)  # 15 April, 10:00 in Almaty
+
+        async def digests() -> list[tuple[str, str, str]]:
+            rows = await db.fetchall(
+                "SELECT variant, due_at, state FROM deliveries WHERE kind = 'review-digest' ORDER BY id"
+            )
+            return [tuple(row) for row in rows]
+
+        await delivery.tick()
+        assert await digests() == []  # not waiting for 24 hours yet
+        clock.set(local(2, 11))  # 25 hours later, after ten o'clock: the digest is for tomorrow
+        await delivery.tick()
+        await delivery.tick()
+        assert await digests() == [("digest-2026-04-17", "2026-04-17T05:00:00Z", "planned")]
+        await deliver(delivery)
+        assert curator.messages == []
+
+        clock.set(local(3, 10))
+        await deliver(delivery)
+        [digest] = curator.messages
+        assert digest.text == (
+            "📥 Ауыл кітапханалары: 1 жұмыс 24 сағаттан астам уақыт бойы тексеруіңізді күтіп тұр; "
+            "ең ертесінің тапсырылған уақыты: 15.04.2026 10:00."
+        )
+        assert digest.button_labels == ["📥 Тексеру"]
+        assert digest.button("📥 Тексеру")["callback_data"] == ReviewCb(action="cohort", cohort_id=cohort).pack()
+
+        # Reviewed before the next morning: that digest says nothing at all.
+        await delivery.tick()
+        await homework.decide(submission, CURATOR, "accepted", score=8)
+        clock.set(local(4, 10))
+        await deliver(delivery)
+        assert len(curator.messages) == 1
+        assert [state for _, _, state in await digests()] == ["sent", "sent"]
