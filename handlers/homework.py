@@ -15,6 +15,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
+from bot.delivery.service import DeliveryService
 from bot.homework.model import (
     AddOutcome,
     HandInOutcome,
@@ -48,7 +49,14 @@ MAX_ORPHANS = 20
 
 
 async def _show_draft(
-    bot: Bot, chat_id: int, l10n: Localizer, homework: HomeworkService, submission_id: int, *, fresh: bool
+    bot: Bot,
+    chat_id: int,
+    l10n: Localizer,
+    homework: HomeworkService,
+    delivery: DeliveryService,
+    submission_id: int,
+    *,
+    fresh: bool,
 ) -> None:
     """Send (``fresh``) or edit the draft's one status message with what it holds now."""
     draft = await homework.draft(chat_id, submission_id)
@@ -61,7 +69,8 @@ async def _show_draft(
     old = draft.submission.status_message_id
     if fresh:
         await drop_buttons(bot, chat_id, old)
-        message_id = (await bot.send_message(chat_id, text, reply_markup=markup)).message_id
+        sent = await delivery.send_direct(lambda: bot.send_message(chat_id, text, reply_markup=markup))
+        message_id = sent.message_id
     else:
         message_id = await edit_or_send(bot, chat_id, old, text, markup)
     if message_id != old:
@@ -69,7 +78,13 @@ async def _show_draft(
 
 
 async def _tell_outcome(
-    bot: Bot, chat_id: int, l10n: Localizer, homework: HomeworkService, result: OpenResult, cohort_id: int
+    bot: Bot,
+    chat_id: int,
+    l10n: Localizer,
+    homework: HomeworkService,
+    delivery: DeliveryService,
+    result: OpenResult,
+    cohort_id: int,
 ) -> bool:
     """Say why no draft opened; False if one did."""
     context = result.context
@@ -85,18 +100,24 @@ async def _tell_outcome(
         text = l10n("homework-accepted-final", lesson=context.lesson_number)
     else:
         text = l10n("homework-not-yet")
-    await bot.send_message(chat_id, text)
+    await delivery.send_direct(lambda: bot.send_message(chat_id, text))
     return True
 
 
 async def _open(
-    bot: Bot, chat_id: int, l10n: Localizer, homework: HomeworkService, cohort_id: int, lesson: int
+    bot: Bot,
+    chat_id: int,
+    l10n: Localizer,
+    homework: HomeworkService,
+    delivery: DeliveryService,
+    cohort_id: int,
+    lesson: int,
 ) -> int | None:
     """Open the draft of a lesson's homework and show it; its id, or None (and why, said)."""
     result = await homework.open_draft(cohort_id, chat_id, f"L{lesson}.hw")
-    if await _tell_outcome(bot, chat_id, l10n, homework, result, cohort_id) or result.draft is None:
+    if await _tell_outcome(bot, chat_id, l10n, homework, delivery, result, cohort_id) or result.draft is None:
         return None
-    await _show_draft(bot, chat_id, l10n, homework, result.draft.submission.id, fresh=True)
+    await _show_draft(bot, chat_id, l10n, homework, delivery, result.draft.submission.id, fresh=True)
     return result.draft.submission.id
 
 
@@ -143,9 +164,14 @@ def setup() -> Router:
 
     @router.callback_query(HomeworkCb.filter(F.action == "open"))
     async def hand_in_pressed(
-        query: CallbackQuery, callback_data: HomeworkCb, l10n: Localizer, homework: HomeworkService, bot: Bot
+        query: CallbackQuery,
+        callback_data: HomeworkCb,
+        l10n: Localizer,
+        homework: HomeworkService,
+        delivery: DeliveryService,
+        bot: Bot,
     ) -> None:
-        await _open(bot, query.from_user.id, l10n, homework, callback_data.cohort_id, callback_data.lesson)
+        await _open(bot, query.from_user.id, l10n, homework, delivery, callback_data.cohort_id, callback_data.lesson)
 
     @router.callback_query(HomeworkCb.filter(F.action == "pick"))
     async def homework_picked(
@@ -153,6 +179,7 @@ def setup() -> Router:
         callback_data: HomeworkCb,
         l10n: Localizer,
         homework: HomeworkService,
+        delivery: DeliveryService,
         state: FSMContext,
         bot: Bot,
     ) -> None:
@@ -161,7 +188,8 @@ def setup() -> Router:
         if query.message is not None:
             await drop_buttons(bot, chat_id, query.message.message_id)
         result = await homework.open_draft(callback_data.cohort_id, chat_id, f"L{callback_data.lesson}.hw")
-        if await _tell_outcome(bot, chat_id, l10n, homework, result, callback_data.cohort_id) or result.draft is None:
+        outcome_told = await _tell_outcome(bot, chat_id, l10n, homework, delivery, result, callback_data.cohort_id)
+        if outcome_told or result.draft is None:
             return
         data = await state.get_data()
         refused: list[str] = []
@@ -175,7 +203,7 @@ def setup() -> Router:
             await bot.send_message(
                 chat_id, l10n("homework-not-accepted", kinds=accepted_kinds(l10n, result.context.accepts), got=got)
             )
-        await _show_draft(bot, chat_id, l10n, homework, result.draft.submission.id, fresh=True)
+        await _show_draft(bot, chat_id, l10n, homework, delivery, result.draft.submission.id, fresh=True)
 
     @router.callback_query(DraftCb.filter(F.action == "send"))
     async def send_to_curator(
@@ -225,6 +253,7 @@ def setup() -> Router:
         callback_data: DraftCb,
         l10n: Localizer,
         homework: HomeworkService,
+        delivery: DeliveryService,
         draft_status: StatusEdits,
         bot: Bot,
     ) -> None:
@@ -235,7 +264,7 @@ def setup() -> Router:
                 callback_answer.text = l10n("button-outdated")
                 callback_answer.show_alert = True
                 return
-            await _show_draft(bot, chat_id, l10n, homework, callback_data.submission_id, fresh=False)
+            await _show_draft(bot, chat_id, l10n, homework, delivery, callback_data.submission_id, fresh=False)
 
     @router.message(Command("progress"))
     async def progress_command(
@@ -258,6 +287,7 @@ def parts() -> Router:
         user: User | None,
         homework: HomeworkService,
         cohorts: CohortRepository,
+        delivery: DeliveryService,
         draft_status: StatusEdits,
         state: FSMContext,
         bot: Bot,
@@ -278,7 +308,7 @@ def parts() -> Router:
             submission_id = result.draft.submission.id
 
             async def edit() -> None:
-                await _show_draft(bot, chat_id, l10n, homework, submission_id, fresh=False)
+                await _show_draft(bot, chat_id, l10n, homework, delivery, submission_id, fresh=False)
 
             draft_status.request(chat_id, edit, album=part.media_group_id is not None)
         elif result.outcome is AddOutcome.NOT_ACCEPTED:
