@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import ClassVar
 
 import aiosqlite
 
@@ -29,6 +30,7 @@ from bot.homework.model import (
     Review,
     Submission,
 )
+from bot.people.personal_data import JSON, Columns, Forgetting
 from storage.db import Database
 from storage.deliveries import add_notice
 
@@ -317,20 +319,63 @@ class HomeworkRepository:
             await conn.execute("DELETE FROM homework_focus WHERE submission_id = ?", (submission_id,))
         return True
 
-    async def erase_person(self, user_id: int) -> int:
-        """ "Delete my data": the person's work goes (every part, the curators' comments on it);
-        the submissions' states and scores stay, without content, for the cohorts' counts.
-        Returns the parts deleted."""
+    # ------------------------------------------------------------------ personal data
+
+    columns: ClassVar[Columns] = {
+        "submissions": ("user_id",),
+        "homework_focus": ("user_id",),
+        "submission_reviews": ("reviewer_id",),
+    }
+
+    async def export(self, user_id: int) -> dict[str, JSON]:
+        """The person's work (every version, its parts, the decision on it) and, for a curator,
+        the decisions they made (without whose work it was)."""
+        rows = await self._db.fetchall(
+            """
+            SELECT s.id, c.name AS cohort, s.item_key AS homework, s.version, s.state, s.late,
+                   s.submitted_at, s.decided_at, r.decision, r.score, r.comment
+              FROM submissions s JOIN cohorts c ON c.id = s.cohort_id
+              LEFT JOIN submission_reviews r ON r.submission_id = s.id
+             WHERE s.user_id = ? ORDER BY s.id
+            """,
+            (user_id,),
+        )
+        work: list[JSON] = []
+        for row in rows:
+            item = {key: row[key] for key in row.keys() if key != "id"}
+            item["late"] = bool(item["late"])
+            item["parts"] = [
+                {"kind": part.kind, "text": part.text, "file_name": part.name, "size": part.size}
+                for part in await self.parts(row["id"])
+            ]
+            work.append(item)
+        decided = await self._db.fetchall(
+            """SELECT r.decision, r.score, r.comment, r.decided_at FROM submission_reviews r
+                WHERE r.reviewer_id = ? ORDER BY r.decided_at""",
+            (user_id,),
+        )
+        return {"homework": work, "homework_reviews_given": [dict(row) for row in decided]}
+
+    async def erase(self, conn: aiosqlite.Connection, person: Forgetting) -> dict[str, int]:
+        """Their work goes (every part, the curators' comments on it); the versions and decisions
+        stay under the alias, without content, for the cohort's counts. Decisions they made as a
+        curator stay with the learners' work, under the alias."""
         mine = "SELECT id FROM submissions WHERE user_id = ?"
-        async with self._db.transaction() as conn:
-            cursor = await conn.execute(f"DELETE FROM submission_parts WHERE submission_id IN ({mine})", (user_id,))
-            await conn.execute(
-                f"UPDATE submission_reviews SET comment = NULL, comment_voice_file_id = NULL"
-                f" WHERE submission_id IN ({mine})",
-                (user_id,),
-            )
-            await conn.execute("DELETE FROM homework_focus WHERE user_id = ?", (user_id,))
-            return cursor.rowcount
+        parts = await conn.execute(f"DELETE FROM submission_parts WHERE submission_id IN ({mine})", (person.user_id,))
+        await conn.execute(
+            f"UPDATE submission_reviews SET comment = NULL, comment_voice_file_id = NULL"
+            f" WHERE submission_id IN ({mine})",
+            (person.user_id,),
+        )
+        await conn.execute(
+            "UPDATE submissions SET user_id = ?, status_message_id = NULL WHERE user_id = ?",
+            (person.alias, person.user_id),
+        )
+        await conn.execute("DELETE FROM homework_focus WHERE user_id = ?", (person.user_id,))
+        await conn.execute(
+            "UPDATE submission_reviews SET reviewer_id = ? WHERE reviewer_id = ?", (person.alias, person.user_id)
+        )
+        return {"homework parts deleted": parts.rowcount}
 
     # ------------------------------------------------------------------ the curators' digest
 

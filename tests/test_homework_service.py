@@ -27,8 +27,10 @@ from bot.homework.model import (
 from bot.homework.service import HomeworkService
 from bot.i18n import Translator
 from bot.people.erasure import ErasureService
+from bot.people.personal_data import PersonalDataRegistry
 from storage.db import Database
 from storage.homework import HomeworkRepository
+from storage.personal_data import core_sources
 from storage.users import UserRepository
 from tests.auxil.delivery_setup import add_learners, import_version, make_cohort, write_course
 
@@ -436,7 +438,9 @@ async def test_deleting_ones_data_deletes_ones_work_and_leaves_the_queue(
     await service.add_part(ASEL, photo(40))
     await service.hand_in(ASEL, again.draft.submission.id)
     other = await handed_in(service, cohort, BOTA)
-    erasure = ErasureService(UserRepository(db), [service.person_erased])
+    registry = PersonalDataRegistry(core_sources(db))
+    registry.add(service.repo)
+    erasure = ErasureService(UserRepository(db), [], registry)
     await erasure.erase(ASEL, clock.now())
 
     assert (

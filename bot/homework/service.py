@@ -245,10 +245,6 @@ class HomeworkService:
         hours = int(self.review_after.total_seconds() // 3600)
         return DigestNotice(cohort.id, cohort.name, count, oldest, cohort.timezone, hours)
 
-    async def person_erased(self, user_id: int) -> None:
-        """ErasureService listener: the person's work and the comments on it are deleted."""
-        await self.repo.erase_person(user_id)
-
     async def handed_in(self, cohort_id: int, user_id: int, item_key: str) -> bool:
         """The delivery's done check: no deadline reminders once the work is handed in."""
         return await self.repo.handed_in(cohort_id, user_id, item_key)
