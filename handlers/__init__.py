@@ -16,6 +16,8 @@ from handlers import (
     delivery_report,
     fallback,
     help,
+    homework,
+    homework_review,
     language,
     live_quiz,
     new_cohort,
@@ -43,7 +45,7 @@ def staff_routers() -> list[StaffRouter]:
             course_import.setup(),
             live_binding,
         ),
-        StaffRouter(access.CURATOR, look_at_cohorts, live_host),
+        StaffRouter(access.CURATOR, look_at_cohorts, homework_review.setup(), live_host),
     ]
 
 
@@ -60,10 +62,12 @@ def get_routers(translator: Translator) -> list[Router]:
         profile.setup(translator),
         privacy.setup(),
         courses.setup(translator),
+        homework.setup(),
         *staff,
         staff_guard.setup(staff),
         registration.setup(),
         delivery.setup(),
+        homework.parts(),
         quizzes.setup(),
         live_quiz.setup(),
         fallback.setup(),

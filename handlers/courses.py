@@ -13,6 +13,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from bot.clock import Clock
 from bot.courses.catalog import course_for_version, next_lesson, released_lessons
 from bot.delivery.service import DeliveryService, ResendOutcome
+from bot.homework.service import HomeworkService
 from bot.i18n import Localizer, Translator
 from bot.people.enrolment import EnrolmentService
 from bot.people.model import User
@@ -20,6 +21,7 @@ from bot.quizzes.service import QuizService
 from bot.telegram import keyboards
 from bot.telegram.callbacks import CourseCb
 from bot.telegram.views import drop_buttons
+from bot.telegram.views.homework import homework_line
 from bot.telegram.views.quizzes import quiz_progress
 from bot.text import dates
 from storage.cohorts import CohortRepository
@@ -35,6 +37,7 @@ async def show_courses(
     courses: CourseRepository,
     deliveries: DeliveryRepository,
     clock: Clock,
+    homework: HomeworkService,
     quizzes: QuizService,
 ) -> None:
     mine = await cohorts.of_learner(chat_id)
@@ -44,6 +47,7 @@ async def show_courses(
     now = clock.now()
     blocks: list[str] = []
     entries: list[tuple[int, str, bool]] = []
+    open_homework: list[tuple[int, int]] = []
     for cohort in mine:
         course = await course_for_version(courses, cohort.version_id)
         title = escape(course.text(course.title, l10n.locale))
@@ -67,6 +71,12 @@ async def show_courses(
             lessons=len(course.lessons),
             upcoming=upcoming,
         )
+        # Homework: where the learner stands, and a "Hand in" button for each one open now.
+        progress = await homework.progress(cohort.id, chat_id)
+        if progress is not None and progress.homework:
+            line = homework_line(l10n, progress)
+            block += f"\n{line}" if line else ""
+            open_homework.extend((cohort.id, item.lesson_number) for item in progress.homework if item.can_hand_in)
         quiz_lines = quiz_progress(
             l10n, await quizzes.progress(cohort.id, chat_id), await quizzes.standing(cohort.id, chat_id)
         )
@@ -76,7 +86,7 @@ async def show_courses(
     await bot.send_message(
         chat_id,
         l10n("courses-header") + "\n\n" + "\n\n".join(blocks),
-        reply_markup=keyboards.my_courses_keyboard(l10n, entries),
+        reply_markup=keyboards.my_courses_keyboard(l10n, entries, open_homework),
     )
 
 
@@ -93,9 +103,10 @@ def setup(translator: Translator) -> Router:
         clock: Clock,
         bot: Bot,
         deliveries: DeliveryRepository,
+        homework: HomeworkService,
         quizzes: QuizService,
     ) -> None:
-        await show_courses(bot, message.chat.id, l10n, cohorts, courses, deliveries, clock, quizzes)
+        await show_courses(bot, message.chat.id, l10n, cohorts, courses, deliveries, clock, homework, quizzes)
 
     @router.callback_query(CourseCb.filter(F.action == "again"))
     async def again_pick(

@@ -30,6 +30,18 @@ class OutFile:
     kind: FileKind
 
 
+KnownKind = Literal["photo", "document", "video", "voice", "audio", "video_note"]
+
+
+@dataclass(frozen=True)
+class KnownFile:
+    """A file Telegram already holds (a learner's work, a curator's voice comment), sent again by
+    its ``file_id``: nothing is uploaded or downloaded."""
+
+    kind: KnownKind
+    file_id: str
+
+
 @dataclass(frozen=True)
 class OutPoll:
     """A quiz poll: one right option, an optional explanation (HTML) shown after answering.
@@ -52,6 +64,7 @@ class OutMessage:
     text: str
     file: OutFile | None = None
     buttons: tuple[tuple[Button, ...], ...] = ()
+    known: KnownFile | None = None  # instead of ``file``
     poll: OutPoll | None = None
 
 

@@ -31,10 +31,12 @@ from aiogram.methods import (
     SendAudio,
     SendChatAction,
     SendDocument,
+    SendMediaGroup,
     SendMessage,
     SendPhoto,
     SendPoll,
     SendVideo,
+    SendVoice,
     SetMyCommands,
     TelegramMethod,
 )
@@ -50,14 +52,24 @@ from aiogram.types import (
     PollOption,
     User,
     Video,
+    Voice,
 )
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64
 TRUE_METHODS = (AnswerCallbackQuery, DeleteMessage, DeleteMyCommands, SendChatAction, SetMyCommands)
-MEDIA_METHODS = (SendPhoto, SendDocument, SendVideo, SendAudio)
-KNOWN_METHODS = (GetMe, SendMessage, EditMessageText, EditMessageReplyMarkup, SendPoll, *TRUE_METHODS, *MEDIA_METHODS)
+MEDIA_METHODS = (SendPhoto, SendDocument, SendVideo, SendAudio, SendVoice)
+KNOWN_METHODS = (
+    GetMe,
+    SendMessage,
+    EditMessageText,
+    EditMessageReplyMarkup,
+    SendMediaGroup,
+    SendPoll,
+    *TRUE_METHODS,
+    *MEDIA_METHODS,
+)
 
 
 class RecordingSession(BaseSession):
@@ -107,6 +119,11 @@ class RecordingSession(BaseSession):
                 return "message is too long"
         if isinstance(method, MEDIA_METHODS) and method.caption and len(method.caption) > MAX_CAPTION:
             return "message caption is too long"
+        if isinstance(method, SendMediaGroup):
+            if not 2 <= len(method.media) <= 10:
+                return "wrong number of media specified"
+            if any(item.caption and len(item.caption) > MAX_CAPTION for item in method.media):
+                return "message caption is too long"
         if isinstance(method, SendPoll):
             return _poll_refusal(method)
         markup = getattr(method, "reply_markup", None)
@@ -127,6 +144,11 @@ class RecordingSession(BaseSession):
         if isinstance(method, SendMessage | EditMessageText):
             message_id = method.message_id if isinstance(method, EditMessageText) else None
             return self._message(method.chat_id, message_id, text=method.text, reply_markup=method.reply_markup)
+        if isinstance(method, SendMediaGroup):
+            group = f"group-{next(self._message_ids)}"
+            return [
+                self._message(method.chat_id, None, caption=item.caption, media_group_id=group) for item in method.media
+            ]
         if isinstance(method, SendPoll):
             return self._poll_message(method)
         assert isinstance(method, MEDIA_METHODS)
@@ -140,6 +162,8 @@ class RecordingSession(BaseSession):
             media["video"] = Video(
                 file_id=f"video-{number}", file_unique_id=f"v{number}", width=640, height=360, duration=1
             )
+        elif isinstance(method, SendVoice):
+            media["voice"] = Voice(file_id=f"voice-{number}", file_unique_id=f"o{number}", duration=1)
         else:
             media["audio"] = Audio(file_id=f"audio-{number}", file_unique_id=f"a{number}", duration=1)
         return self._message(method.chat_id, number, caption=method.caption, reply_markup=method.reply_markup, **media)
