@@ -25,6 +25,8 @@ from bot.i18n import Translator
 from bot.people.enrolment import EnrolmentService
 from bot.people.erasure import ErasureService
 from bot.scheduling.aps import ApsScheduler
+from bot.status.recent import RecentErrors
+from bot.status.service import StatusService
 from bot.telegram.commands import set_commands
 from bot.telegram.errors import on_error
 from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer, UpdatesInProgress
@@ -87,6 +89,13 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
         clock=clock,
         files_dir=settings.files_dir,
     )
+    # /status: the errors buffer listens to the log only while the dispatcher runs.
+    dp["status"] = status = StatusService(
+        database=db.path, queue=delivery.repo, backups=dp["backups"], errors=RecentErrors(), clock=clock
+    )
+    dp.startup.register(status.started)
+    dp.startup.register(status.errors.attach)
+    dp.shutdown.register(status.errors.detach)
     # First, so that updates waiting for their person's turn count as in progress at shutdown.
     dp["in_progress"] = in_progress = UpdatesInProgress()
     dp.update.outer_middleware(in_progress)

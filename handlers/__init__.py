@@ -23,6 +23,7 @@ from handlers import (
     roles,
     staff_guard,
     start,
+    status,
 )
 
 
@@ -30,7 +31,7 @@ def staff_routers() -> list[StaffRouter]:
     """Every staff feature, under the router of the role it needs (see bot.telegram.staff)."""
     look_at_cohorts, change_cohorts = cohorts.setup()
     return [
-        StaffRouter(access.OWNER, admin.setup(), roles.setup()),
+        StaffRouter(access.OWNER, admin.setup(), roles.setup(), status.setup()),
         StaffRouter(
             access.ORGANIZER,
             change_cohorts,
