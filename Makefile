@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck bench bench-telegram bench-backup clean
+.PHONY: install run test lint typecheck bench bench-telegram bench-backup bench-latency clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Oqu needs Python 3.11 or newer")'
@@ -46,6 +46,11 @@ bench-telegram: $(STAMP)
 # A backup of a 200 MB database while the bot's writers keep committing (about 30 s).
 bench-backup: $(STAMP)
 	$(BIN)/python -m bench.backup
+
+# Reply latency at 200 updates a second (/help, a learner's menu button) beside a bare aiogram
+# echo bot, saturation rates, CPU per update and memory (about 3 minutes); docs/benchmarks.md.
+bench-latency: $(STAMP)
+	$(BIN)/python -m bench.latency
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build *.egg-info

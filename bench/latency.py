@@ -2,6 +2,8 @@
 
     python -m bench.latency                    # both bots, 200 updates a second for 15 s, bursts of 3,000
     python -m bench.latency --profile out/     # also run Oqu under cProfile (out/oqu.prof)
+    python -m bench.latency --in-process       # only Oqu's own CPU per update: the real Dispatcher
+                                               # fed directly, replies recorded, no HTTP at all
 
 Each bot runs in its own process (Oqu exactly as ``python -m bot``), polling the emulator in this
 process; one bot at a time, so they do not share the two cores. For each of
@@ -236,6 +238,44 @@ async def main_async(args: argparse.Namespace) -> list[Result]:
     return results
 
 
+async def in_process(args: argparse.Namespace) -> dict[str, float]:
+    """CPU per update of the Dispatcher alone (middlewares, handlers, database, Fluent), without
+    polling or HTTP: what is ours to cut, apart from aiogram's and aiohttp's share."""
+    from aiogram import Bot
+
+    from bot.app import create_dispatcher
+    from bot.clock import SystemClock
+    from bot.config import Settings
+    from tests.auxil.recording import RecordingSession
+    from tests.auxil.updates import message_update, tg_user
+
+    folder = Path(tempfile.mkdtemp(prefix="oqu-latency-"))
+    figures: dict[str, float] = {}
+    try:
+        database = await prepare(folder, args.users)
+        settings = Settings(_env_file=None, bot_token="123:bench", database_path=database, quiet_hours="off")
+        db = await Database.open(database)
+        translator = Translator(default_locale="kk")
+        dp = create_dispatcher(settings, db, translator, SystemClock())
+        bot = Bot("123:bench", session=RecordingSession())
+        await dp.emit_startup(bot=bot)
+        people = [tg_user(FIRST_USER + n) for n in range(args.users)]
+        count = int(args.rate * args.seconds)
+        for name, text in {"/help": "/help", "menu": translator.get("kk", "menu-courses")}.items():
+            updates = [message_update(people[n % len(people)], text) for n in range(count + 100)]
+            for update in updates[:100]:  # warm-up
+                await dp.feed_update(bot, update)
+            began = time.process_time()
+            for update in updates[100:]:
+                await dp.feed_update(bot, update)
+            figures[f"{name}_cpu_ms_per_update"] = round(1000 * (time.process_time() - began) / count, 2)
+        await dp.emit_shutdown(bot=bot)
+        await db.close()
+    finally:
+        shutil.rmtree(folder)
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rate", type=int, default=200, help="updates a second in the steady phase")
@@ -244,7 +284,11 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=1000, help="people taking turns")
     parser.add_argument("--only", nargs="+", default=["echo", "oqu"], choices=["echo", "oqu"])
     parser.add_argument("--profile", type=Path, help="run Oqu under cProfile, stats into this folder")
+    parser.add_argument("--in-process", action="store_true", help="only the Dispatcher's own CPU per update")
     args = parser.parse_args()
+    if args.in_process:
+        print(json.dumps(asyncio.run(in_process(args)), indent=2))
+        return
     results = asyncio.run(main_async(args))
     print(
         json.dumps(
