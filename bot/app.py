@@ -6,6 +6,7 @@ import asyncio
 import gc
 import logging
 from dataclasses import dataclass, field
+from functools import partial
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -20,11 +21,13 @@ from bot.backup.service import DailyBackup
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.courses.bootstrap import ensure_sample_course
+from bot.courses.catalog import course_title
 from bot.delivery.sender import sender_factory
 from bot.delivery.service import DeliveryService
 from bot.i18n import Translator
 from bot.people.enrolment import EnrolmentService
 from bot.people.erasure import ErasureService
+from bot.people.personal_data import PersonalDataRegistry, PersonalDataService
 from bot.scheduling.aps import ApsScheduler
 from bot.status.recent import RecentErrors
 from bot.status.service import StatusService
@@ -37,6 +40,7 @@ from storage.courses import CourseRepository
 from storage.db import Database
 from storage.fsm import SQLiteStorage
 from storage.lock import DatabaseLock
+from storage.personal_data import PersonalDataStore, core_sources
 from storage.roles import RoleRepository
 from storage.users import UserRepository
 
@@ -62,6 +66,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     users = UserRepository(db)
     roles = RoleRepository(db)
     cohorts = CohortRepository(db)
+    courses = CourseRepository(db)
     dp = Dispatcher(
         storage=SQLiteStorage(db, clock),
         settings=settings,
@@ -69,7 +74,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
         users=users,
         role_repo=roles,
         cohorts=cohorts,
-        courses=CourseRepository(db),
+        courses=courses,
         enrolment=EnrolmentService(cohorts),
         translator=translator,
         clock=clock,
@@ -80,7 +85,19 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     dp["delivery"] = delivery
     dp["deliveries"] = delivery.repo
     dp["enrolment"].listeners.append(delivery.on_enrolled)
-    dp["erasure"] = ErasureService(users, [delivery.person_erased])
+    # Every repository that keeps a person's id: /mydata exports them, "Delete my data" erases
+    # them (a feature with such a table adds its repository here; tests/test_personal_data.py
+    # fails until it does).
+    personal_data = PersonalDataRegistry(core_sources(db))
+    dp["erasure"] = ErasureService(users, [delivery.person_erased], personal_data)
+    dp["personal_data"] = PersonalDataService(
+        personal_data,
+        PersonalDataStore(db),
+        course_title=partial(course_title, courses),
+        clock=clock,
+        unconsented_days=settings.unconsented_days,
+        timezone=settings.timezone,
+    )
     dp["backups"] = DailyBackup(
         database=db.path,
         folder=settings.backups_dir,
@@ -167,6 +184,7 @@ class Application:
         self.scheduler.start()
         await self.delivery.start(sender_factory(self.bot, self.settings), scheduler=self.scheduler)
         self.backups.schedule(self.scheduler)
+        self.dp["personal_data"].schedule(self.scheduler)
         # Everything built so far (aiogram's models, the routers, the translations, the course
         # cache) lives as long as the process: move it out of the collector's sight, so that the
         # full collections the traffic triggers scan only what updates create.
