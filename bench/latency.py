@@ -123,10 +123,10 @@ async def prepare(folder: Path, users: int) -> Path:
     return database
 
 
-async def wait_for(predicate: Any, timeout: float, what: str) -> None:
+async def wait_for(predicate: Any, limit: float, what: str) -> None:
     began = time.monotonic()
     while not predicate():
-        if time.monotonic() - began > timeout:
+        if time.monotonic() - began > limit:
             raise RuntimeError(f"timed out waiting for {what}")
         await asyncio.sleep(0.05)
 
@@ -228,7 +228,8 @@ async def main_async(args: argparse.Namespace) -> list[Result]:
             command = [sys.executable, "-m", "bot"]
             if args.profile:
                 args.profile.mkdir(parents=True, exist_ok=True)
-                command = [sys.executable, "-m", "cProfile", "-o", str(args.profile.resolve() / "oqu.prof"), "-m", "bot"]
+                stats = str(args.profile.resolve() / "oqu.prof")
+                command = [sys.executable, "-m", "cProfile", "-o", stats, "-m", "bot"]
             menu = Translator(default_locale="kk").get("kk", "menu-courses")
             results.append(await run_one("oqu", command, env, folder, {"/help": "/help", "menu": menu}, args))
     except BaseException:
