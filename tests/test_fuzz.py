@@ -14,7 +14,7 @@ import os
 from collections import Counter
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -64,11 +64,15 @@ class Rig:
     bot: Bot
     session: FuzzSession
     db: Database
+    clock: FrozenClock
     errors: list[BaseException] = field(default_factory=list)
     kinds: Counter[str] = field(default_factory=Counter)
 
     async def feed(self, kind: str, update: Update) -> None:
         before = len(self.session.requests)
+        # A second between updates: people typing and tapping, not a flood (the throttle would
+        # rightly ignore a flood; tests/test_throttle.py is about that).
+        self.clock.advance(timedelta(seconds=1))
         await self.dp.feed_update(self.bot, update)
         self.kinds[kind] += 1
         sent = self.session.requests[before:]
@@ -106,7 +110,7 @@ async def build(tmp_path: Path) -> Rig:
     dp = create_dispatcher(settings_, db, Translator(default_locale="kk", strict=True), clock)
     session = FuzzSession()
     bot = Bot(TEST_TOKEN, session=session)
-    rig = Rig(dp, bot, session, db)
+    rig = Rig(dp, bot, session, db, clock)
 
     async def record(event: ErrorEvent) -> Any:
         rig.errors.append(event.exception)

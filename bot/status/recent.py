@@ -13,6 +13,9 @@ import traceback
 from collections import deque
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
+
+from bot import PROJECT_ROOT
 
 KEEP = 5
 
@@ -23,6 +26,22 @@ class RecentError:
     kind: str  # the exception's type, or the logger's name when there is none
     error_id: str | None
     place: str  # "handlers/courses.py:38", or the logger's name
+
+
+_OURS = tuple(str(PROJECT_ROOT / name) + "/" for name in ("bot", "handlers", "storage"))
+
+
+def _place(error: BaseException) -> str | None:
+    """The innermost frame in the bot's own code ("handlers/admin.py:20"), as the owners' alert
+    names it, else the innermost frame."""
+    frames = traceback.extract_tb(error.__traceback__)
+    ours = [f for f in frames if f.filename.startswith(_OURS)]
+    if not (ours or frames):
+        return None
+    frame = (ours or frames)[-1]
+    path = Path(frame.filename)
+    name = str(path.relative_to(PROJECT_ROOT)) if path.is_relative_to(PROJECT_ROOT) else path.name
+    return f"{name}:{frame.lineno}"
 
 
 class RecentErrors(logging.Handler):
@@ -36,9 +55,7 @@ class RecentErrors(logging.Handler):
         if record.exc_info and record.exc_info[1] is not None:
             error = record.exc_info[1]
             kind = type(error).__name__
-            frames = traceback.extract_tb(error.__traceback__)
-            if frames:
-                place = f"{frames[-1].filename.rsplit('/', 2)[-1]}:{frames[-1].lineno}"
+            place = _place(error) or place
         error_id = getattr(record, "error_id", None)
         self._errors.append(
             RecentError(
