@@ -16,6 +16,8 @@ from handlers import (
     delivery_report,
     fallback,
     help,
+    homework,
+    homework_review,
     language,
     new_cohort,
     privacy,
@@ -40,7 +42,7 @@ def staff_routers() -> list[StaffRouter]:
             new_cohort.setup(),
             course_import.setup(),
         ),
-        StaffRouter(access.CURATOR, look_at_cohorts),
+        StaffRouter(access.CURATOR, look_at_cohorts, homework_review.setup()),
     ]
 
 
@@ -57,9 +59,11 @@ def get_routers(translator: Translator) -> list[Router]:
         profile.setup(translator),
         privacy.setup(),
         courses.setup(translator),
+        homework.setup(),
         *staff,
         staff_guard.setup(staff),
         registration.setup(),
         delivery.setup(),
+        homework.parts(),
         fallback.setup(),
     ]

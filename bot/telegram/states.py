@@ -57,3 +57,11 @@ class GrantRole(StatesGroup):
     """/grant: waiting for the person who gets a role."""
 
     person = State()
+
+
+class ReviewForm(StatesGroup):
+    """A curator deciding on one submission: the score (if the homework has one), then the comment."""
+
+    score = State()
+    accept_comment = State()
+    return_comment = State()
