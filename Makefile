@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck bench bench-telegram bench-livequiz bench-flood bench-backup bench-homework clean
+.PHONY: install run test lint typecheck bench bench-telegram bench-livequiz bench-flood bench-backup bench-homework bench-latency clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Oqu needs Python 3.11 or newer")'
@@ -56,6 +56,11 @@ bench-flood: $(STAMP)
 # A backup of a 200 MB database while the bot's writers keep committing (about 30 s).
 bench-backup: $(STAMP)
 	$(BIN)/python -m bench.backup
+
+# Reply latency at 200 updates a second (/help, a learner's menu button) beside a bare aiogram
+# echo bot, saturation rates, CPU per update and memory (about 3 minutes); docs/benchmarks.md.
+bench-latency: $(STAMP)
+	$(BIN)/python -m bench.latency
 
 # The homework deadline rush: 1,000 learners hand in an album and a text within 60 s, at
 # Telegram's limits (about 2 minutes); results in docs/benchmarks.md.

@@ -28,6 +28,7 @@ from handlers import (
     roles,
     staff_guard,
     start,
+    status,
 )
 
 
@@ -36,7 +37,7 @@ def staff_routers() -> list[StaffRouter]:
     look_at_cohorts, change_cohorts = cohorts.setup()
     live_host, live_binding = live_quiz.staff_setup()
     return [
-        StaffRouter(access.OWNER, admin.setup(), roles.setup()),
+        StaffRouter(access.OWNER, admin.setup(), roles.setup(), status.setup()),
         StaffRouter(
             access.ORGANIZER,
             change_cohorts,

@@ -106,13 +106,16 @@ class Database:
         async with self.transaction() as conn:
             await conn.executemany(sql, rows)
 
+    # Reads are one trip to aiosqlite's thread, not three (execute, fetch, close the cursor): each
+    # trip is a queue put, a thread wake-up and a loop wake-up, and on the interactive path those
+    # trips cost more CPU than the queries (bench/latency.py, docs/benchmarks.md).
     async def fetchone(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> aiosqlite.Row | None:
-        async with self._conn.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        """The first row. The whole result is read: select one row (by key, LIMIT 1, an aggregate)."""
+        rows = await self._conn.execute_fetchall(sql, params)
+        return next(iter(rows), None)
 
     async def fetchall(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[aiosqlite.Row]:
-        async with self._conn.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        return list(await self._conn.execute_fetchall(sql, params))
 
     async def fetchval(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
         row = await self.fetchone(sql, params)

@@ -385,6 +385,13 @@ class DeliveryRepository:
                 )
         return [DueDelivery(**{**row.__dict__, "attempts": row.attempts + 1}) for row in taken]
 
+    async def queue_counts(self) -> dict[str, int]:
+        """How many rows wait ('planned') and how many are being sent now ('sending'), all cohorts."""
+        rows = await self._db.fetchall(
+            "SELECT state, COUNT(*) FROM deliveries WHERE state IN ('planned', 'sending') GROUP BY state"
+        )
+        return {str(state): int(count) for state, count in rows}
+
     async def next_due(self) -> datetime | None:
         """The earliest moment something becomes due in an active cohort."""
         value = await self._db.fetchval(

@@ -31,6 +31,19 @@ class UserRepository:
         row = await self._db.fetchone("SELECT * FROM users WHERE telegram_id = ?", (telegram_id,))
         return None if row is None else _user(row)
 
+    async def get_with_roles(self, telegram_id: int) -> tuple[User | None, frozenset[str]]:
+        """The person and the roles they hold, in one query: the dispatcher asks for both on every
+        update. Roles need the person's row (a foreign key), so no row means no roles."""
+        row = await self._db.fetchone(
+            "SELECT u.*, (SELECT group_concat(role, ',') FROM roles r WHERE r.user_id = u.telegram_id) AS held_roles"
+            " FROM users u WHERE u.telegram_id = ?",
+            (telegram_id,),
+        )
+        if row is None:
+            return None, frozenset()
+        held = row["held_roles"]
+        return _user(row), frozenset(held.split(",")) if held else frozenset()
+
     async def find_by_username(self, username: str) -> User | None:
         row = await self._db.fetchone("SELECT * FROM users WHERE lower(username) = lower(?)", (username.lstrip("@"),))
         return None if row is None else _user(row)

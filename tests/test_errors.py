@@ -84,7 +84,8 @@ async def test_a_failure_before_the_person_is_known_is_answered_in_their_telegra
     async def failing(*args: Any, **kwargs: Any) -> Any:
         raise sqlite3.OperationalError("disk I/O error")
 
-    harness.dp["users"].get = failing  # the person middleware cannot read their row
+    harness.dp["users"].get = failing
+    harness.dp["users"].get_with_roles = failing  # the person middleware cannot read their row
     sent = await harness.send(LEARNER, "/help")
     assert to_person(sent, LEARNER.id) == [
         "😔 Произошла ошибка. Пожалуйста, попробуйте ещё раз через минуту; всё, что вы отправили, сохранено."

@@ -23,6 +23,7 @@ STAFF_COMMANDS: dict[str, str] = {
     "roles": OWNER,
     "grant": OWNER,
     "stats": OWNER,
+    "status": OWNER,
 }
 
 

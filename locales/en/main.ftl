@@ -37,6 +37,7 @@ cmd-language = Change language
 cmd-help = What this bot does
 cmd-cancel = Cancel the current form
 cmd-stats = Registrations by region (bot owners)
+cmd-status = How the bot is doing (bot owners)
 
 fallback-hint = 🙂 I did not understand that. Please use the buttons below, or press ❓ Help.
 fallback-hint-unregistered = 🙂 I did not understand that. To start, please register: it takes two minutes.

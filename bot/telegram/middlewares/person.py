@@ -17,18 +17,14 @@ from aiogram.types import User as TelegramUser
 from bot.config import Settings
 from bot.i18n import Localizer, Translator, normalize_locale
 from bot.people import access
-from storage.roles import RoleRepository
 from storage.users import UserRepository
 
 
 class PersonMiddleware(BaseMiddleware):
     """Language: the chosen one first; before a choice, Telegram's; else the default."""
 
-    def __init__(
-        self, users: UserRepository, roles: RoleRepository, translator: Translator, settings: Settings
-    ) -> None:
+    def __init__(self, users: UserRepository, translator: Translator, settings: Settings) -> None:
         self._users = users
-        self._roles = roles
         self._translator = translator
         self._settings = settings
 
@@ -39,10 +35,10 @@ class PersonMiddleware(BaseMiddleware):
         data: dict[str, Any],
     ) -> Any:
         from_user: TelegramUser | None = data.get("event_from_user")
-        user = await self._users.get(from_user.id) if from_user else None
+        user = None
         roles: frozenset[str] = frozenset()
         if from_user is not None:
-            roles = await self._roles.roles_of(from_user.id)
+            user, roles = await self._users.get_with_roles(from_user.id)  # one query: this runs on every update
             if self._settings.is_owner(from_user.id):
                 roles |= {access.OWNER}
         locale = (
