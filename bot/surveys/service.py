@@ -209,7 +209,7 @@ class SurveyService:
         after = await self.repo.assessment(cohort_id, user_id, "after") or {}
         return BeforeAfter(
             tuple(
-                Change(step.question, _rating(before, step.id), _rating(after, step.id))
+                Change(step.question, _rating(before, _key(step)), _rating(after, _key(step)))
                 for step in statement_steps(course.self_assessment)
             )
         )
@@ -260,7 +260,7 @@ class SurveyService:
         after = await self.repo.assessments(cohort_id, "after")
         means = []
         for step in statement_steps(course.self_assessment):
-            key = step.id.removeprefix(STATEMENT_PREFIX)
+            key = _key(step)
             b = [x for x in (_rating(r, key) for r in before) if x is not None]
             a = [x for x in (_rating(r, key) for r in after) if x is not None]
             means.append(
@@ -338,3 +338,8 @@ class SurveyService:
 def _rating(ratings: dict[str, Answer], key: str) -> int | None:
     value = ratings.get(key)
     return value if isinstance(value, int) and value in SCALE_POINTS else None
+
+
+def _key(step: Step) -> str:
+    """A statement's key in the stored ratings: "s1"."""
+    return step.id.removeprefix(STATEMENT_PREFIX)
