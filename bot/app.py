@@ -25,6 +25,7 @@ from bot.i18n import Translator
 from bot.people.enrolment import EnrolmentService
 from bot.people.erasure import ErasureService
 from bot.scheduling.aps import ApsScheduler
+from bot.surveys.service import SurveyService
 from bot.telegram.commands import set_commands
 from bot.telegram.errors import on_error
 from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer, UpdatesInProgress
@@ -35,6 +36,7 @@ from storage.db import Database
 from storage.fsm import SQLiteStorage
 from storage.lock import DatabaseLock
 from storage.roles import RoleRepository
+from storage.surveys import SurveyRepository
 from storage.users import UserRepository
 
 log = logging.getLogger(__name__)
@@ -77,7 +79,11 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     dp["delivery"] = delivery
     dp["deliveries"] = delivery.repo
     dp["enrolment"].listeners.append(delivery.on_enrolled)
-    dp["erasure"] = ErasureService(users, [delivery.person_erased])
+    # The questionnaire and the self-assessment: an answered questionnaire stops its reminders.
+    surveys = SurveyService(SurveyRepository(db), cohorts, delivery.courses, clock)
+    dp["surveys"] = surveys
+    delivery.done_checks.append(surveys.has_answered)
+    dp["erasure"] = ErasureService(users, [delivery.person_erased, surveys.person_erased])
     dp["backups"] = DailyBackup(
         database=db.path,
         folder=settings.backups_dir,

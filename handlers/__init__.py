@@ -23,6 +23,7 @@ from handlers import (
     roles,
     staff_guard,
     start,
+    surveys,
 )
 
 
@@ -56,6 +57,7 @@ def get_routers(translator: Translator) -> list[Router]:
         courses.setup(translator),
         *staff,
         staff_guard.setup(staff),
+        surveys.setup(),
         registration.setup(),
         delivery.setup(),
         fallback.setup(),

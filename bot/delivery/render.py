@@ -28,8 +28,16 @@ MAX_TEXT = 4096
 AGAIN_PREFIX = "dlv:again:"  # handlers/delivery.py: DeliveryCb(action="again", delivery_id=...)
 
 
+FILL_IN_PREFIX = "sv:open:q:"  # handlers/surveys.py: SurveyCb(action="open", form="q", cohort_id=...)
+
+
 def again_callback(delivery_id: int) -> str:
     return f"{AGAIN_PREFIX}{delivery_id}"
+
+
+def fill_in_callback(cohort_id: int) -> str:
+    """The questionnaire's Fill in button: opens it, or goes on where the person stopped."""
+    return f"{FILL_IN_PREFIX}{cohort_id}:0:0"
 
 
 def plain_length(html: str) -> int:
@@ -82,8 +90,17 @@ def render(row: DueDelivery, ctx: RenderContext) -> tuple[OutMessage, ...]:
         if questionnaire is None:
             raise LookupError("the course has no questionnaire")
         title = escape(course.text(course.title, language))
+        fill_in = (
+            (
+                Button(
+                    ctx.translator.get(language, "surveys-button-fill-in"),
+                    callback_data=fill_in_callback(row.cohort_id),
+                ),
+            ),
+        )
         if row.kind == QUESTIONNAIRE_REMINDER:
-            return (OutMessage(ctx.translator.get(language, "delivery-questionnaire-reminder", course=title)),)
+            text = ctx.translator.get(language, "delivery-questionnaire-reminder", course=title)
+            return (OutMessage(text, buttons=fill_in),)
         text = ctx.translator.get(language, "delivery-questionnaire-invite", course=title)
         if questionnaire.anonymous:
             text += "\n" + ctx.translator.get(language, "delivery-questionnaire-anonymous")
@@ -92,8 +109,8 @@ def render(row: DueDelivery, ctx: RenderContext) -> tuple[OutMessage, ...]:
             if plain_length(f"{text}\n\n{intro}") <= MAX_TEXT:
                 text += "\n\n" + intro
             else:
-                return (OutMessage(text), OutMessage(intro))
-        return (OutMessage(text),)
+                return (OutMessage(text), OutMessage(intro, buttons=fill_in))
+        return (OutMessage(text, buttons=fill_in),)
     raise LookupError(f"unknown delivery kind {row.kind!r}")
 
 

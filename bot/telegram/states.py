@@ -57,3 +57,10 @@ class GrantRole(StatesGroup):
     """/grant: waiting for the person who gets a role."""
 
     person = State()
+
+
+class SurveyForm(StatesGroup):
+    """The questionnaire or self-assessment waits for a typed answer (the other items are
+    buttons; the answers themselves live in the survey draft, not here)."""
+
+    text = State()
