@@ -43,6 +43,14 @@ async def _show(
 ) -> None:
     """Show the current item (or the check screen): in place of message ``edit`` if given, else
     as a new message whose id the draft remembers. A typed answer is waited for only on a text item."""
+    # The state first: aiogram reads a person's state when their next update comes in, which
+    # may be while this handler still runs, as soon as they see the question.
+    step = session.step
+    if step is not None and step.kind == "text":
+        await state.set_state(SurveyForm.text)
+        await state.update_data(survey_cohort=session.draft.cohort_id, survey_form=form_code(session.draft.form))
+    elif await state.get_state() == SurveyForm.text.state:
+        await state.clear()
     text, markup = step_screen(l10n, session)
     if edit is not None and await _edit(bot, chat_id, edit, text, markup):
         message_id = edit
@@ -51,12 +59,6 @@ async def _show(
         message_id = sent.message_id
     if message_id != session.draft.message_id:
         await surveys.remember_message(session, message_id)
-    step = session.step
-    if step is not None and step.kind == "text":
-        await state.set_state(SurveyForm.text)
-        await state.update_data(survey_cohort=session.draft.cohort_id, survey_form=form_code(session.draft.form))
-    elif await state.get_state() == SurveyForm.text.state:
-        await state.clear()
 
 
 async def _edit(bot: Bot, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None) -> bool:

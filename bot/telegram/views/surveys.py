@@ -43,11 +43,16 @@ def step_screen(l10n: Localizer, session: Session) -> tuple[str, InlineKeyboardM
     lines.append(question if step.required else f"{question} {l10n('surveys-optional')}")
     chosen = draft.answers.get(step.id)
     options = [course.text(option, language) for option in step.options]
+    # Options that fit a button are the buttons; when one does not, the message lists them all
+    # in full and the buttons carry their numbers.
+    room = BUTTON_LIMIT - 2  # "✅ "
+    numbered = any(len(text) > room for text in options)
     if step.is_statement:
         lines.append(f"<i>{l10n('surveys-statement-scale')}</i>")
     elif step.kind in ("single", "multiple"):
-        lines.append("")
-        lines.extend(f"{i}. {escape(text)}" for i, text in enumerate(options, start=1))
+        if numbered:
+            lines.append("")
+            lines.extend(f"{i}. {escape(text)}" for i, text in enumerate(options, start=1))
         lines.append("")
         lines.append(f"<i>{l10n('surveys-choose-one' if step.kind == 'single' else 'surveys-choose-any')}</i>")
     elif step.kind == "text":
@@ -55,7 +60,7 @@ def step_screen(l10n: Localizer, session: Session) -> tuple[str, InlineKeyboardM
         lines.append(f"<i>{l10n('surveys-type-answer', limit=MAX_TEXT_ANSWER)}</i>")
         if isinstance(chosen, str):
             lines.append(l10n("surveys-your-answer", answer=escape(chosen)))
-    labels = [shorten(f"{i}. {text}", BUTTON_LIMIT - 2) for i, text in enumerate(options, start=1)]
+    labels = [shorten(f"{i}. {text}", room) if numbered else text for i, text in enumerate(options, start=1)]
     markup = keyboards.survey_step_keyboard(
         l10n,
         form_code(draft.form),
