@@ -207,3 +207,24 @@ def test_self_assessment_errors_say_where(tmp_path: Path) -> None:
         write_course(tmp_path / "d", COURSE.replace("{anonymous}", "true").split("self_assessment:")[0] + eleven)
     )
     assert [issue.code for issue in result.errors] == ["too-many-statements"]
+
+
+def test_the_preview_shows_the_self_assessment_before_and_with_the_questionnaire(tmp_path: Path) -> None:
+    from datetime import date
+    from zoneinfo import ZoneInfo
+
+    from bot.courses.preview import render_preview
+    from bot.i18n import Translator
+
+    course = load_course(write_course(tmp_path / "c", COURSE.replace("{anonymous}", "true"))).course
+    assert course is not None
+    page = render_preview(
+        course,
+        language="ru",
+        start=date(2026, 4, 15),
+        tz=ZoneInfo("Asia/Almaty"),
+        translator=Translator(default_locale="kk", strict=True),
+    )
+    assert page.count("Я умею планировать мероприятие для детей") == 2
+    assert "<b>Самооценка</b> · не анонимная<br><small>сразу после записи, до 1-го урока</small>" in page
+    assert "ещё раз вместе с анкетой" in page
