@@ -159,3 +159,22 @@ async def test_the_self_assessment_before_after_joining(harness: Harness, tmp_pa
     )
     rows = await h.db.fetchall("SELECT user_id, phase, ratings FROM self_assessments")
     assert [tuple(r) for r in rows] == [(204, "before", '{"s1":2,"s2":3}')]
+
+
+async def test_joining_a_course_with_a_self_assessment_asks_for_it_and_says_it_is_named(
+    harness: Harness, tmp_path: Path
+) -> None:
+    from tests.test_registration_handlers import register
+
+    h = harness
+    user = tg_user(205, language_code="kk")
+    cohort = await survey_cohort(h.db, tmp_path, h.clock.now(), [])
+    code = await h.db.fetchval("SELECT invite_code FROM cohorts WHERE id = ?", (cohort,))
+    await register(h, user)
+    sent = await h.send(user, f"/start c_{code}")
+    invite = sent[-1]
+    assert invite.text.startswith("📊 <b>Балалар кітапханасындағы іс-шаралар</b>: бірінші сабаққа дейін")
+    assert "👤 Бұл анонимді емес" in invite.text
+    assert "курсына жазылдыңыз" in sent[-2].text  # the enrolment message comes first
+    await h.click(user, "📊 Өзімді бағалау")
+    assert last_screen(h, user.id)[1].startswith("📊 <b>Өзін-өзі бағалау</b>, курс басталар алдында\n\n<b>1 / 2</b>")
