@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck bench bench-telegram bench-backup clean
+.PHONY: install run test lint typecheck bench bench-telegram bench-flood bench-backup bench-homework clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Oqu needs Python 3.11 or newer")'
@@ -43,9 +43,19 @@ bench: $(STAMP)
 bench-telegram: $(STAMP)
 	$(BIN)/python -m bench.delivery --rate 30
 
+# Other people's reply latency with and without one person flooding the bot (30 messages a
+# second), throttled and not: three runs of 30 s; results in docs/benchmarks.md.
+bench-flood: $(STAMP)
+	$(BIN)/python -m bench.flood
+
 # A backup of a 200 MB database while the bot's writers keep committing (about 30 s).
 bench-backup: $(STAMP)
 	$(BIN)/python -m bench.backup
+
+# The homework deadline rush: 1,000 learners hand in an album and a text within 60 s, at
+# Telegram's limits (about 2 minutes); results in docs/benchmarks.md.
+bench-homework: $(STAMP)
+	$(BIN)/python -m bench.homework
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build *.egg-info

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 from dataclasses import dataclass, field
+from datetime import timedelta
+from functools import partial
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -14,27 +17,35 @@ from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramNetworkError, TelegramServerError
 from aiogram.types import User as TelegramUser
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
+from aiohttp import web
 
 from bot.backup.service import DailyBackup
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.courses.bootstrap import ensure_sample_course
+from bot.courses.catalog import course_title
+from bot.delivery.model import HOMEWORK_RESULT, REVIEW_DIGEST
 from bot.delivery.sender import sender_factory
 from bot.delivery.service import DeliveryService
+from bot.homework.service import HomeworkService
 from bot.i18n import Translator
 from bot.people.enrolment import EnrolmentService
 from bot.people.erasure import ErasureService
+from bot.people.personal_data import PersonalDataRegistry, PersonalDataService
 from bot.scheduling.aps import ApsScheduler
 from bot.surveys.service import SurveyService
 from bot.telegram.commands import set_commands
-from bot.telegram.errors import on_error
-from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer, UpdatesInProgress
+from bot.telegram.errors import ErrorAlerts, on_error
+from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer, Throttle, UpdatesInProgress
+from bot.telegram.views.homework import StatusEdits
+from bot.telegram.webhook import create_webhook_app, webhook_secret
 from handlers import get_routers
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
 from storage.db import Database
 from storage.fsm import SQLiteStorage
 from storage.lock import DatabaseLock
+from storage.personal_data import PersonalDataStore, core_sources
 from storage.roles import RoleRepository
 from storage.surveys import SurveyRepository
 from storage.users import UserRepository
@@ -61,6 +72,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     users = UserRepository(db)
     roles = RoleRepository(db)
     cohorts = CohortRepository(db)
+    courses = CourseRepository(db)
     dp = Dispatcher(
         storage=SQLiteStorage(db, clock),
         settings=settings,
@@ -68,7 +80,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
         users=users,
         role_repo=roles,
         cohorts=cohorts,
-        courses=CourseRepository(db),
+        courses=courses,
         enrolment=EnrolmentService(cohorts),
         translator=translator,
         clock=clock,
@@ -83,7 +95,31 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     surveys = SurveyService(SurveyRepository(db), cohorts, delivery.courses, clock)
     dp["surveys"] = surveys
     delivery.done_checks.append(surveys.has_answered)
-    dp["erasure"] = ErasureService(users, [delivery.person_erased, surveys.person_erased])
+    # Homework shares the delivery's parsed courses; handed-in work stops its deadline reminders.
+    homework = HomeworkService(
+        db, clock, delivery.courses, review_after=timedelta(hours=settings.review_reminder_hours)
+    )
+    dp["homework"] = homework
+    delivery.done_checks.append(homework.handed_in)
+    delivery.details[HOMEWORK_RESULT] = homework.result_notice
+    delivery.details[REVIEW_DIGEST] = homework.digest_notice
+    delivery.tick_hooks.append(homework.plan_digests)  # curators with work waiting too long
+    dp["draft_status"] = StatusEdits()  # the learners' draft status messages, edited at a pace
+    # Every repository that keeps a person's id: /mydata exports them, "Delete my data" erases
+    # them (a feature with such a table adds its repository here; tests/test_personal_data.py
+    # fails until it does).
+    personal_data = PersonalDataRegistry(core_sources(db))
+    personal_data.add(homework.repo)  # submissions, their parts, reviews, the open draft
+    personal_data.add(surveys.repo)  # survey drafts, named responses, who answered, self-assessments
+    dp["erasure"] = ErasureService(users, [delivery.person_erased], personal_data)
+    dp["personal_data"] = PersonalDataService(
+        personal_data,
+        PersonalDataStore(db),
+        course_title=partial(course_title, courses),
+        clock=clock,
+        unconsented_days=settings.unconsented_days,
+        timezone=settings.timezone,
+    )
     dp["backups"] = DailyBackup(
         database=db.path,
         folder=settings.backups_dir,
@@ -96,11 +132,16 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     # First, so that updates waiting for their person's turn count as in progress at shutdown.
     dp["in_progress"] = in_progress = UpdatesInProgress()
     dp.update.outer_middleware(in_progress)
+    # Before the serializer and the database: a flood costs the others nothing (middlewares/throttle.py).
+    dp["throttle"] = throttle = Throttle.from_settings(settings, clock, translator, users)
+    dp.update.outer_middleware(throttle)
     dp.update.outer_middleware(PerUserSerializer())
     dp.update.outer_middleware(PersonMiddleware(users, roles, translator, settings))
     # Every button press is answered exactly once, after its handler (with the text and alert
     # the handler put on ``callback_answer``), even when the handler fails.
     dp.callback_query.middleware(CallbackAnswerMiddleware())
+    # Owners hear of each kind of error once per 10 minutes (bot/telegram/errors.py).
+    dp["error_alerts"] = ErrorAlerts(clock)
     dp.errors.register(on_error)
     dp.include_routers(*get_routers(translator))
     return dp
@@ -117,7 +158,10 @@ class Application:
     translator: Translator
     clock: Clock
     scheduler: ApsScheduler = field(default_factory=ApsScheduler)
+    # True while updates are taken (by long polling or, with WEBHOOK_URL, by the webhook server)
+    # and stop() can end it cleanly.
     polling: bool = field(default=False)
+    _stop_serving: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
     lock: DatabaseLock | None = field(default=None)
 
     @classmethod
@@ -163,6 +207,7 @@ class Application:
         self.scheduler.start()
         await self.delivery.start(sender_factory(self.bot, self.settings), scheduler=self.scheduler)
         self.backups.schedule(self.scheduler)
+        self.dp["personal_data"].schedule(self.scheduler)
         self.polling = True
 
     async def _on_shutdown(self) -> None:
@@ -201,10 +246,22 @@ class Application:
                 delay = min(delay * 2, MAX_RETRY_DELAY)
 
     async def run(self, *, handle_signals: bool = True) -> None:
-        """Connect, publish the command menu, and poll until stopped or signalled."""
+        """Connect, publish the command menu, and take updates until stopped or signalled.
+
+        With WEBHOOK_URL Telegram posts them to our own HTTP server; otherwise we poll.
+        """
         me = await self.connect()
         log.info("connected as @%s (id %s)", me.username, me.id)
         await set_commands(self.bot, self.translator, self.settings)
+        if self.settings.webhook_url:
+            await self._serve_webhook(handle_signals=handle_signals)
+            return
+        # Telegram refuses getUpdates while a webhook is set: a bot moved back from webhook mode
+        # removes it (the updates Telegram holds are kept and come by polling).
+        info = await self.bot.get_webhook_info()
+        if info.url:
+            log.info("removing the webhook %s to poll instead", info.url)
+            await self.bot.delete_webhook(drop_pending_updates=False)
         await self.dp.start_polling(
             self.bot,
             handle_signals=handle_signals,
@@ -213,8 +270,45 @@ class Application:
             allowed_updates=self.dp.resolve_used_update_types(),
         )
 
+    async def _serve_webhook(self, *, handle_signals: bool) -> None:
+        """Listen on WEBHOOK_LISTEN, register the webhook with its secret, serve until stop()."""
+        url = self.settings.webhook_url
+        assert url is not None
+        secret = webhook_secret(self.settings)
+        web_app = create_webhook_app(self.dp, self.bot, path=self.settings.webhook_path, secret=secret)
+        runner = web.AppRunner(web_app, access_log=None, shutdown_timeout=SHUTDOWN_GRACE)
+        loop = asyncio.get_running_loop()
+        self._stop_serving.clear()
+        if handle_signals:
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(signum, self._stop_serving.set)
+        await runner.setup()  # the dispatcher's startup: delivery starts
+        try:
+            host, port = self.settings.webhook_host_port
+            await web.TCPSite(runner, host, port).start()
+            await self.bot.set_webhook(
+                url,
+                secret_token=secret,
+                allowed_updates=self.dp.resolve_used_update_types(),
+                drop_pending_updates=False,
+            )
+            log.info("webhook mode: listening on %s:%s, Telegram posts to %s", host, port, url)
+            await self._stop_serving.wait()
+        finally:
+            if handle_signals:
+                for signum in (signal.SIGINT, signal.SIGTERM):
+                    loop.remove_signal_handler(signum)
+            # Stops taking requests first, then runs the dispatcher's shutdown (_on_shutdown):
+            # updates in progress finish and delivery stops, as after polling. The webhook
+            # stays registered: Telegram keeps what comes meanwhile and retries after a restart.
+            await runner.cleanup()
+
     async def stop(self) -> None:
-        if self.polling:
+        if not self.polling:
+            return
+        if self.settings.webhook_url:
+            self._stop_serving.set()
+        else:
             await self.dp.stop_polling()
 
     async def close(self) -> None:

@@ -16,8 +16,11 @@ from handlers import (
     delivery_report,
     fallback,
     help,
+    homework,
+    homework_review,
     language,
     new_cohort,
+    privacy,
     profile,
     registration,
     roles,
@@ -39,7 +42,7 @@ def staff_routers() -> list[StaffRouter]:
             new_cohort.setup(),
             course_import.setup(),
         ),
-        StaffRouter(access.CURATOR, look_at_cohorts),
+        StaffRouter(access.CURATOR, look_at_cohorts, homework_review.setup()),
     ]
 
 
@@ -54,11 +57,14 @@ def get_routers(translator: Translator) -> list[Router]:
         help.setup(translator),
         language.setup(translator),
         profile.setup(translator),
+        privacy.setup(),
         courses.setup(translator),
+        homework.setup(),
         *staff,
         staff_guard.setup(staff),
         surveys.setup(),
         registration.setup(),
         delivery.setup(),
+        homework.parts(),
         fallback.setup(),
     ]

@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 import secrets
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 import aiosqlite
 
 from bot.clock import to_db
+from bot.people.personal_data import JSON, Columns, Forgetting
 from bot.surveys.model import Answer, Draft, Form
 from storage.db import Database
 
@@ -33,6 +34,15 @@ def _draft(row: aiosqlite.Row) -> Draft:
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _loaded(text: str) -> JSON:
+    """Stored JSON as a value for the export (text that is not JSON as it is)."""
+    try:
+        loaded: JSON = json.loads(text)
+    except ValueError:
+        return text
+    return loaded
 
 
 class SurveyRepository:
@@ -176,12 +186,55 @@ class SurveyRepository:
         )
         return [json.loads(row["ratings"]) for row in rows]
 
-    # ------------------------------------------------------------------ erasure
+    # ------------------------------------------------------------------ personal data
 
-    async def forget_person(self, user_id: int) -> None:
-        """Their drafts and self-assessments go; a named response loses its name. The "has
-        answered" marks stay with the ended enrolment, as delivery rows do."""
-        async with self._db.transaction() as conn:
-            await conn.execute("DELETE FROM survey_drafts WHERE user_id = ?", (user_id,))
-            await conn.execute("DELETE FROM self_assessments WHERE user_id = ?", (user_id,))
-            await conn.execute("UPDATE survey_responses SET user_id = NULL WHERE user_id = ?", (user_id,))
+    columns: ClassVar[Columns] = {
+        "survey_drafts": ("user_id",),
+        "survey_responses": ("user_id",),
+        "survey_answered": ("user_id",),
+        "self_assessments": ("user_id",),
+    }
+
+    async def export(self, user_id: int) -> dict[str, JSON]:
+        """The person's drafts, their named questionnaires, which forms they answered and their
+        self-assessments. Anonymous responses carry no person: nothing of them is theirs to export."""
+        drafts = await self._db.fetchall(
+            """SELECT c.name AS cohort, d.form, d.answers, d.position, d.updated_at
+                 FROM survey_drafts d JOIN cohorts c ON c.id = d.cohort_id
+                WHERE d.user_id = ? ORDER BY d.updated_at""",
+            (user_id,),
+        )
+        named = await self._db.fetchall(
+            """SELECT c.name AS cohort, r.item_key AS questionnaire, r.answered_on, r.answers
+                 FROM survey_responses r JOIN cohorts c ON c.id = r.cohort_id
+                WHERE r.user_id = ? ORDER BY r.answered_on, r.cohort_id""",
+            (user_id,),
+        )
+        answered = await self._db.fetchall(
+            """SELECT c.name AS cohort, a.item_key AS questionnaire, a.answered_on
+                 FROM survey_answered a JOIN cohorts c ON c.id = a.cohort_id
+                WHERE a.user_id = ? ORDER BY a.answered_on, a.cohort_id""",
+            (user_id,),
+        )
+        assessments = await self._db.fetchall(
+            """SELECT c.name AS cohort, s.phase, s.ratings, s.answered_at
+                 FROM self_assessments s JOIN cohorts c ON c.id = s.cohort_id
+                WHERE s.user_id = ? ORDER BY s.answered_at""",
+            (user_id,),
+        )
+        return {
+            "survey_drafts": [{**dict(row), "answers": _loaded(row["answers"])} for row in drafts],
+            "survey_responses": [{**dict(row), "answers": _loaded(row["answers"])} for row in named],
+            "surveys_answered": [dict(row) for row in answered],
+            "self_assessments": [{**dict(row), "ratings": _loaded(row["ratings"])} for row in assessments],
+        }
+
+    async def erase(self, conn: aiosqlite.Connection, person: Forgetting) -> dict[str, int]:
+        """Their drafts and self-assessments go; a named response loses its name (it counts among
+        the cohort's responses, as an anonymous one does). The "has answered" marks move to the
+        alias, with the ended enrolment, for the cohort's completion counts."""
+        drafts = await conn.execute("DELETE FROM survey_drafts WHERE user_id = ?", (person.user_id,))
+        assessments = await conn.execute("DELETE FROM self_assessments WHERE user_id = ?", (person.user_id,))
+        await conn.execute("UPDATE survey_responses SET user_id = NULL WHERE user_id = ?", (person.user_id,))
+        await conn.execute("UPDATE survey_answered SET user_id = ? WHERE user_id = ?", (person.alias, person.user_id))
+        return {"survey drafts deleted": drafts.rowcount, "self-assessments deleted": assessments.rowcount}

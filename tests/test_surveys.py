@@ -16,6 +16,7 @@ from bot.surveys.service import Status, SurveyService
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
 from storage.db import Database
+from storage.personal_data import PersonalDataStore
 from storage.surveys import SurveyRepository
 from tests.auxil.delivery_setup import write_course
 from tests.auxil.survey_course import COURSE, survey_cohort
@@ -179,7 +180,7 @@ async def test_before_and_after(db: Database, clock: FrozenClock, tmp_path: Path
     ]
     # Deleting one's data takes the self-assessments and drafts with it.
     await s.open(cohort, 102, Q)
-    await s.person_erased(102)
+    await PersonalDataStore(db).erase(102, clock.now(), [s.repo])
     assert await db.fetchval("SELECT COUNT(*) FROM self_assessments WHERE user_id = 102") == 0
     assert await db.fetchval("SELECT COUNT(*) FROM survey_drafts") == 0
 

@@ -35,8 +35,9 @@ import itertools
 import logging
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from aiogram import Bot
 from aiogram.exceptions import (
@@ -54,9 +55,10 @@ from aiogram.exceptions import (
 from aiogram.types import FSInputFile, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.config import Settings
-from bot.delivery.outgoing import FileIds, Outcome, OutFile, OutMessage, SendJob, SendReporter
+from bot.delivery.outgoing import FileIds, KnownFile, Outcome, OutFile, OutMessage, SendJob, SendReporter
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MAX_PAUSE = 60.0
 # 400s that mean "this person cannot be reached", not "this message is wrong".
@@ -433,10 +435,39 @@ class Sender:
             del self._lanes[chat_id]
         self._room.set()
 
+    # ------------------------------------------------------------------ replies outside the lanes
+
+    @contextlib.asynccontextmanager
+    async def direct(self) -> AsyncIterator[None]:
+        """A reply a handler sends itself (a draft's status message) takes a place in the same
+        overall window as the lanes, so a rush of replies and the deliveries together stay
+        within Telegram's limit."""
+        slot = await self.limiter.acquire()
+        try:
+            yield
+        finally:
+            slot.finish(self._now())
+
+    async def send_direct(self, call: Callable[[], Awaitable[T]], attempts: int = 3) -> T:
+        """``call`` (a handler's reply) within the overall window; a 429 pauses everyone and the
+        reply is tried again, at most ``attempts`` times."""
+        for attempt in range(1, attempts + 1):
+            try:
+                async with self.direct():
+                    return await call()
+            except TelegramRetryAfter as error:
+                self.stats.retry_after += 1
+                self.limiter.pause(error.retry_after)
+                if attempt == attempts:
+                    raise
+        raise AssertionError("unreachable")
+
     # ------------------------------------------------------------------ Telegram
 
     async def _call(self, chat_id: int, message: OutMessage) -> int:
         markup = _markup(message)
+        if message.known is not None:
+            return (await _send_known(self._bot, chat_id, message.known, message.text or None, markup)).message_id
         if message.file is None:
             sent = await self._bot.send_message(chat_id, message.text, reply_markup=markup)
             return sent.message_id
@@ -467,6 +498,22 @@ class Sender:
         if file.kind == "audio":
             return await self._bot.send_audio(chat_id, media, caption=caption, reply_markup=markup)
         return await self._bot.send_document(chat_id, media, caption=caption, reply_markup=markup)
+
+
+async def _send_known(
+    bot: Bot, chat_id: int, file: KnownFile, caption: str | None, markup: InlineKeyboardMarkup | None
+) -> Message:
+    if file.kind == "photo":
+        return await bot.send_photo(chat_id, file.file_id, caption=caption, reply_markup=markup)
+    if file.kind == "video":
+        return await bot.send_video(chat_id, file.file_id, caption=caption, reply_markup=markup)
+    if file.kind == "voice":
+        return await bot.send_voice(chat_id, file.file_id, caption=caption, reply_markup=markup)
+    if file.kind == "audio":
+        return await bot.send_audio(chat_id, file.file_id, caption=caption, reply_markup=markup)
+    if file.kind == "video_note":  # a round video has no caption
+        return await bot.send_video_note(chat_id, file.file_id, reply_markup=markup)
+    return await bot.send_document(chat_id, file.file_id, caption=caption, reply_markup=markup)
 
 
 def _markup(message: OutMessage) -> InlineKeyboardMarkup | None:

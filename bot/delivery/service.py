@@ -21,6 +21,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
@@ -40,6 +41,7 @@ from bot.delivery.model import (
 from bot.delivery.outgoing import FileIds, Outcome, SenderPort, SendJob, SendReporter
 from bot.delivery.planning import CourseCache, Planner, ResumeMode, ResumeResult
 from bot.delivery.render import RenderContext, render
+from bot.delivery.sender import Sender
 from bot.i18n import Translator
 from bot.scheduling import Scheduler
 from storage.courses import CourseRepository
@@ -48,6 +50,7 @@ from storage.deliveries import DeliveryRepository
 from storage.users import UserRepository
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MAX_ATTEMPTS = 10  # network errors and 5xx: then the row is failed, with the last error
 CLAIM_BATCH = 500
@@ -58,6 +61,9 @@ TICK_JOB = "delivery-tick"
 # (cohort id, user id, item key) -> whether the learner already did it (homework accepted,
 # questionnaire answered): their reminders are then cancelled as "done", not sent.
 DoneCheck = Callable[[int, int, str], Awaitable[bool]]
+# A row kind's extra data for rendering (a curator's decision, say), read from its feature's tables
+# just before rendering; None if it is gone, and the row fails with "render".
+DetailLoader = Callable[[DueDelivery], Awaitable[object | None]]
 SenderFactory = Callable[[FileIds, SendReporter], SenderPort]
 
 
@@ -119,6 +125,9 @@ class DeliveryService:
         self.planner = Planner(db, settings, self.courses)
         self.file_ids = StoredFileIds(CourseRepository(db))
         self.done_checks: list[DoneCheck] = []
+        self.details: dict[str, DetailLoader] = {}
+        # Run on every tick, after planning: other features plan their own rows (homework's digest).
+        self.tick_hooks: list[Callable[[datetime], Awaitable[object]]] = []
         # Enough claimed work to keep every lane busy: each learner's messages are a second
         # apart, so about four seconds' worth of the overall rate.
         self.queue_target = max(4 * settings.send_rate, 64)
@@ -231,6 +240,11 @@ class DeliveryService:
             await self.repo.sweep_ended(now)
         except Exception:
             log.exception("the delivery tick failed; the next one tries again")
+        for hook in self.tick_hooks:
+            try:
+                await hook(now)
+            except Exception:
+                log.exception("a tick hook failed; the next tick tries again")
         self.wake()
 
     # ------------------------------------------------------------------ dispatching
@@ -311,7 +325,9 @@ class DeliveryService:
             return
         try:
             course, files_dir = await self.courses.get(row.version_id)
-            messages = render(row, RenderContext(course, Path(files_dir), self.translator))
+            loader = self.details.get(row.kind)
+            detail = None if loader is None else await loader(row)
+            messages = render(row, RenderContext(course, Path(files_dir), self.translator, detail))
         except Exception as error:
             log.exception("delivery %s (%s) cannot be rendered", row.id, row.item_key)
             await self.repo.finish(row.id, FAILED, f"render: {error}", now)
@@ -363,6 +379,16 @@ class DeliveryService:
             await self.users.mark_blocked(jobs[0].chat_id, now)
         if outcome.state == "retry":
             self.wake()  # so the next wake-up covers the retry
+
+    # ------------------------------------------------------------------ replies outside the lanes
+
+    async def send_direct(self, call: Callable[[], Awaitable[T]]) -> T:
+        """Send a handler's own reply (``call``) within the sender's overall window, waiting out
+        a 429 (see ``Sender.send_direct``). Without a running sender (handler tests) it is just
+        the call."""
+        if isinstance(self.sender, Sender):
+            return await self.sender.send_direct(call)
+        return await call()
 
     # ------------------------------------------------------------------ events
 

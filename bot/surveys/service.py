@@ -274,10 +274,6 @@ class SurveyService:
             )
         return means
 
-    async def person_erased(self, user_id: int) -> None:
-        """ErasureService listener: their drafts and self-assessments go."""
-        await self.repo.forget_person(user_id)
-
     # ------------------------------------------------------------------ inside
 
     async def _session(self, cohort_id: int, user_id: int, form: Form, *, create: bool) -> Session | Status:

@@ -46,7 +46,7 @@ class FormCb(CallbackData, prefix="reg"):
 
 
 class ProfileCb(CallbackData, prefix="prof"):
-    action: str  # edit, delete, delete-yes, delete-no, register
+    action: str  # edit, language, mydata, delete, delete-yes, delete-no, register
     field: str = ""
 
 
@@ -128,3 +128,29 @@ class SurveyCb(CallbackData, prefix="sv"):
     cohort_id: Id
     step: Number = 0
     value: Number = 0
+
+
+class HomeworkCb(CallbackData, prefix="hw"):
+    """A learner's homework: open the draft of lesson ``lesson``'s homework ("open", the button
+    under a delivered task; packs as ``hw:open:<cohort>:<lesson>``, the form the renderer writes:
+    bot.delivery.render.hand_in_callback), or put what was sent outside a draft into it ("pick")."""
+
+    action: Literal["open", "pick"]
+    cohort_id: Id
+    lesson: Number
+
+
+class DraftCb(CallbackData, prefix="hwd"):
+    """The buttons of a draft's status message: send it to the curator, or empty it."""
+
+    action: Literal["send", "over"]
+    submission_id: Id
+
+
+class ReviewCb(CallbackData, prefix="rv"):
+    """Curators and up: the review queue and the decision on one submission."""
+
+    action: Literal["cohort", "next", "accept", "return", "score", "plain", "cancel"]
+    cohort_id: Id = 0
+    submission_id: Id = 0
+    score: Number = 0

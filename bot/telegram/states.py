@@ -64,3 +64,11 @@ class SurveyForm(StatesGroup):
     buttons; the answers themselves live in the survey draft, not here)."""
 
     text = State()
+
+
+class ReviewForm(StatesGroup):
+    """A curator deciding on one submission: the score (if the homework has one), then the comment."""
+
+    score = State()
+    accept_comment = State()
+    return_comment = State()
