@@ -36,6 +36,7 @@ from bot.people.personal_data import PersonalDataRegistry, PersonalDataService
 from bot.scheduling.aps import ApsScheduler
 from bot.status.recent import RecentErrors
 from bot.status.service import StatusService
+from bot.surveys.service import SurveyService
 from bot.telegram.commands import set_commands
 from bot.telegram.errors import ErrorAlerts, on_error
 from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer, Throttle, UpdatesInProgress
@@ -49,6 +50,7 @@ from storage.fsm import SQLiteStorage
 from storage.lock import DatabaseLock
 from storage.personal_data import PersonalDataStore, core_sources
 from storage.roles import RoleRepository
+from storage.surveys import SurveyRepository
 from storage.users import UserRepository
 
 log = logging.getLogger(__name__)
@@ -92,6 +94,10 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     dp["delivery"] = delivery
     dp["deliveries"] = delivery.repo
     dp["enrolment"].listeners.append(delivery.on_enrolled)
+    # The questionnaire and the self-assessment: an answered questionnaire stops its reminders.
+    surveys = SurveyService(SurveyRepository(db), cohorts, delivery.courses, clock)
+    dp["surveys"] = surveys
+    delivery.done_checks.append(surveys.has_answered)
     # Homework shares the delivery's parsed courses; handed-in work stops its deadline reminders.
     homework = HomeworkService(
         db, clock, delivery.courses, review_after=timedelta(hours=settings.review_reminder_hours)
@@ -107,6 +113,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     # fails until it does).
     personal_data = PersonalDataRegistry(core_sources(db))
     personal_data.add(homework.repo)  # submissions, their parts, reviews, the open draft
+    personal_data.add(surveys.repo)  # survey drafts, named responses, who answered, self-assessments
     dp["erasure"] = ErasureService(users, [delivery.person_erased], personal_data)
     dp["personal_data"] = PersonalDataService(
         personal_data,

@@ -27,6 +27,7 @@ from handlers import (
     staff_guard,
     start,
     status,
+    surveys,
 )
 
 
@@ -62,6 +63,7 @@ def get_routers(translator: Translator) -> list[Router]:
         homework.setup(),
         *staff,
         staff_guard.setup(staff),
+        surveys.setup(),
         registration.setup(),
         delivery.setup(),
         homework.parts(),

@@ -55,6 +55,7 @@ TOP_FIELDS = (
     "lessons",
     "questionnaire",
     "completion",
+    "self_assessment",
 )
 LESSON_FIELDS = ("day", "time", "title", "materials", "homework", "quiz")
 MATERIAL_FIELDS = ("text", "file", "caption", "link", "label")
@@ -152,6 +153,11 @@ class _CourseParser(SurveyParser):
         if not is_empty(fields.get("questionnaire")):
             questionnaire = self._questionnaire(fields["questionnaire"])
         completion = self._completion(fields.get("completion"), questionnaire)
+        self_assessment = None
+        if not is_empty(fields.get("self_assessment")):
+            self_assessment = self._self_assessment(fields["self_assessment"])
+            if self_assessment is None:
+                completion = None  # an error was reported: no course
         self._check_reminders(reminders, lessons)
         self._language_warnings()
         if None in (code, title, hours) or not languages or lessons is None:
@@ -170,6 +176,7 @@ class _CourseParser(SurveyParser):
             questionnaire=questionnaire,
             completion=completion,
             short_title=short_title,
+            self_assessment=self_assessment,
         )
 
     def _code(self, node: Node | None) -> str | None:

@@ -32,6 +32,8 @@ from bot.telegram.callbacks import (
     ProfileCb,
     ReviewCb,
     RoleCb,
+    SurveyAction,
+    SurveyCb,
 )
 from bot.text.buttons import fitted_label
 
@@ -349,6 +351,90 @@ def leave_confirm_keyboard(l10n: Localizer, cohort_id: int) -> InlineKeyboardMar
         [
             (l10n("courses-leave-yes"), CourseCb(action="leave-yes", cohort_id=cohort_id)),
             (l10n("courses-leave-no"), CourseCb(action="leave-no", cohort_id=cohort_id)),
+        ]
+    )
+
+
+# Questionnaire and self-assessment (learners)
+
+
+def survey_step_keyboard(
+    l10n: Localizer,
+    form: Literal["q", "b"],
+    cohort_id: int,
+    position: int,
+    kind: str,
+    options: Sequence[str],
+    chosen: object,
+    *,
+    optional: bool,
+) -> InlineKeyboardMarkup:
+    """The buttons of one item: the scale as one row of 1-5, a single choice as one button per
+    option, a multiple choice as ✅ toggles and Done; then Skip (optional items) and Back.
+
+    ``options`` are the option labels, already fitted; ``chosen`` is the answer given so far
+    (marked, so that Back shows what the person had answered).
+    """
+
+    def data(action: SurveyAction, value: int = 0) -> str:
+        return SurveyCb(action=action, form=form, cohort_id=cohort_id, step=position, value=value).pack()
+
+    rows: list[list[InlineKeyboardButton]] = []
+    if kind == "scale":
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    text=f"✅{point}" if chosen == point else str(point), callback_data=data("pick", point)
+                )
+                for point in range(1, 6)
+            ]
+        )
+    elif kind == "single":
+        rows.extend(
+            [InlineKeyboardButton(text=("✅ " if chosen == i else "") + label, callback_data=data("pick", i))]
+            for i, label in enumerate(options)
+        )
+    elif kind == "multiple":
+        picked = chosen if isinstance(chosen, list) else []
+        rows.extend(
+            [InlineKeyboardButton(text=("✅ " if i in picked else "▫️ ") + label, callback_data=data("toggle", i))]
+            for i, label in enumerate(options)
+        )
+        rows.append([InlineKeyboardButton(text=l10n("surveys-button-done"), callback_data=data("done"))])
+    last: list[InlineKeyboardButton] = []
+    if position > 0:
+        last.append(InlineKeyboardButton(text=l10n("button-back"), callback_data=data("back")))
+    if optional:
+        last.append(InlineKeyboardButton(text=l10n("surveys-button-skip"), callback_data=data("skip")))
+    if last:
+        rows.append(last)
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def survey_check_keyboard(
+    l10n: Localizer, form: Literal["q", "b"], cohort_id: int, position: int
+) -> InlineKeyboardMarkup:
+    def data(action: SurveyAction) -> str:
+        return SurveyCb(action=action, form=form, cohort_id=cohort_id, step=position).pack()
+
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [InlineKeyboardButton(text=l10n("surveys-button-send"), callback_data=data("send"))],
+            [InlineKeyboardButton(text=l10n("button-back"), callback_data=data("back"))],
+        ]
+    )
+
+
+def survey_open_keyboard(l10n: Localizer, form: Literal["q", "b"], cohort_id: int) -> InlineKeyboardMarkup:
+    """Fill in (the questionnaire) or Rate myself (the self-assessment before)."""
+    label = "surveys-button-fill-in" if form == "q" else "surveys-button-rate-myself"
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                InlineKeyboardButton(
+                    text=l10n(label), callback_data=SurveyCb(action="open", form=form, cohort_id=cohort_id).pack()
+                )
+            ]
         ]
     )
 

@@ -59,6 +59,13 @@ class GrantRole(StatesGroup):
     person = State()
 
 
+class SurveyForm(StatesGroup):
+    """The questionnaire or self-assessment waits for a typed answer (the other items are
+    buttons; the answers themselves live in the survey draft, not here)."""
+
+    text = State()
+
+
 class ReviewForm(StatesGroup):
     """A curator deciding on one submission: the score (if the homework has one), then the comment."""
 
