@@ -16,6 +16,7 @@ from aiogram.types import User as TelegramUser
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 
 from bot.backup.service import DailyBackup
+from bot.broadcasts.service import BroadcastService
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.courses.bootstrap import ensure_sample_course
@@ -28,6 +29,7 @@ from bot.scheduling.aps import ApsScheduler
 from bot.telegram.commands import set_commands
 from bot.telegram.errors import on_error
 from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer, UpdatesInProgress
+from bot.telegram.views.broadcasts import ProgressMessages
 from handlers import get_routers
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
@@ -77,6 +79,16 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     dp["delivery"] = delivery
     dp["deliveries"] = delivery.repo
     dp["enrolment"].listeners.append(delivery.on_enrolled)
+    # Broadcasts go out as delivery rows; their progress messages are edited by the service once
+    # the bot is there to edit them (at startup, which also takes up broadcasts a restart cut short).
+    broadcasts = BroadcastService(db, delivery, clock)
+    dp["broadcasts"] = broadcasts
+
+    async def start_broadcasts(bot: Bot) -> None:
+        await broadcasts.start(ProgressMessages(bot, translator, cohorts))
+
+    dp.startup.register(start_broadcasts)
+    dp.shutdown.register(broadcasts.stop)
     dp["erasure"] = ErasureService(users, [delivery.person_erased])
     dp["backups"] = DailyBackup(
         database=db.path,

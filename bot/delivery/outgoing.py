@@ -30,6 +30,18 @@ class OutFile:
     kind: FileKind
 
 
+KnownKind = Literal["photo", "document", "video", "voice", "audio", "video_note"]
+
+
+@dataclass(frozen=True)
+class KnownFile:
+    """A file Telegram already holds (a learner's work, a curator's voice comment), sent again by
+    its ``file_id``: nothing is uploaded or downloaded."""
+
+    kind: KnownKind
+    file_id: str
+
+
 @dataclass(frozen=True)
 class OutMessage:
     """One Telegram message: HTML text, or a file with the text as its caption."""
@@ -37,6 +49,7 @@ class OutMessage:
     text: str
     file: OutFile | None = None
     buttons: tuple[tuple[Button, ...], ...] = ()
+    known: KnownFile | None = None  # instead of ``file``
 
 
 @dataclass

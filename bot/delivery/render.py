@@ -17,7 +17,16 @@ from zoneinfo import ZoneInfo
 
 from bot.courses.model import SUPPORTED_LANGUAGES, Course, FileMaterial, Homework, Lesson, LinkMaterial, TextMaterial
 from bot.courses.schedule import homework_deadline
-from bot.delivery.model import HOMEWORK, LESSON, QUESTIONNAIRE, QUESTIONNAIRE_REMINDER, REMINDER, DueDelivery
+from bot.broadcasts.model import BroadcastContent
+from bot.delivery.model import (
+    BROADCAST,
+    HOMEWORK,
+    LESSON,
+    QUESTIONNAIRE,
+    QUESTIONNAIRE_REMINDER,
+    REMINDER,
+    DueDelivery,
+)
 from bot.delivery.outgoing import Button, OutFile, OutMessage
 from bot.delivery.plan import calendar_start
 from bot.i18n import Translator
@@ -47,6 +56,7 @@ class RenderContext:
     course: Course
     files_dir: Path
     translator: Translator
+    detail: object | None = None  # what the row's kind needs besides the course (DeliveryService.details)
 
     def language(self, row: DueDelivery) -> str:
         if row.language in SUPPORTED_LANGUAGES:
@@ -94,6 +104,10 @@ def render(row: DueDelivery, ctx: RenderContext) -> tuple[OutMessage, ...]:
             else:
                 return (OutMessage(text), OutMessage(intro))
         return (OutMessage(text),)
+    if row.kind == BROADCAST:
+        if not isinstance(ctx.detail, BroadcastContent):
+            raise LookupError(f"{row.item_key}: the broadcast is not there")
+        return (ctx.detail.message(),)
     raise LookupError(f"unknown delivery kind {row.kind!r}")
 
 

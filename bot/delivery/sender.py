@@ -54,7 +54,7 @@ from aiogram.exceptions import (
 from aiogram.types import FSInputFile, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.config import Settings
-from bot.delivery.outgoing import FileIds, Outcome, OutFile, OutMessage, SendJob, SendReporter
+from bot.delivery.outgoing import FileIds, KnownFile, Outcome, OutFile, OutMessage, SendJob, SendReporter
 
 log = logging.getLogger(__name__)
 
@@ -437,6 +437,8 @@ class Sender:
 
     async def _call(self, chat_id: int, message: OutMessage) -> int:
         markup = _markup(message)
+        if message.known is not None:
+            return (await _send_known(self._bot, chat_id, message.known, message.text or None, markup)).message_id
         if message.file is None:
             sent = await self._bot.send_message(chat_id, message.text, reply_markup=markup)
             return sent.message_id
@@ -467,6 +469,33 @@ class Sender:
         if file.kind == "audio":
             return await self._bot.send_audio(chat_id, media, caption=caption, reply_markup=markup)
         return await self._bot.send_document(chat_id, media, caption=caption, reply_markup=markup)
+
+
+async def _send_known(
+    bot: Bot, chat_id: int, file: KnownFile, caption: str | None, markup: InlineKeyboardMarkup | None
+) -> Message:
+    if file.kind == "photo":
+        return await bot.send_photo(chat_id, file.file_id, caption=caption, reply_markup=markup)
+    if file.kind == "video":
+        return await bot.send_video(chat_id, file.file_id, caption=caption, reply_markup=markup)
+    if file.kind == "voice":
+        return await bot.send_voice(chat_id, file.file_id, caption=caption, reply_markup=markup)
+    if file.kind == "audio":
+        return await bot.send_audio(chat_id, file.file_id, caption=caption, reply_markup=markup)
+    if file.kind == "video_note":  # a round video has no caption
+        return await bot.send_video_note(chat_id, file.file_id, reply_markup=markup)
+    return await bot.send_document(chat_id, file.file_id, caption=caption, reply_markup=markup)
+
+
+async def send_one(bot: Bot, chat_id: int, message: OutMessage) -> Message:
+    """Send one message of text or of a file Telegram holds, as the sender would, at once and
+    outside its queue: a preview for the one person who asked for it."""
+    markup = _markup(message)
+    if message.known is not None:
+        return await _send_known(bot, chat_id, message.known, message.text or None, markup)
+    if message.file is not None:
+        raise ValueError("a course file goes through the sender")
+    return await bot.send_message(chat_id, message.text, reply_markup=markup)
 
 
 def _markup(message: OutMessage) -> InlineKeyboardMarkup | None:

@@ -36,6 +36,7 @@ from bot.delivery.model import (
     REMINDER_KINDS,
     UNREACHABLE,
     DueDelivery,
+    Withdrawn,
 )
 from bot.delivery.outgoing import FileIds, Outcome, SenderPort, SendJob, SendReporter
 from bot.delivery.planning import CourseCache, Planner, ResumeMode, ResumeResult
@@ -58,6 +59,9 @@ TICK_JOB = "delivery-tick"
 # (cohort id, user id, item key) -> whether the learner already did it (homework accepted,
 # questionnaire answered): their reminders are then cancelled as "done", not sent.
 DoneCheck = Callable[[int, int, str], Awaitable[bool]]
+# A row kind's extra data for rendering (a curator's decision, say), read from its feature's tables
+# just before rendering; None if it is gone, and the row fails with "render".
+DetailLoader = Callable[[DueDelivery], Awaitable[object | None]]
 SenderFactory = Callable[[FileIds, SendReporter], SenderPort]
 
 
@@ -119,6 +123,7 @@ class DeliveryService:
         self.planner = Planner(db, settings, self.courses)
         self.file_ids = StoredFileIds(CourseRepository(db))
         self.done_checks: list[DoneCheck] = []
+        self.details: dict[str, DetailLoader] = {}
         # Enough claimed work to keep every lane busy: each learner's messages are a second
         # apart, so about four seconds' worth of the overall rate.
         self.queue_target = max(4 * settings.send_rate, 64)
@@ -311,7 +316,12 @@ class DeliveryService:
             return
         try:
             course, files_dir = await self.courses.get(row.version_id)
-            messages = render(row, RenderContext(course, Path(files_dir), self.translator))
+            loader = self.details.get(row.kind)
+            detail = None if loader is None else await loader(row)
+            messages = render(row, RenderContext(course, Path(files_dir), self.translator, detail))
+        except Withdrawn as gone:  # stopped between the claim and now: never sent
+            await self.repo.finish(row.id, CANCELLED, gone.reason, now)
+            return
         except Exception as error:
             log.exception("delivery %s (%s) cannot be rendered", row.id, row.item_key)
             await self.repo.finish(row.id, FAILED, f"render: {error}", now)
@@ -385,6 +395,17 @@ class DeliveryService:
         now = self.clock.now()
         for job in self.sender.withdraw(lambda job: job.chat_id == user_id):
             await self.repo.finish(job.delivery_id, CANCELLED, LEFT, now)
+
+    async def withdraw(self, delivery_ids: set[int], reason: str) -> int:
+        """Take back what the sender holds of these rows and cancel them (a message in flight
+        still finishes). Returns how many were taken back."""
+        if self.sender is None or not delivery_ids:
+            return 0
+        now = self.clock.now()
+        taken = self.sender.withdraw(lambda job: job.delivery_id in delivery_ids)
+        for job in taken:
+            await self.repo.finish(job.delivery_id, CANCELLED, reason, now)
+        return len(taken)
 
     async def learner_blocked(self, user_id: int) -> None:
         await self.users.mark_blocked(user_id, self.clock.now())

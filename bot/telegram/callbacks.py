@@ -109,3 +109,17 @@ class DeliveryCb(CallbackData, prefix="dlv"):
 
     action: Literal["again"]
     delivery_id: Id
+
+
+BroadcastAction = Literal[
+    "cohort", "audience", "region", "region-set", "settlement", "write", "send", "rewrite", "cancel", "stop"
+]
+
+
+class BroadcastCb(CallbackData, prefix="bc"):
+    """Organizers: a broadcast, from choosing its recipients to stopping it midway."""
+
+    action: BroadcastAction
+    cohort_id: Id = 0
+    broadcast_id: Id = 0
+    value: str = ""  # region-set: the region's code ("" for all regions)

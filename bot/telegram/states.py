@@ -57,3 +57,11 @@ class GrantRole(StatesGroup):
     """/grant: waiting for the person who gets a role."""
 
     person = State()
+
+
+class BroadcastForm(StatesGroup):
+    """/broadcast: who gets it, the message, the preview to confirm."""
+
+    audience = State()
+    message = State()
+    confirm = State()
