@@ -225,6 +225,7 @@ class Application:
 
     async def close(self) -> None:
         await self.delivery.abort()  # after stop() a no-op; after a crash, no recording at all
+        await self.dp["broadcasts"].stop()  # progress watchers: already stopped after stop()
         self.scheduler.shutdown()
         await self.bot.session.close()
         await self.db.close()
