@@ -79,7 +79,9 @@ def setup() -> Router:
         await state.clear()
 
     @router.message(Command("broadcast"))
-    async def broadcast_command(message: Message, state: FSMContext, cohorts: CohortRepository, l10n: Localizer) -> None:
+    async def broadcast_command(
+        message: Message, state: FSMContext, cohorts: CohortRepository, l10n: Localizer
+    ) -> None:
         await state.clear()
         open_ones = [c for c in await cohorts.all() if c.status != FINISHED]
         if not open_ones:
@@ -135,7 +137,9 @@ def setup() -> Router:
         cohort = await cohorts.get(broadcast.cohort_id)
         await drop_buttons(bot, query.from_user.id, query.message.message_id)
         if stopped:  # at once, not at the watcher's next look
-            text = progress_text(l10n.with_locale(broadcast.language), cohort.name if cohort else "", broadcast, progress)
+            text = progress_text(
+                l10n.with_locale(broadcast.language), cohort.name if cohort else "", broadcast, progress
+            )
             await bot.edit_message_text(text, chat_id=query.from_user.id, message_id=query.message.message_id)
 
     @router.callback_query(BroadcastCb.filter(), StateFilter(BroadcastForm))
@@ -237,18 +241,27 @@ def setup() -> Router:
             return
         await drop_buttons(bot, message.chat.id, data.get(QUESTION_MESSAGE))
         await state.update_data(
-            {"content": {"kind": content.kind, "html": content.html, "file_id": content.file_id}, QUESTION_MESSAGE: None}
+            {
+                "content": {"kind": content.kind, "html": content.html, "file_id": content.file_id},
+                QUESTION_MESSAGE: None,
+            }
         )
         # The preview goes out exactly as the sender will send it to every learner.
         await send_one(bot, message.chat.id, content.message())
         audience = _audience(data)
         recipients = await broadcasts.recipients(cohort.id, audience)
         await state.set_state(BroadcastForm.confirm)
-        text = l10n(
-            "broadcast-confirm", name=escape(cohort.name), count=len(recipients.user_ids)
-        ) + "\n" + audience_lines(l10n, audience)
+        text = (
+            l10n("broadcast-confirm", name=escape(cohort.name), count=len(recipients.user_ids))
+            + "\n"
+            + audience_lines(l10n, audience)
+        )
         await ask_question(
-            bot, message.chat.id, state, text, keyboards.broadcast_confirm_keyboard(l10n, cohort.id, len(recipients.user_ids))
+            bot,
+            message.chat.id,
+            state,
+            text,
+            keyboards.broadcast_confirm_keyboard(l10n, cohort.id, len(recipients.user_ids)),
         )
 
     @router.message(BroadcastForm.audience, NotCommand())

@@ -19,9 +19,8 @@ from bot.broadcasts.model import (
     item_key,
 )
 from bot.clock import from_db, to_db
-from bot.delivery.model import BROADCAST
+from bot.delivery.model import BROADCAST, FAILED, PLANNED, SENT, UNREACHABLE
 from bot.delivery.model import CANCELLED as ROW_CANCELLED
-from bot.delivery.model import FAILED, PLANNED, SENT, UNREACHABLE
 from storage.db import Database
 
 

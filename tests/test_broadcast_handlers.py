@@ -81,7 +81,9 @@ async def test_an_organizer_broadcasts_to_rural_learners(harness: Harness, cohor
     await harness.dp.feed_update(harness.bot, formatted("Zoom moves to 15:00 today", "15:00"))
     preview, confirm = harness._sent_since(before)
     assert preview.text == "Zoom moves to <b>15:00</b> today"
-    assert confirm.text.startswith("☝️ This is how learners will see it.\nSend it to <b>3</b> learners of Аудан &lt;1&gt;?")
+    assert confirm.text.startswith(
+        "☝️ This is how learners will see it.\nSend it to <b>3</b> learners of Аудан &lt;1&gt;?"
+    )
     assert plain_buttons(confirm.reply_markup) == [
         "📣 Send to 3",
         "✏️ Change the message",
@@ -121,9 +123,7 @@ async def test_the_progress_message_ends_with_the_report(harness: Harness, cohor
     await harness.click(ORGANIZER, "📣 Send to 3")
     # The sender is not running here: the copies are settled by hand, as it would.
     await harness.db.execute("UPDATE deliveries SET state = 'sent' WHERE kind = 'broadcast' AND user_id != 205")
-    await harness.db.execute(
-        "UPDATE deliveries SET state = 'unreachable' WHERE kind = 'broadcast' AND user_id = 205"
-    )
+    await harness.db.execute("UPDATE deliveries SET state = 'unreachable' WHERE kind = 'broadcast' AND user_id = 205")
     await asyncio.wait_for(harness.dp["broadcasts"].idle(), 5)
     report = [r for r in harness.session.requests if isinstance(r, EditMessageText)][-1]
     assert report.text.splitlines() == [

@@ -47,7 +47,9 @@ async def test_a_broadcast_to_rural_learners_survives_a_restart(tmp_path: Path) 
         await bot.stop()
         stopped = await Database.open(bot.database_path)
         try:
-            at_stop = await stopped.fetchall("SELECT state, COUNT(*) FROM deliveries WHERE kind = 'broadcast' GROUP BY state")
+            at_stop = await stopped.fetchall(
+                "SELECT state, COUNT(*) FROM deliveries WHERE kind = 'broadcast' GROUP BY state"
+            )
             assert await stopped.fetchval("SELECT status FROM broadcasts") == "sending"
         finally:
             await stopped.close()

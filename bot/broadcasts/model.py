@@ -47,7 +47,9 @@ class BroadcastContent:
     def message(self) -> OutMessage:
         if self.file_id is None:
             return OutMessage(self.html)
-        return OutMessage(self.html, known=KnownFile(cast(Literal["photo", "document", "video"], self.kind), self.file_id))
+        return OutMessage(
+            self.html, known=KnownFile(cast(Literal["photo", "document", "video"], self.kind), self.file_id)
+        )
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from html import escape
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bot.broadcasts.model import BroadcastContent
 from bot.courses.model import SUPPORTED_LANGUAGES, Course, FileMaterial, Homework, Lesson, LinkMaterial, TextMaterial
 from bot.courses.schedule import homework_deadline
-from bot.broadcasts.model import BroadcastContent
 from bot.delivery.model import (
     BROADCAST,
     HOMEWORK,

@@ -24,9 +24,7 @@ def region_name(l10n: Localizer, code: str) -> str:
 
 def audience_lines(l10n: Localizer, audience: Audience) -> str:
     region = region_name(l10n, audience.region) if audience.region else l10n("broadcast-region-all")
-    settlement = (
-        l10n(f"settlement-{audience.settlement}") if audience.settlement else l10n("broadcast-settlement-all")
-    )
+    settlement = l10n(f"settlement-{audience.settlement}") if audience.settlement else l10n("broadcast-settlement-all")
     return l10n("broadcast-audience-lines", region=region, settlement=settlement)
 
 
