@@ -23,6 +23,7 @@ from bot.telegram.filters import NotCommand
 from bot.telegram.states import BroadcastForm
 from bot.telegram.views import QUESTION_MESSAGE, ask_question, drop_buttons
 from bot.telegram.views.broadcasts import audience_lines, audience_text, progress_text
+from bot.text import dates
 from bot.text.buttons import fitted_label
 from storage.cohorts import CohortRepository
 
@@ -256,6 +257,11 @@ def setup() -> Router:
             + "\n"
             + audience_lines(l10n, audience)
         )
+        # Copies wait like lessons do: say so, rather than show "sent 0 of N" all night.
+        if cohort.status == "paused":
+            text += "\n\n" + l10n("broadcast-waits-paused")
+        elif (morning := broadcasts.held_until(cohort.timezone)) is not None:
+            text += "\n\n" + l10n("broadcast-waits-quiet", time=dates.time_label(l10n.locale, morning))
         await ask_question(
             bot,
             message.chat.id,

@@ -160,3 +160,11 @@ async def test_the_cohort_card_opens_a_broadcast_and_a_learner_never_gets_in(har
     refused = await harness.send(LEARNER, "/broadcast")
     assert refused and "📣" not in refused[0].text
     assert await harness.db.fetchval("SELECT COUNT(*) FROM broadcasts") == 0
+
+
+async def test_at_night_the_organizer_is_told_when_it_goes(harness: Harness, cohort: int) -> None:
+    harness.clock.set(datetime(2026, 4, 15, 18, 30, tzinfo=UTC))  # 23:30 in Almaty: quiet hours
+    await choose_rural(harness)
+    await harness.click(ORGANIZER, "✍️ Write the message")
+    confirm = await harness.send(ORGANIZER, "Tomorrow's session starts at 10:00.")
+    assert confirm[-1].text.endswith("🌙 It is quiet hours in the cohort's time zone: the messages go out from 08:00.")

@@ -12,7 +12,9 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import replace
+from datetime import datetime
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from bot.broadcasts.model import (
     CANCELLED,
@@ -73,6 +75,16 @@ class BroadcastService:
             matching = await flt.matching(cohort_id, value)
             picked = [(uid, blocked) for uid, blocked in picked if uid in matching]
         return Recipients(tuple(uid for uid, blocked in picked if not blocked), sum(1 for _, b in picked if b))
+
+    def held_until(self, timezone: str) -> datetime | None:
+        """When copies written now would start going: the end of the cohort's quiet hours if
+        they are on now, else None (at once)."""
+        quiet = self.delivery.planner.quiet
+        now = self.clock.now()
+        tz = ZoneInfo(timezone)
+        if quiet is None or not quiet.contains(now, tz):
+            return None
+        return quiet.end_of(now, tz).astimezone(tz)
 
     async def regions(self, cohort_id: int) -> list[tuple[str, int]]:
         return await self.repo.regions(cohort_id)

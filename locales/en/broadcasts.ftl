@@ -31,6 +31,8 @@ broadcast-confirm =
         [one] learner
        *[other] learners
     } of { $name }?
+broadcast-waits-quiet = 🌙 It is quiet hours in the cohort's time zone: the messages go out from { $time }.
+broadcast-waits-paused = ⏸ The cohort is paused: the messages go out when you resume it (/delivery).
 broadcast-button-send = 📣 Send to { $count }
 broadcast-button-rewrite = ✏️ Change the message
 broadcast-button-audience = 👥 Change the recipients

@@ -25,6 +25,8 @@ broadcast-error-kind = 🤔 Мен мәтін, фото, құжат немесе
 broadcast-confirm =
     ☝️ Тыңдаушылар оны осылай көреді.
     { $name } ағынының <b>{ $count }</b> тыңдаушысына жіберейін бе?
+broadcast-waits-quiet = 🌙 Ағында қазір тыныш сағаттар: хабарламалар сағат { $time } бастап жіберіледі.
+broadcast-waits-paused = ⏸ Ағын кідіртілген: хабарламалар оны жалғастырғанда жіберіледі (/delivery).
 broadcast-button-send = 📣 Жіберу ({ $count })
 broadcast-button-rewrite = ✏️ Хабарламаны өзгерту
 broadcast-button-audience = 👥 Алушыларды өзгерту

@@ -32,6 +32,8 @@ broadcast-confirm =
         [one] { $count } слушателю
        *[other] { $count } слушателям
     } потока { $name }?
+broadcast-waits-quiet = 🌙 У потока сейчас тихие часы: сообщения уйдут с { $time }.
+broadcast-waits-paused = ⏸ Поток на паузе: сообщения уйдут, когда вы его возобновите (/delivery).
 broadcast-button-send = 📣 Отправить ({ $count })
 broadcast-button-rewrite = ✏️ Изменить сообщение
 broadcast-button-audience = 👥 Изменить получателей
