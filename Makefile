@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck bench bench-telegram bench-backup clean
+.PHONY: install run test lint typecheck bench bench-telegram bench-backup bench-broadcast clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Oqu needs Python 3.11 or newer")'
@@ -46,6 +46,10 @@ bench-telegram: $(STAMP)
 # A backup of a 200 MB database while the bot's writers keep committing (about 30 s).
 bench-backup: $(STAMP)
 	$(BIN)/python -m bench.backup
+
+# A broadcast to the rural half of a cohort of 10,000 (5,000 copies), limit 300/s (about 30 s).
+bench-broadcast: $(STAMP)
+	$(BIN)/python -m bench.broadcast
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build *.egg-info

@@ -61,6 +61,9 @@ class BroadcastService:
         self.filters: dict[str, LearnerFilter] = {}
         self.view: ProgressView | None = None
         self._watchers: dict[int, asyncio.Task[None]] = {}
+        # The dispatcher's cache: each broadcast's message, and the broadcasts stopped by cancel().
+        self._contents: dict[int, BroadcastContent] = {}
+        self._stopped: set[int] = set()
         delivery.details[BROADCAST] = self._content
 
     # ------------------------------------------------------------------ recipients
@@ -108,14 +111,23 @@ class BroadcastService:
         return broadcast
 
     async def _content(self, row: DueDelivery) -> BroadcastContent | None:
-        """The delivery service's detail loader for ``broadcast`` rows."""
+        """The delivery service's detail loader for ``broadcast`` rows: read once per broadcast
+        (a fan-out renders thousands of rows of one), stopped ones known from ``cancel``."""
         broadcast_id = broadcast_id_of(row.item_key)
-        broadcast = None if broadcast_id is None else await self.repo.get(broadcast_id)
-        if broadcast is None:
+        if broadcast_id is None:
             return None
-        if broadcast.status == CANCELLED:
+        if broadcast_id in self._stopped:
             raise Withdrawn(WITHDRAWN)
-        return broadcast.content
+        content = self._contents.get(broadcast_id)
+        if content is None:
+            broadcast = await self.repo.get(broadcast_id)
+            if broadcast is None:
+                return None
+            if broadcast.status == CANCELLED:
+                self._stopped.add(broadcast_id)
+                raise Withdrawn(WITHDRAWN)
+            content = self._contents[broadcast_id] = broadcast.content
+        return content
 
     async def cancel(self, broadcast_id: int) -> bool:
         """Stop a broadcast midway: copies not yet sent are cancelled (one in flight still
@@ -123,6 +135,9 @@ class BroadcastService:
         broadcast = await self.repo.get(broadcast_id)
         if broadcast is None:
             return False
+        # Known stopped before the database says so: a row the dispatcher renders meanwhile is
+        # cancelled, not sent.
+        self._stopped.add(broadcast_id)
         stopped, taken = await self.repo.cancel(broadcast, WITHDRAWN, self.clock.now())
         if stopped:
             await self.delivery.withdraw(set(taken), WITHDRAWN)
@@ -175,6 +190,7 @@ class BroadcastService:
                     await view.show(broadcast, progress)
                     shown = (broadcast.status, progress)
                 if broadcast.status != SENDING and progress.finished:
+                    self._contents.pop(broadcast_id, None)
                     return
             except asyncio.CancelledError:
                 raise
