@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass, field
+from functools import partial
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -20,11 +21,13 @@ from bot.broadcasts.service import BroadcastService
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.courses.bootstrap import ensure_sample_course
+from bot.courses.catalog import course_title
 from bot.delivery.sender import sender_factory
 from bot.delivery.service import DeliveryService
 from bot.i18n import Translator
 from bot.people.enrolment import EnrolmentService
 from bot.people.erasure import ErasureService
+from bot.people.personal_data import PersonalDataRegistry, PersonalDataService
 from bot.scheduling.aps import ApsScheduler
 from bot.telegram.commands import set_commands
 from bot.telegram.errors import on_error
@@ -36,6 +39,7 @@ from storage.courses import CourseRepository
 from storage.db import Database
 from storage.fsm import SQLiteStorage
 from storage.lock import DatabaseLock
+from storage.personal_data import PersonalDataStore, core_sources
 from storage.roles import RoleRepository
 from storage.users import UserRepository
 
@@ -61,6 +65,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     users = UserRepository(db)
     roles = RoleRepository(db)
     cohorts = CohortRepository(db)
+    courses = CourseRepository(db)
     dp = Dispatcher(
         storage=SQLiteStorage(db, clock),
         settings=settings,
@@ -68,7 +73,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
         users=users,
         role_repo=roles,
         cohorts=cohorts,
-        courses=CourseRepository(db),
+        courses=courses,
         enrolment=EnrolmentService(cohorts),
         translator=translator,
         clock=clock,
@@ -89,7 +94,20 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
 
     dp.startup.register(start_broadcasts)
     dp.shutdown.register(broadcasts.stop)
-    dp["erasure"] = ErasureService(users, [delivery.person_erased])
+    # Every repository that keeps a person's id: /mydata exports them, "Delete my data" erases
+    # them (a feature with such a table adds its repository here; tests/test_personal_data.py
+    # fails until it does).
+    personal_data = PersonalDataRegistry(core_sources(db))
+    personal_data.add(broadcasts.repo)
+    dp["erasure"] = ErasureService(users, [delivery.person_erased], personal_data)
+    dp["personal_data"] = PersonalDataService(
+        personal_data,
+        PersonalDataStore(db),
+        course_title=partial(course_title, courses),
+        clock=clock,
+        unconsented_days=settings.unconsented_days,
+        timezone=settings.timezone,
+    )
     dp["backups"] = DailyBackup(
         database=db.path,
         folder=settings.backups_dir,
@@ -169,6 +187,7 @@ class Application:
         self.scheduler.start()
         await self.delivery.start(sender_factory(self.bot, self.settings), scheduler=self.scheduler)
         self.backups.schedule(self.scheduler)
+        self.dp["personal_data"].schedule(self.scheduler)
         self.polling = True
 
     async def _on_shutdown(self) -> None:

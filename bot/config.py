@@ -56,6 +56,10 @@ class Settings(BaseSettings):
     backup_at: str = "03:00"  # HH:MM, or "off"
     backup_keep: int = Field(default=14, ge=1, le=3650)  # days
 
+    # Personal data (docs/operations.md): people who started the bot but have not consented (or
+    # deleted their data) for this many days are forgotten, language and all, by a daily job.
+    unconsented_days: int = Field(default=30, ge=1, le=3650)
+
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:

@@ -79,8 +79,9 @@ def setup(translator: Translator) -> Router:
         if callback_data.action == "delete-no":
             await bot.send_message(chat_id, l10n("profile-delete-kept"))
             return
-        await erasure.erase(chat_id, clock.now())
+        # Cleared first: clearing writes an empty row under their key, which the erasure deletes.
         await state.clear()
+        await erasure.erase(chat_id, clock.now())
         await bot.send_message(chat_id, l10n("profile-deleted"), reply_markup=ReplyKeyboardRemove())
         await bot.send_message(
             chat_id, l10n("profile-deleted-next"), reply_markup=keyboards.restart_registration_keyboard(l10n)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
+from typing import ClassVar
 
 import aiosqlite
 
@@ -184,3 +185,33 @@ class BroadcastRepository:
     async def status(self, broadcast_id: int) -> str | None:
         value = await self._db.fetchval("SELECT status FROM broadcasts WHERE id = ?", (broadcast_id,))
         return None if value is None else str(value)
+
+    # ------------------------------------------------------------------ personal data
+
+    # progress_chat is the organizer's private chat, whose id is theirs.
+    columns: ClassVar[Columns] = {"broadcasts": ("created_by", "progress_chat")}
+
+    async def export(self, user_id: int) -> dict[str, JSON]:
+        """The messages they broadcast: to which cohort, what, to how many, what became of it."""
+        rows = await self._db.fetchall(
+            """
+            SELECT c.name AS cohort, b.kind, b.html AS message, b.audience, b.recipients, b.status,
+                   b.created_at, b.finished_at
+              FROM broadcasts b JOIN cohorts c ON c.id = b.cohort_id
+             WHERE b.created_by = ? ORDER BY b.created_at, b.id
+            """,
+            (user_id,),
+        )
+        return {"broadcasts_sent": [dict(row) for row in rows]}
+
+    async def erase(self, conn: aiosqlite.Connection, person: Forgetting) -> dict[str, int]:
+        """Broadcasts they sent stay (learners got them; the cohort's record needs them) but no
+        longer say who sent them, nor where their progress was shown."""
+        cursor = await conn.execute(
+            "UPDATE broadcasts SET created_by = ? WHERE created_by = ?", (person.alias, person.user_id)
+        )
+        await conn.execute(
+            "UPDATE broadcasts SET progress_chat = NULL, progress_message = NULL WHERE progress_chat = ?",
+            (person.user_id,),
+        )
+        return {"broadcasts unattributed": cursor.rowcount}

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 
 import aiosqlite
 
 from bot.clock import from_db, to_db
 from bot.people.model import Cohort, Learner, NewCohort
+from bot.people.personal_data import JSON, Columns, Forgetting
 from storage.db import Database
 
 
@@ -161,3 +163,57 @@ class CohortRepository:
             (status, to_db(now), cohort_id, user_id),
         )
         return changed > 0
+
+    # ------------------------------------------------------------------ personal data
+
+    columns: ClassVar[Columns] = {
+        "enrolments": ("user_id",),
+        "cohort_curators": ("user_id",),
+        "cohorts": ("created_by",),
+    }
+
+    async def export(self, user_id: int) -> dict[str, JSON]:
+        """Their enrolments, the cohorts they curate and those they opened (with the course's
+        version, which the export turns into its title)."""
+        enrolments = await self._db.fetchall(
+            """
+            SELECT c.name AS cohort, c.version_id AS course_version_id, c.start_date, c.timezone,
+                   e.status, e.enrolled_at, e.ended_at
+              FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
+             WHERE e.user_id = ? ORDER BY e.enrolled_at, c.id
+            """,
+            (user_id,),
+        )
+        curating = await self._db.fetchall(
+            """
+            SELECT c.name AS cohort, c.version_id AS course_version_id, c.start_date
+              FROM cohort_curators cc JOIN cohorts c ON c.id = cc.cohort_id
+             WHERE cc.user_id = ? ORDER BY c.start_date, c.id
+            """,
+            (user_id,),
+        )
+        opened = await self._db.fetchall(
+            """
+            SELECT name AS cohort, version_id AS course_version_id, start_date, created_at
+              FROM cohorts WHERE created_by = ? ORDER BY created_at, id
+            """,
+            (user_id,),
+        )
+        return {
+            "enrolments": [dict(row) for row in enrolments],
+            "cohorts_curated": [dict(row) for row in curating],
+            "cohorts_opened": [dict(row) for row in opened],
+        }
+
+    async def erase(self, conn: aiosqlite.Connection, person: Forgetting) -> dict[str, int]:
+        """Enrolments end (as "left": they may register and join again) and stay, under the
+        alias, for the cohort's counts; curating ends; cohorts they opened no longer say who."""
+        stamp = to_db(person.now)
+        ended = await conn.execute(
+            "UPDATE enrolments SET status = 'left', ended_at = ? WHERE user_id = ? AND status = 'active'",
+            (stamp, person.user_id),
+        )
+        await conn.execute("UPDATE enrolments SET user_id = ? WHERE user_id = ?", (person.alias, person.user_id))
+        curated = await conn.execute("DELETE FROM cohort_curators WHERE user_id = ?", (person.user_id,))
+        await conn.execute("UPDATE cohorts SET created_by = ? WHERE created_by = ?", (person.alias, person.user_id))
+        return {"enrolments ended": ended.rowcount, "curatorships ended": curated.rowcount}

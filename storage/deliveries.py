@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
+from typing import ClassVar
 
 import aiosqlite
 
@@ -17,6 +18,7 @@ from bot.delivery.model import (
     AGAIN,
     CANCELLED,
     FAILED,
+    LEFT,
     PLANNED,
     SENDING,
     UNREACHABLE,
@@ -29,6 +31,7 @@ from bot.delivery.model import (
     format_ids,
     parse_ids,
 )
+from bot.people.personal_data import JSON, Columns, Forgetting
 from storage.db import Database
 
 _CHUNK = 500  # ids per "IN (...)"; far below SQLite's variable limit
@@ -534,3 +537,39 @@ class DeliveryRepository:
             (cohort_id, item_key),
         )
         return [LearnerIssue(row[0], row[1], row[2], row[3], row[4]) for row in rows]
+
+    # ------------------------------------------------------------------ personal data
+
+    columns: ClassVar[Columns] = {"deliveries": ("user_id",), "delivery_plans": ("user_id",)}
+
+    async def export(self, user_id: int) -> dict[str, JSON]:
+        """What was planned for them and what became of it (a resend is a row of its own)."""
+        rows = await self._db.fetchall(
+            """
+            SELECT c.name AS cohort, d.kind, d.item_key AS item, d.variant, d.state, d.due_at,
+                   d.sent_at, d.reason
+              FROM deliveries d JOIN cohorts c ON c.id = d.cohort_id
+             WHERE d.user_id = ? ORDER BY d.due_at, d.position, d.id
+            """,
+            (user_id,),
+        )
+        return {"deliveries": [dict(row) for row in rows]}
+
+    async def erase(self, conn: aiosqlite.Connection, person: Forgetting) -> dict[str, int]:
+        """What is still to come is cancelled (an unreachable row too: it would be sent again
+        when they unblock the bot); the rows stay under the alias for the per-lesson counts,
+        without the ids of the messages in their chat."""
+        stamp = to_db(person.now)
+        cancelled = await conn.execute(
+            """
+            UPDATE deliveries SET state = 'cancelled', reason = ?, updated_at = ?
+             WHERE user_id = ? AND state IN ('planned', 'unreachable')
+            """,
+            (LEFT, stamp, person.user_id),
+        )
+        await conn.execute(
+            "UPDATE deliveries SET user_id = ?, message_ids = '' WHERE user_id = ?", (person.alias, person.user_id)
+        )
+        # A plan marks an enrolment as planned; the enrolment has ended, nothing is to plan.
+        await conn.execute("DELETE FROM delivery_plans WHERE user_id = ?", (person.user_id,))
+        return {"deliveries cancelled": cancelled.rowcount}

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
+
+import aiosqlite
 
 from bot.clock import to_db
+from bot.people.personal_data import JSON, Columns, Forgetting
 from storage.db import Database
 
 ROLES = ("organizer", "curator")
@@ -42,3 +46,20 @@ class RoleRepository:
             """
         )
         return [(row["user_id"], row["role"], row["full_name"]) for row in rows]
+
+    # ------------------------------------------------------------------ personal data
+
+    columns: ClassVar[Columns] = {"roles": ("user_id", "granted_by")}
+
+    async def export(self, user_id: int) -> dict[str, JSON]:
+        """Their own roles and when they got them; not who granted them, nor whom they granted."""
+        rows = await self._db.fetchall(
+            "SELECT role, granted_at FROM roles WHERE user_id = ? ORDER BY granted_at, role", (user_id,)
+        )
+        return {"roles": [dict(row) for row in rows]}
+
+    async def erase(self, conn: aiosqlite.Connection, person: Forgetting) -> dict[str, int]:
+        cursor = await conn.execute("DELETE FROM roles WHERE user_id = ?", (person.user_id,))
+        # Roles they granted stay with their holders; the grant no longer says by whom.
+        await conn.execute("UPDATE roles SET granted_by = ? WHERE granted_by = ?", (person.alias, person.user_id))
+        return {"roles taken away": cursor.rowcount}

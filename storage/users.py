@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import fields
 from datetime import datetime
+from typing import ClassVar
 
 import aiosqlite
 
 from bot.clock import to_db
-from bot.delivery.model import LEFT
 from bot.people.model import PROFILE_FIELDS, Erased, Profile, User
+from bot.people.personal_data import JSON, Columns, Forgetting
 from storage.db import Database
 
 
@@ -21,6 +22,10 @@ def _user(row: aiosqlite.Row) -> User:
 class UserRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
+
+    @property
+    def db(self) -> Database:
+        return self._db
 
     async def get(self, telegram_id: int) -> User | None:
         row = await self._db.fetchone("SELECT * FROM users WHERE telegram_id = ?", (telegram_id,))
@@ -101,37 +106,45 @@ class UserRepository:
     async def clear_payload(self, telegram_id: int) -> None:
         await self._db.execute("UPDATE users SET pending_payload = NULL WHERE telegram_id = ?", (telegram_id,))
 
-    async def forget_personal_data(self, telegram_id: int, now: datetime) -> Erased:
-        """The person withdraws consent: keep only the language they chose, all in one transaction.
+    # ------------------------------------------------------------------ personal data
 
-        Their active enrolments end (as "left": they may register and join again) and their
-        planned deliveries are cancelled, so no lesson reaches someone the bot has just told they
-        are no longer registered and no organizer's list shows a nameless learner. The rows
-        themselves stay, as on leaving, so the cohort's history keeps its counts.
-        """
-        stamp = to_db(now)
-        async with self._db.transaction() as conn:
-            await conn.execute(
-                """
-                UPDATE users SET full_name = NULL, region = NULL, district = NULL, library = NULL,
-                       position = NULL, settlement = NULL, username = NULL, consent_at = NULL,
-                       registered_at = NULL, pending_payload = NULL, updated_at = ?
-                 WHERE telegram_id = ?
-                """,
-                (stamp, telegram_id),
-            )
-            ended = await conn.execute(
-                "UPDATE enrolments SET status = 'left', ended_at = ? WHERE user_id = ? AND status = 'active'",
-                (stamp, telegram_id),
-            )
-            cancelled = await conn.execute(
-                """
-                UPDATE deliveries SET state = 'cancelled', reason = ?, updated_at = ?
-                 WHERE user_id = ? AND state = 'planned'
-                """,
-                (LEFT, stamp, telegram_id),
-            )
-            return Erased(enrolments=ended.rowcount, deliveries=cancelled.rowcount)
+    async def forget_personal_data(self, telegram_id: int, now: datetime) -> Erased:
+        """Erase the person from the sources every installation has (people, roles, cohorts,
+        deliveries, forms), in one transaction. The bot itself erases through
+        ``bot.people.erasure.ErasureService``, whose registry holds the features' sources too."""
+        from storage.personal_data import PersonalDataStore, core_sources  # it imports this module
+
+        return Erased(await PersonalDataStore(self._db).erase(telegram_id, now, core_sources(self._db)))
+
+    columns: ClassVar[Columns] = {"users": ("telegram_id",)}
+
+    async def export(self, user_id: int) -> dict[str, JSON]:
+        """The profile, language, consent and reachability, as stored."""
+        row = await self._db.fetchone(
+            """
+            SELECT telegram_id, language, full_name, region, district, library, position, settlement,
+                   username, consent_at, registered_at, blocked_at, created_at, updated_at
+              FROM users WHERE telegram_id = ?
+            """,
+            (user_id,),
+        )
+        return {"profile": None if row is None else dict(row)}
+
+    async def erase(self, conn: aiosqlite.Connection, person: Forgetting) -> dict[str, int]:
+        """Only the language stays (the bot still answers them in it); the daily clean-up
+        deletes even that ``UNCONSENTED_DAYS`` later."""
+        stamp = to_db(person.now)
+        cursor = await conn.execute(
+            """
+            UPDATE users SET full_name = NULL, region = NULL, district = NULL, library = NULL,
+                   position = NULL, settlement = NULL, username = NULL, consent_at = NULL,
+                   registered_at = NULL, pending_payload = NULL, blocked_at = NULL,
+                   created_at = ?, updated_at = ?
+             WHERE telegram_id = ?
+            """,
+            (stamp, stamp, person.user_id),
+        )
+        return {"profiles blanked": cursor.rowcount}
 
     async def mark_blocked(self, telegram_id: int, now: datetime) -> bool:
         """Telegram says the bot cannot write to them; True if they were reachable until now."""

@@ -40,6 +40,7 @@ BUTTONS: dict[str, str | None] = {
     "button-consent-no": None,
     "button-consent-yes": None,
     "button-delete-data": None,
+    "button-mydata": None,
     "button-delete-no": None,
     "button-delete-yes": None,
     "button-edit-district": None,

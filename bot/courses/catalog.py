@@ -53,3 +53,12 @@ def released_lessons(course: Course, cohort: Cohort, now: datetime, shift_days: 
     coming = next_lesson(course, cohort, now, shift_days)
     last = coming.number - 1 if coming else len(course.lessons)
     return list(enumerate(course.lessons[:last], start=1))
+
+
+async def course_title(courses: CourseRepository, version_id: int, language: str) -> str | None:
+    """The course's title in ``language`` (or its fallback); None if the version is gone."""
+    try:
+        course = await course_for_version(courses, version_id)
+    except LookupError:
+        return None
+    return course.text(course.title, language)

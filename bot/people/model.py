@@ -94,7 +94,14 @@ class Learner:
 
 @dataclass(frozen=True)
 class Erased:
-    """What deleting a person's data ended: their enrolments and their planned deliveries."""
+    """What deleting a person's data changed, by kind (``enrolments ended``: 2, ...)."""
 
-    enrolments: int
-    deliveries: int
+    changed: dict[str, int]
+
+    @property
+    def enrolments(self) -> int:
+        return self.changed.get("enrolments ended", 0)
+
+    @property
+    def deliveries(self) -> int:
+        return self.changed.get("deliveries cancelled", 0)

@@ -46,7 +46,7 @@ class FormCb(CallbackData, prefix="reg"):
 
 
 class ProfileCb(CallbackData, prefix="prof"):
-    action: str  # edit, delete, delete-yes, delete-no, register
+    action: str  # edit, language, mydata, delete, delete-yes, delete-no, register
     field: str = ""
 
 

@@ -123,8 +123,9 @@ def profile_keyboard(l10n: Localizer) -> InlineKeyboardMarkup:
     for field in PROFILE_FIELDS:
         builder.button(text=l10n(f"button-edit-{field}"), callback_data=ProfileCb(action="edit", field=field))
     builder.button(text=l10n("button-language"), callback_data=ProfileCb(action="language"))
+    builder.button(text=l10n("button-mydata"), callback_data=ProfileCb(action="mydata"))
     builder.button(text=l10n("button-delete-data"), callback_data=ProfileCb(action="delete"))
-    builder.adjust(2, 2, 2, 1, 1)
+    builder.adjust(2, 2, 2, 1, 1, 1)
     return builder.as_markup()
 
 
