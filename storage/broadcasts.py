@@ -22,6 +22,7 @@ from bot.broadcasts.model import (
 from bot.clock import from_db, to_db
 from bot.delivery.model import BROADCAST, FAILED, PLANNED, SENT, UNREACHABLE
 from bot.delivery.model import CANCELLED as ROW_CANCELLED
+from bot.people.personal_data import JSON, Columns, Forgetting
 from storage.db import Database
 
 
