@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck bench bench-telegram bench-backup bench-broadcast clean
+.PHONY: install run test lint typecheck bench bench-telegram bench-flood bench-backup bench-broadcast clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Oqu needs Python 3.11 or newer")'
@@ -42,6 +42,11 @@ bench: $(STAMP)
 # The same at Telegram's own 30 messages per second: about 17 minutes.
 bench-telegram: $(STAMP)
 	$(BIN)/python -m bench.delivery --rate 30
+
+# Other people's reply latency with and without one person flooding the bot (30 messages a
+# second), throttled and not: three runs of 30 s; results in docs/benchmarks.md.
+bench-flood: $(STAMP)
+	$(BIN)/python -m bench.flood
 
 # A backup of a 200 MB database while the bot's writers keep committing (about 30 s).
 bench-backup: $(STAMP)

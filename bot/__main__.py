@@ -35,9 +35,10 @@ def main(argv: list[str]) -> int:
         print(problem, file=sys.stderr)
         return EXIT_CONFIG
 
-    from bot.runner import configure_logging, run_bot
+    from bot.logformat import configure_logging
+    from bot.runner import run_bot
 
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     return asyncio.run(run_bot(settings))
 
 

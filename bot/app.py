@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -15,6 +16,7 @@ from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramNetworkError, TelegramServerError
 from aiogram.types import User as TelegramUser
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
+from aiohttp import web
 
 from bot.backup.service import DailyBackup
 from bot.broadcasts.service import BroadcastService
@@ -30,9 +32,10 @@ from bot.people.erasure import ErasureService
 from bot.people.personal_data import PersonalDataRegistry, PersonalDataService
 from bot.scheduling.aps import ApsScheduler
 from bot.telegram.commands import set_commands
-from bot.telegram.errors import on_error
-from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer, UpdatesInProgress
+from bot.telegram.errors import ErrorAlerts, on_error
+from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer, Throttle, UpdatesInProgress
 from bot.telegram.views.broadcasts import ProgressMessages
+from bot.telegram.webhook import create_webhook_app, webhook_secret
 from handlers import get_routers
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
@@ -120,11 +123,16 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     # First, so that updates waiting for their person's turn count as in progress at shutdown.
     dp["in_progress"] = in_progress = UpdatesInProgress()
     dp.update.outer_middleware(in_progress)
+    # Before the serializer and the database: a flood costs the others nothing (middlewares/throttle.py).
+    dp["throttle"] = throttle = Throttle.from_settings(settings, clock, translator, users)
+    dp.update.outer_middleware(throttle)
     dp.update.outer_middleware(PerUserSerializer())
     dp.update.outer_middleware(PersonMiddleware(users, roles, translator, settings))
     # Every button press is answered exactly once, after its handler (with the text and alert
     # the handler put on ``callback_answer``), even when the handler fails.
     dp.callback_query.middleware(CallbackAnswerMiddleware())
+    # Owners hear of each kind of error once per 10 minutes (bot/telegram/errors.py).
+    dp["error_alerts"] = ErrorAlerts(clock)
     dp.errors.register(on_error)
     dp.include_routers(*get_routers(translator))
     return dp
@@ -141,7 +149,10 @@ class Application:
     translator: Translator
     clock: Clock
     scheduler: ApsScheduler = field(default_factory=ApsScheduler)
+    # True while updates are taken (by long polling or, with WEBHOOK_URL, by the webhook server)
+    # and stop() can end it cleanly.
     polling: bool = field(default=False)
+    _stop_serving: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
     lock: DatabaseLock | None = field(default=None)
 
     @classmethod
@@ -226,10 +237,22 @@ class Application:
                 delay = min(delay * 2, MAX_RETRY_DELAY)
 
     async def run(self, *, handle_signals: bool = True) -> None:
-        """Connect, publish the command menu, and poll until stopped or signalled."""
+        """Connect, publish the command menu, and take updates until stopped or signalled.
+
+        With WEBHOOK_URL Telegram posts them to our own HTTP server; otherwise we poll.
+        """
         me = await self.connect()
         log.info("connected as @%s (id %s)", me.username, me.id)
         await set_commands(self.bot, self.translator, self.settings)
+        if self.settings.webhook_url:
+            await self._serve_webhook(handle_signals=handle_signals)
+            return
+        # Telegram refuses getUpdates while a webhook is set: a bot moved back from webhook mode
+        # removes it (the updates Telegram holds are kept and come by polling).
+        info = await self.bot.get_webhook_info()
+        if info.url:
+            log.info("removing the webhook %s to poll instead", info.url)
+            await self.bot.delete_webhook(drop_pending_updates=False)
         await self.dp.start_polling(
             self.bot,
             handle_signals=handle_signals,
@@ -238,8 +261,45 @@ class Application:
             allowed_updates=self.dp.resolve_used_update_types(),
         )
 
+    async def _serve_webhook(self, *, handle_signals: bool) -> None:
+        """Listen on WEBHOOK_LISTEN, register the webhook with its secret, serve until stop()."""
+        url = self.settings.webhook_url
+        assert url is not None
+        secret = webhook_secret(self.settings)
+        web_app = create_webhook_app(self.dp, self.bot, path=self.settings.webhook_path, secret=secret)
+        runner = web.AppRunner(web_app, access_log=None, shutdown_timeout=SHUTDOWN_GRACE)
+        loop = asyncio.get_running_loop()
+        self._stop_serving.clear()
+        if handle_signals:
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(signum, self._stop_serving.set)
+        await runner.setup()  # the dispatcher's startup: delivery starts
+        try:
+            host, port = self.settings.webhook_host_port
+            await web.TCPSite(runner, host, port).start()
+            await self.bot.set_webhook(
+                url,
+                secret_token=secret,
+                allowed_updates=self.dp.resolve_used_update_types(),
+                drop_pending_updates=False,
+            )
+            log.info("webhook mode: listening on %s:%s, Telegram posts to %s", host, port, url)
+            await self._stop_serving.wait()
+        finally:
+            if handle_signals:
+                for signum in (signal.SIGINT, signal.SIGTERM):
+                    loop.remove_signal_handler(signum)
+            # Stops taking requests first, then runs the dispatcher's shutdown (_on_shutdown):
+            # updates in progress finish and delivery stops, as after polling. The webhook
+            # stays registered: Telegram keeps what comes meanwhile and retries after a restart.
+            await runner.cleanup()
+
     async def stop(self) -> None:
-        if self.polling:
+        if not self.polling:
+            return
+        if self.settings.webhook_url:
+            self._stop_serving.set()
+        else:
             await self.dp.stop_polling()
 
     async def close(self) -> None:

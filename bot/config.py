@@ -6,6 +6,7 @@ import re
 from datetime import time
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
@@ -20,6 +21,9 @@ TOKEN_HELP = (
 # The same rule as aiogram's validate_token, without importing aiogram: a clear answer to a
 # missing token must come at once, not after the second it takes to load the framework.
 _TOKEN = re.compile(r"^\d+:[^\s:]+$")
+# Telegram's rule for setWebhook's secret_token.
+_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+HEALTH_PATH = "/healthz"
 _HH_MM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 Locale = Literal["kk", "ru", "en"]
@@ -50,6 +54,18 @@ class Settings(BaseSettings):
     questionnaire_reminders: Annotated[tuple[int, ...], NoDecode] = (24, 72)  # hours after the invitation
     delivery_tick: float = Field(default=30.0, ge=0.1, le=600)  # seconds between checks of what is due
 
+    # Webhook mode (docs/operations.md): with a URL the bot listens for Telegram instead of polling.
+    webhook_url: str | None = None
+    webhook_listen: str = "0.0.0.0:8080"  # host:port of the bot's own HTTP server
+    webhook_secret: SecretStr | None = None  # empty: generated once, kept in webhook_secret_path
+
+    # Throttling: each person has a bucket of THROTTLE_BURST updates, refilled at THROTTLE_RATE per
+    # second; an empty bucket means one notice and THROTTLE_PAUSE seconds of being ignored.
+    throttle_rate: float = Field(default=2.0, ge=0, le=1000)  # 0: no throttling
+    throttle_burst: int = Field(default=20, ge=1, le=10_000)
+    throttle_pause: float = Field(default=10.0, ge=0, le=3600)
+
+    log_format: Literal["text", "json"] = "text"
     # Backups (docs/operations.md): every day at BACKUP_AT, local time in TIMEZONE, into BACKUP_DIR
     # (default: backups/ beside the database); archives of the last BACKUP_KEEP days are kept.
     backup_dir: Path | None = None
@@ -116,6 +132,45 @@ class Settings(BaseSettings):
             return value or None
         return value
 
+    @field_validator("webhook_url", mode="before")
+    @classmethod
+    def _webhook_url(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        value = value.strip()
+        if not value:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("https", "http") or not parts.hostname:
+            raise ValueError("must be a full URL such as https://bot.example.kz/telegram/webhook")
+        if (parts.path or "/") == HEALTH_PATH:
+            raise ValueError(f"{HEALTH_PATH} is the health check; choose another path")
+        return value
+
+    @field_validator("webhook_listen")
+    @classmethod
+    def _listen(cls, value: str) -> str:
+        _, sep, port = value.strip().rpartition(":")
+        if not sep or not port.isdigit() or not 0 <= int(port) <= 65535:
+            raise ValueError("must be host:port, e.g. 0.0.0.0:8080 or 127.0.0.1:8080")
+        return value.strip()
+
+    @field_validator("webhook_secret", mode="before")
+    @classmethod
+    def _secret(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.strip()
+            if not value:
+                return None
+            if not _SECRET.match(value):
+                raise ValueError("1-256 characters, only A-Z, a-z, 0-9, _ and - (Telegram's rule)")
+        return value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower_format(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper_level(cls, value: object) -> object:
@@ -138,6 +193,21 @@ class Settings(BaseSettings):
     def files_dir(self) -> Path:
         """Course files, content-addressed, beside the database (and on the same volume)."""
         return self.database_path.parent / "files"
+
+    @property
+    def webhook_path(self) -> str:
+        """The path Telegram posts to: the path of WEBHOOK_URL."""
+        return urlsplit(self.webhook_url or "").path or "/"
+
+    @property
+    def webhook_host_port(self) -> tuple[str, int]:
+        host, _, port = self.webhook_listen.rpartition(":")
+        return host.strip("[]") or "0.0.0.0", int(port)
+
+    @property
+    def webhook_secret_path(self) -> Path:
+        """Where a generated webhook secret is kept, beside the database, so a restart keeps it."""
+        return self.database_path.parent / "webhook-secret"
 
     @property
     def backups_dir(self) -> Path:

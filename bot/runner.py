@@ -18,14 +18,6 @@ log = logging.getLogger("bot")
 EXIT_CONFIG = 2  # also in bot/__main__.py, which answers before importing aiogram
 
 
-def configure_logging(level: str) -> None:
-    logging.basicConfig(
-        level=level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-
-
 async def run_bot(settings: Settings) -> int:
     problem = check_token(settings)
     if problem:

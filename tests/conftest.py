@@ -62,6 +62,9 @@ def settings(tmp_path: Path) -> Settings:
         bot_token=TEST_TOKEN,
         admin_ids=str(OWNER_ID),
         database_path=tmp_path / "bot.sqlite3",
+        # Tests type faster than any person, and the harness's clock stands still: no throttling
+        # here (tests/test_throttle.py turns it on).
+        throttle_rate=0,
     )
 
 

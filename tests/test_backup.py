@@ -326,7 +326,7 @@ def test_restore_refuses_while_the_bot_runs_and_works_once_it_is_killed(
         taken = _cli(database, "backup", str(tmp_path / "while-running"), cwd=tmp_path)
         assert taken.returncode == 0 and taken.stdout.startswith("Backup taken: "), taken.stderr
         bot.send_signal(signal.SIGKILL)  # no chance to clean up: the kernel lets go of the lock
-        bot.communicate(timeout=20)
+        bot.communicate(timeout=45)
     finally:
         bot.kill()
     restored = _cli(database, "restore", str(archive), cwd=tmp_path)

@@ -11,6 +11,7 @@ from bot.telegram.callbacks import LanguageCb
 from bot.telegram.middlewares import PerUserSerializer
 from tests.auxil.harness import Harness
 from tests.auxil.updates import tg_user
+from tests.conftest import OWNER_ID
 
 
 async def test_updates_of_one_person_never_overlap_but_people_run_in_parallel() -> None:
@@ -83,4 +84,6 @@ async def test_a_button_whose_handler_fails_is_answered_once_and_the_person_is_t
     sent = await harness.click_data(user, LanguageCb(code="ru", origin="switch").pack(), 7)
     answers = [r for r in harness.session.requests[since:] if isinstance(r, AnswerCallbackQuery)]
     assert len(answers) == 1
-    assert [m.text for m in sent] == [harness.translator.get("en", "error-generic")]
+    assert [m.text for m in sent if int(m.chat_id) == user.id] == [harness.translator.get("en", "error-generic")]
+    # ... and the owners get one alert (bot/telegram/errors.py).
+    assert [int(m.chat_id) for m in sent if int(m.chat_id) != user.id] == [OWNER_ID]

@@ -118,7 +118,7 @@ def test_the_installed_package_finds_its_data_outside_the_checkout(site: Path, t
     assert len(set(seen["welcome"].values())) == 3
 
 
-async def _wait_for_line(stream: asyncio.StreamReader, needle: str, seen: list[str], seconds: float = 30) -> None:
+async def _wait_for_line(stream: asyncio.StreamReader, needle: str, seen: list[str], seconds: float = 60) -> None:
     async def scan() -> None:
         while True:
             raw = await stream.readline()

@@ -37,7 +37,7 @@ def start_bot(env: dict[str, str], cwd: Path) -> subprocess.Popen[str]:
     )
 
 
-def read_until(process: subprocess.Popen[str], needle: str, timeout: float = 20) -> list[str]:
+def read_until(process: subprocess.Popen[str], needle: str, timeout: float = 60) -> list[str]:
     lines: list[str] = []
     deadline = time.monotonic() + timeout
     assert process.stderr is not None
@@ -80,7 +80,7 @@ def test_unreachable_api_is_retried_with_a_clear_line_then_sigterm_stops_it(tmp_
     assert (tmp_path / "db.sqlite3").exists()
 
 
-async def _wait_for_line(stream: asyncio.StreamReader, needle: str, seen: list[str], seconds: float = 20) -> None:
+async def _wait_for_line(stream: asyncio.StreamReader, needle: str, seen: list[str], seconds: float = 60) -> None:
     async def scan() -> None:
         while True:
             raw = await stream.readline()
@@ -146,7 +146,7 @@ async def test_python_m_bot_serves_a_librarian_and_stops_cleanly_on_sigterm(tmp_
             greeting = await user.expect("Здравствуйте", timeout=10)
             assert greeting.button_labels == ["Қазақша", "Русский", "English"]
             process.send_signal(signal.SIGTERM)
-            _, rest = await asyncio.wait_for(process.communicate(), 20)
+            _, rest = await asyncio.wait_for(process.communicate(), 45)
         finally:
             if process.returncode is None:
                 process.kill()

@@ -114,6 +114,7 @@ class BotAPIEmulator(EmulatorMethods):
         """Stop serving; pending long polls return at once instead of blocking shutdown."""
         self._closing = True
         self._signal.notify()
+        await self._stop_webhook_pusher()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None

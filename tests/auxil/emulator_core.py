@@ -6,6 +6,8 @@ methods on top of this, :mod:`emulator` adds the aiohttp server and the public t
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import re
 import secrets
@@ -239,6 +241,18 @@ def image_size(data: bytes) -> tuple[int, int] | None:
     return None
 
 
+@dataclass
+class WebhookState:
+    """A webhook set with setWebhook: updates are POSTed there instead of waiting for getUpdates."""
+
+    url: str
+    secret: str | None
+    #: (unix time, description) of the last failed delivery, as getWebhookInfo reports it.
+    last_error: tuple[int, str] | None = None
+    #: HTTP status of every POST, in order (0: no connection).
+    statuses: list[int] = field(default_factory=list)
+
+
 class EmulatorCore:
     """State of the emulated Bot API plus helpers shared by method handlers and fake users."""
 
@@ -283,6 +297,9 @@ class EmulatorCore:
         self._counter = 0
         self._closing = False
         self._signal = Signal()
+        #: Set by setWebhook; while set, getUpdates answers 409 and updates are POSTed.
+        self.webhook: WebhookState | None = None
+        self._webhook_task: asyncio.Task[None] | None = None
 
     # ----------------------------------------------------------------- identifiers
 
@@ -313,6 +330,58 @@ class EmulatorCore:
         if self._allowed_updates is None:
             return kind not in NOT_DELIVERED_BY_DEFAULT
         return kind in self._allowed_updates
+
+    # ----------------------------------------------------------------- webhook
+
+    def _start_webhook_pusher(self) -> None:
+        if self._webhook_task is None or self._webhook_task.done():
+            self._webhook_task = asyncio.create_task(self._push_webhook_updates())
+
+    async def _stop_webhook_pusher(self) -> None:
+        task, self._webhook_task = self._webhook_task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def _push_webhook_updates(self) -> None:
+        """POST pending updates to the webhook one at a time, in order, as Telegram does.
+
+        An update leaves the queue only when the bot answers 2xx; otherwise it is tried again
+        (Telegram backs off for minutes; here a fifth of a second) and the error is kept for
+        getWebhookInfo.
+        """
+        import aiohttp
+
+        def ready() -> bool:
+            return self._closing or (self.webhook is not None and any(self._allowed(u) for u in self._updates))
+
+        async with aiohttp.ClientSession() as session:
+            while not self._closing:
+                await self._signal.wait_for(ready, 3600)
+                hook = self.webhook
+                if self._closing or hook is None:
+                    continue
+                self._updates = [u for u in self._updates if self._allowed(u)]
+                update = self._updates[0]
+                headers = {"X-Telegram-Bot-Api-Secret-Token": hook.secret} if hook.secret else {}
+                try:
+                    async with session.post(hook.url, json=update, headers=headers) as response:
+                        status = response.status
+                        await response.read()
+                except (aiohttp.ClientError, OSError) as error:
+                    status, problem = 0, f"Connection failed: {error}"
+                else:
+                    problem = f"Wrong response from the webhook: {status} {response.reason}"
+                hook.statuses.append(status)
+                if 200 <= status < 300:
+                    if self._updates and self._updates[0] is update:
+                        self._updates.pop(0)
+                    self.stats["webhook_delivered"] += 1
+                    continue
+                hook.last_error = (self._now(), problem)
+                self.stats["webhook_failed"] += 1
+                await asyncio.sleep(0.2)
 
     # ----------------------------------------------------------------- chats
 

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .emulator_core import EmulatorCore, Params, _scope_key
+from .emulator_core import EmulatorCore, Params, WebhookState, _scope_key
 from .emulator_models import ApiError, CallbackAnswer, bad_request
 
 Handler = Callable[[Any, Params], Awaitable[Any]]
@@ -32,6 +32,7 @@ API_METHODS: dict[str, MethodSpec] = {}
 
 MAX_DOWNLOAD = 20 * 1024 * 1024
 _COMMAND_RE = re.compile(r"^[a-z0-9_]{1,32}$")
+_SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 _QUERY_INVALID = "query is too old and response timeout expired or query ID is invalid"
 
 
@@ -63,6 +64,12 @@ class BotMethods(EmulatorCore):
 
     @api("getUpdates")
     async def _get_updates(self, p: Params) -> Any:
+        if self.webhook is not None:
+            raise ApiError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; "
+                "use deleteWebhook to delete the webhook first",
+            )
         offset = p.get_int("offset", 0) or 0
         limit = min(max(p.get_int("limit", 100) or 100, 1), 100)
         timeout = min(max(p.get_int("timeout", 0) or 0, 0), 50)
@@ -92,19 +99,45 @@ class BotMethods(EmulatorCore):
         self._updates = [u for u in self._updates if self._allowed(u)]
         return self._updates[:limit]
 
-    @api("deleteWebhook")
-    async def _delete_webhook(self, p: Params) -> Any:
+    @api("setWebhook")
+    async def _set_webhook(self, p: Params) -> Any:
+        url = p.get_str("url") or ""
+        if not url:  # Telegram: an empty url removes the webhook
+            self.webhook = None
+            return True
+        if not url.startswith(("https://", "http://")):
+            raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+        secret = p.get_str("secret_token")
+        if secret is not None and not _SECRET_RE.match(secret):
+            raise bad_request("bad webhook: secret token contains unallowed characters")
+        allowed = p.get_json("allowed_updates")
+        if isinstance(allowed, list):
+            self._allowed_updates = set(allowed) if allowed else None
         if p.get_bool("drop_pending_updates"):
             self._updates.clear()
+        self.webhook = WebhookState(url, secret)
+        self._start_webhook_pusher()
+        self._signal.notify()
+        return True
+
+    @api("deleteWebhook")
+    async def _delete_webhook(self, p: Params) -> Any:
+        self.webhook = None
+        if p.get_bool("drop_pending_updates"):
+            self._updates.clear()
+        self._signal.notify()
         return True
 
     @api("getWebhookInfo")
     async def _get_webhook_info(self, p: Params) -> Any:
-        return {
-            "url": "",
+        info: dict[str, Any] = {
+            "url": self.webhook.url if self.webhook else "",
             "has_custom_certificate": False,
             "pending_update_count": len(self._updates),
         }
+        if self.webhook and self.webhook.last_error:
+            info["last_error_date"], info["last_error_message"] = self.webhook.last_error
+        return info
 
     @api("close")
     async def _close(self, p: Params) -> Any:

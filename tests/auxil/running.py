@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bot.app import Application
 from bot.config import Settings
@@ -22,6 +23,8 @@ class RunningBot:
     emu: BotAPIEmulator
     database_path: Path
     admin_ids: str = ""
+    #: More settings, e.g. ``{"webhook_url": ...}`` for webhook mode.
+    extra: dict[str, Any] = field(default_factory=dict)
     app: Application | None = None
     _task: asyncio.Task | None = field(default=None, repr=False)
 
@@ -33,6 +36,8 @@ class RunningBot:
             database_path=self.database_path,
             telegram_api_url=self.emu.base_url,
             polling_timeout=5,
+            # Fake users click at machine speed, faster than any person: no throttling unless asked.
+            **{"throttle_rate": 0, **self.extra},
         )
 
     async def start(self) -> Application:
@@ -97,9 +102,9 @@ def dispatcher_tasks(app: Application) -> list[asyncio.Task]:
 
 
 @contextlib.asynccontextmanager
-async def running_bot(tmp_path: Path, *, admin_ids: str = "") -> AsyncIterator[RunningBot]:
+async def running_bot(tmp_path: Path, *, admin_ids: str = "", **extra: Any) -> AsyncIterator[RunningBot]:
     async with BotAPIEmulator() as emu:
-        runner = RunningBot(emu, tmp_path / "bot.sqlite3", admin_ids)
+        runner = RunningBot(emu, tmp_path / "bot.sqlite3", admin_ids, extra)
         await runner.start()
         try:
             yield runner

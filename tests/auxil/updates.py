@@ -30,7 +30,14 @@ def _chat(user: User) -> Chat:
     return Chat(id=user.id, type="private", first_name=user.first_name)
 
 
-def message_update(user: User, text: str | None = None, *, photo: bool = False, sticker: bool = False) -> Update:
+def message_update(
+    user: User,
+    text: str | None = None,
+    *,
+    photo: bool = False,
+    sticker: bool = False,
+    media_group_id: str | None = None,
+) -> Update:
     entities = None
     if text and text.startswith("/"):
         command = text.split()[0]
@@ -42,6 +49,7 @@ def message_update(user: User, text: str | None = None, *, photo: bool = False, 
         from_user=user,
         text=text,
         entities=entities,
+        media_group_id=media_group_id,
         photo=[PhotoSize(file_id="photo-1", file_unique_id="p1", width=90, height=90)] if photo else None,
         sticker=Sticker(
             file_id="sticker-1",
