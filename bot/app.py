@@ -6,6 +6,7 @@ import asyncio
 import logging
 import signal
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import partial
 
 from aiogram import Bot, Dispatcher
@@ -24,8 +25,10 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.courses.bootstrap import ensure_sample_course
 from bot.courses.catalog import course_title
+from bot.delivery.model import HOMEWORK_RESULT, REVIEW_DIGEST
 from bot.delivery.sender import sender_factory
 from bot.delivery.service import DeliveryService
+from bot.homework.service import HomeworkService
 from bot.i18n import Translator
 from bot.people.enrolment import EnrolmentService
 from bot.people.erasure import ErasureService
@@ -35,6 +38,7 @@ from bot.telegram.commands import set_commands
 from bot.telegram.errors import ErrorAlerts, on_error
 from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer, Throttle, UpdatesInProgress
 from bot.telegram.views.broadcasts import ProgressMessages
+from bot.telegram.views.homework import StatusEdits
 from bot.telegram.webhook import create_webhook_app, webhook_secret
 from handlers import get_routers
 from storage.cohorts import CohortRepository
@@ -97,11 +101,22 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
 
     dp.startup.register(start_broadcasts)
     dp.shutdown.register(broadcasts.stop)
+    # Homework shares the delivery's parsed courses; handed-in work stops its deadline reminders.
+    homework = HomeworkService(
+        db, clock, delivery.courses, review_after=timedelta(hours=settings.review_reminder_hours)
+    )
+    dp["homework"] = homework
+    delivery.done_checks.append(homework.handed_in)
+    delivery.details[HOMEWORK_RESULT] = homework.result_notice
+    delivery.details[REVIEW_DIGEST] = homework.digest_notice
+    delivery.tick_hooks.append(homework.plan_digests)  # curators with work waiting too long
+    dp["draft_status"] = StatusEdits()  # the learners' draft status messages, edited at a pace
     # Every repository that keeps a person's id: /mydata exports them, "Delete my data" erases
     # them (a feature with such a table adds its repository here; tests/test_personal_data.py
     # fails until it does).
     personal_data = PersonalDataRegistry(core_sources(db))
     personal_data.add(broadcasts.repo)
+    personal_data.add(homework.repo)  # submissions, their parts, reviews, the open draft
     dp["erasure"] = ErasureService(users, [delivery.person_erased], personal_data)
     dp["personal_data"] = PersonalDataService(
         personal_data,

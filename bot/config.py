@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     catch_up_minutes: int = Field(default=30, ge=0, le=24 * 60)  # between lessons a late joiner missed
     questionnaire_reminders: Annotated[tuple[int, ...], NoDecode] = (24, 72)  # hours after the invitation
     delivery_tick: float = Field(default=30.0, ge=0.1, le=600)  # seconds between checks of what is due
+    # A curator with homework waiting longer than this gets one digest a day, at 10:00 cohort time.
+    review_reminder_hours: int = Field(default=24, ge=1, le=24 * 30)
 
     # Webhook mode (docs/operations.md): with a URL the bot listens for Telegram instead of polling.
     webhook_url: str | None = None

@@ -17,6 +17,8 @@ from handlers import (
     delivery_report,
     fallback,
     help,
+    homework,
+    homework_review,
     language,
     new_cohort,
     privacy,
@@ -41,7 +43,7 @@ def staff_routers() -> list[StaffRouter]:
             new_cohort.setup(),
             course_import.setup(),
         ),
-        StaffRouter(access.CURATOR, look_at_cohorts),
+        StaffRouter(access.CURATOR, look_at_cohorts, homework_review.setup()),
     ]
 
 
@@ -58,9 +60,11 @@ def get_routers(translator: Translator) -> list[Router]:
         profile.setup(translator),
         privacy.setup(),
         courses.setup(translator),
+        homework.setup(),
         *staff,
         staff_guard.setup(staff),
         registration.setup(),
         delivery.setup(),
+        homework.parts(),
         fallback.setup(),
     ]

@@ -13,12 +13,14 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from bot.clock import Clock
 from bot.courses.catalog import course_for_version, next_lesson, released_lessons
 from bot.delivery.service import DeliveryService, ResendOutcome
+from bot.homework.service import HomeworkService
 from bot.i18n import Localizer, Translator
 from bot.people.enrolment import EnrolmentService
 from bot.people.model import User
 from bot.telegram import keyboards
 from bot.telegram.callbacks import CourseCb
 from bot.telegram.views import drop_buttons
+from bot.telegram.views.homework import homework_line
 from bot.text import dates
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
@@ -33,6 +35,7 @@ async def show_courses(
     courses: CourseRepository,
     deliveries: DeliveryRepository,
     clock: Clock,
+    homework: HomeworkService,
 ) -> None:
     mine = await cohorts.of_learner(chat_id)
     if not mine:
@@ -41,6 +44,7 @@ async def show_courses(
     now = clock.now()
     blocks: list[str] = []
     entries: list[tuple[int, str, bool]] = []
+    open_homework: list[tuple[int, int]] = []
     for cohort in mine:
         course = await course_for_version(courses, cohort.version_id)
         title = escape(course.text(course.title, l10n.locale))
@@ -56,22 +60,27 @@ async def show_courses(
                 title=escape(course.text(coming.lesson.title, l10n.locale)),
                 when=dates.moment_label(l10n.locale, coming.at.astimezone(ZoneInfo(cohort.timezone))),
             )
-        blocks.append(
-            l10n(
-                "courses-item",
-                title=title,
-                cohort=escape(cohort.name),
-                start=dates.date_label(l10n.locale, cohort.start_date),
-                lessons=len(course.lessons),
-                upcoming=upcoming,
-            )
+        block = l10n(
+            "courses-item",
+            title=title,
+            cohort=escape(cohort.name),
+            start=dates.date_label(l10n.locale, cohort.start_date),
+            lessons=len(course.lessons),
+            upcoming=upcoming,
         )
+        # Homework: where the learner stands, and a "Hand in" button for each one open now.
+        progress = await homework.progress(cohort.id, chat_id)
+        if progress is not None and progress.homework:
+            line = homework_line(l10n, progress)
+            block += f"\n{line}" if line else ""
+            open_homework.extend((cohort.id, item.lesson_number) for item in progress.homework if item.can_hand_in)
+        blocks.append(block)
         # "Send a lesson again" once there is a lesson to send again.
         entries.append((cohort.id, course.button_title(l10n.locale), coming is None or coming.number > 1))
     await bot.send_message(
         chat_id,
         l10n("courses-header") + "\n\n" + "\n\n".join(blocks),
-        reply_markup=keyboards.my_courses_keyboard(l10n, entries),
+        reply_markup=keyboards.my_courses_keyboard(l10n, entries, open_homework),
     )
 
 
@@ -88,8 +97,9 @@ def setup(translator: Translator) -> Router:
         clock: Clock,
         bot: Bot,
         deliveries: DeliveryRepository,
+        homework: HomeworkService,
     ) -> None:
-        await show_courses(bot, message.chat.id, l10n, cohorts, courses, deliveries, clock)
+        await show_courses(bot, message.chat.id, l10n, cohorts, courses, deliveries, clock, homework)
 
     @router.callback_query(CourseCb.filter(F.action == "again"))
     async def again_pick(

@@ -87,12 +87,38 @@ _UPSERT = """
 _CLAIMABLE = """
       FROM deliveries d
       JOIN cohorts c ON c.id = d.cohort_id
-      JOIN enrolments e ON e.cohort_id = d.cohort_id AND e.user_id = d.user_id
+      LEFT JOIN enrolments e ON e.cohort_id = d.cohort_id AND e.user_id = d.user_id
       JOIN users u ON u.telegram_id = d.user_id
       LEFT JOIN delivery_calendars k ON k.cohort_id = d.cohort_id
      WHERE d.state = 'planned' AND d.due_at <= :now AND c.status = 'active'
-       AND e.status = 'active' AND u.blocked_at IS NULL
+       AND (e.status = 'active' OR d.kind IN ('review-digest')) AND u.blocked_at IS NULL
 """
+
+
+async def add_notice(
+    conn: aiosqlite.Connection,
+    cohort_id: int,
+    user_id: int,
+    item_key: str,
+    kind: str,
+    variant: str,
+    now: datetime,
+    due_at: datetime | None = None,
+) -> bool:
+    """A one-off message for a person, due now (or at ``due_at``), inside the caller's transaction
+    (so it is written together with what caused it, or not at all). A second one with the same
+    variant is ignored."""
+    stamp = to_db(now)
+    cursor = await conn.execute(
+        """
+        INSERT INTO deliveries (cohort_id, user_id, item_key, kind, variant, position, due_at,
+                                planned_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)
+        ON CONFLICT (cohort_id, user_id, item_key, kind, variant) DO NOTHING
+        """,
+        (cohort_id, user_id, item_key, kind, variant, to_db(due_at or now), stamp, stamp),
+    )
+    return cursor.rowcount == 1
 
 
 class DeliveryRepository:
@@ -537,6 +563,15 @@ class DeliveryRepository:
             (cohort_id, item_key),
         )
         return [LearnerIssue(row[0], row[1], row[2], row[3], row[4]) for row in rows]
+
+    async def sent_items(self, cohort_id: int, user_id: int) -> set[tuple[str, str]]:
+        """(item key, kind) of what reached this learner at least once: lessons received, homework
+        tasks given (for progress and the homework that may be handed in)."""
+        rows = await self._db.fetchall(
+            "SELECT DISTINCT item_key, kind FROM deliveries WHERE cohort_id = ? AND user_id = ? AND state = 'sent'",
+            (cohort_id, user_id),
+        )
+        return {(row["item_key"], row["kind"]) for row in rows}
 
     # ------------------------------------------------------------------ personal data
 

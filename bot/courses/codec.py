@@ -30,6 +30,9 @@ _WRITTEN_WHEN_NONE = frozenset(
     {"description", "questionnaire", "homework", "quiz", "caption", "explanation", "intro", "quiz_pass_mark"}
 )
 
+# Fields added later with a non-None default: left out while at that default, for the same reason.
+_LEFT_OUT_AT_DEFAULT: dict[str, object] = {"late": "accept"}
+
 
 @cache
 def _adapter() -> TypeAdapter[Course]:
@@ -66,7 +69,8 @@ def _without_new_nones(value: Any) -> Any:
         return {
             key: _without_new_nones(item)
             for key, item in value.items()
-            if item is not None or key in _WRITTEN_WHEN_NONE
+            if (item is not None or key in _WRITTEN_WHEN_NONE)
+            and not (key in _LEFT_OUT_AT_DEFAULT and item == _LEFT_OUT_AT_DEFAULT[key])
         }
     if isinstance(value, list):
         return [_without_new_nones(item) for item in value]

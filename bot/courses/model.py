@@ -35,6 +35,11 @@ HomeworkKind = Literal["text", "photo", "document", "video", "voice", "link"]
 HOMEWORK_KINDS: tuple[str, ...] = ("text", "photo", "document", "video", "voice", "link")
 DEFAULT_ACCEPTS: tuple[str, ...] = ("text", "photo", "document")
 
+# What happens to work handed in after the deadline: taken and marked late, or refused.
+LatePolicy = Literal["accept", "refuse"]
+LATE_POLICIES: tuple[str, ...] = ("accept", "refuse")
+MAX_SCORE_LIMIT = 100  # max_score is 1..100
+
 FileKind = Literal["document", "photo", "audio", "video"]
 QuestionKind = Literal["scale", "single", "multiple", "text"]
 QUESTION_KINDS: tuple[QuestionKind, ...] = ("scale", "single", "multiple", "text")
@@ -233,6 +238,14 @@ class Homework:
     prompt: LocalizedText
     deadline: Deadline
     accepts: tuple[str, ...] = DEFAULT_ACCEPTS
+    # Added after stored schema 1: left out of the stored JSON while at their defaults (codec),
+    # so courses stored before keep their hash.
+    late: LatePolicy = "accept"
+    max_score: int | None = None  # 1..100; None: no score, only accept or return
+
+    @property
+    def refuses_late(self) -> bool:
+        return self.late == "refuse"
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ from bot.courses.model import (
     DEFAULT_ACCEPTS,
     DEFAULT_QUIZ_PASS_MARK,
     HOMEWORK_KINDS,
+    LATE_POLICIES,
+    MAX_SCORE_LIMIT,
     Deadline,
     DeadlineAfter,
     DeadlineAt,
@@ -30,7 +32,7 @@ from bot.courses.parse_texts import (
 )
 from bot.courses.yaml_nodes import child, is_empty
 
-HOMEWORK_FIELDS = ("prompt", "deadline", "accepts")
+HOMEWORK_FIELDS = ("prompt", "deadline", "accepts", "late", "max_score")
 DEADLINE_FIELDS = ("day", "time", "hours_after_release")
 QUIZ_FIELDS = ("questions", "pass_mark")
 QUESTION_FIELDS = ("question", "options", "correct", "explanation")
@@ -52,9 +54,26 @@ class TaskParser(TextParser):
         )
         deadline = self._opt(fields, "deadline", lambda n, _: self._deadline(n, child(path, "deadline"), release))
         accepts = self._accepts(fields.get("accepts"), child(path, "accepts"))
-        if prompt is None or deadline is None or accepts is None:
+        late: str | None = "accept"
+        if not is_empty(fields.get("late")):
+            late = self.r.choice(fields["late"], child(path, "late"), LATE_POLICIES)
+        max_score: int | None = None
+        if not is_empty(fields.get("max_score")):
+            max_score = self.r.integer(
+                fields["max_score"], child(path, "max_score"), minimum=1, maximum=MAX_SCORE_LIMIT
+            )
+            if max_score is None:
+                return None
+        if prompt is None or deadline is None or accepts is None or late is None:
             return None
-        return Homework(key=key, prompt=prompt, deadline=deadline, accepts=accepts)
+        return Homework(
+            key=key,
+            prompt=prompt,
+            deadline=deadline,
+            accepts=accepts,
+            late="refuse" if late == "refuse" else "accept",
+            max_score=max_score,
+        )
 
     def _deadline(self, node: Node, path: str, release: Release | None) -> Deadline | None:
         fields = self.r.mapping(

@@ -285,6 +285,9 @@ def _homework(chat: _Chat, lesson: Lesson, homework: Homework, start: date, tz: 
         reminders_word=chat.w("preview-reminders"),
         reminders="; ".join(chat.when(moment) for moment in reminders),
         send=chat.w("preview-send-homework"),
+        # Only what differs from the default (late work accepted and marked, no score) is shown.
+        late_refused=chat.w("preview-late-refused") if homework.refuses_late else None,
+        max_score=chat.w("preview-max-score", points=homework.max_score) if homework.max_score else None,
     )
 
 

@@ -17,6 +17,12 @@ QUESTIONNAIRE, QUESTIONNAIRE_REMINDER = "questionnaire", "questionnaire-reminder
 REMINDER_KINDS = (REMINDER, QUESTIONNAIRE_REMINDER)
 # An organizer's message to some of a cohort's learners (item_key "B<broadcast id>"; bot/broadcasts).
 BROADCAST = "broadcast"
+# A curator's decision on a learner's homework (variant "review-<submission id>": one per submission).
+HOMEWORK_RESULT = "homework-result"
+REVIEW_VARIANT = "review-"
+# A curator's daily digest of work waiting too long (variant "digest-<local date>": one a day).
+REVIEW_DIGEST = "review-digest"
+DIGEST_VARIANT = "digest-"
 
 # Why a row was cancelled or found unreachable (the ``reason`` column).
 LEFT = "left"

@@ -21,24 +21,37 @@ from bot.courses.schedule import homework_deadline
 from bot.delivery.model import (
     BROADCAST,
     HOMEWORK,
+    HOMEWORK_RESULT,
     LESSON,
     QUESTIONNAIRE,
     QUESTIONNAIRE_REMINDER,
     REMINDER,
+    REVIEW_DIGEST,
     DueDelivery,
 )
-from bot.delivery.outgoing import Button, OutFile, OutMessage
+from bot.delivery.outgoing import Button, KnownFile, OutFile, OutMessage
 from bot.delivery.plan import calendar_start
+from bot.homework.model import ACCEPTED, DigestNotice, ResultNotice
 from bot.i18n import Translator
 from bot.text.telegram_html import parse_html, telegram_length
 
 MAX_CAPTION = 1024
 MAX_TEXT = 4096
 AGAIN_PREFIX = "dlv:again:"  # handlers/delivery.py: DeliveryCb(action="again", delivery_id=...)
+HAND_IN_PREFIX = "hw:open:"  # bot/telegram/callbacks.py: HomeworkCb(action="open", cohort_id=..., lesson=...)
+REVIEW_PREFIX = "rv:cohort:"  # bot/telegram/callbacks.py: ReviewCb(action="cohort", cohort_id=...)
 
 
 def again_callback(delivery_id: int) -> str:
     return f"{AGAIN_PREFIX}{delivery_id}"
+
+
+def hand_in_callback(cohort_id: int, lesson: int) -> str:
+    return f"{HAND_IN_PREFIX}{cohort_id}:{lesson}"
+
+
+def review_callback(cohort_id: int) -> str:
+    return f"{REVIEW_PREFIX}{cohort_id}:0:0"
 
 
 def plain_length(html: str) -> int:
@@ -78,7 +91,11 @@ def render(row: DueDelivery, ctx: RenderContext) -> tuple[OutMessage, ...]:
         start = calendar_start(row.start_date, row.shift_days)
         due = homework_deadline(start, lesson, lesson.homework, tz)
         if row.kind == HOMEWORK:
-            return homework_messages(lesson.homework, due, language, ctx, tz)
+            hand_in = Button(
+                ctx.translator.get(language, "homework-button-hand-in"),
+                callback_data=hand_in_callback(row.cohort_id, lesson.number),
+            )
+            return homework_messages(lesson.homework, due, language, ctx, tz, hand_in)
         text = ctx.translator.get(
             language,
             "delivery-reminder",
@@ -108,6 +125,15 @@ def render(row: DueDelivery, ctx: RenderContext) -> tuple[OutMessage, ...]:
         if not isinstance(ctx.detail, BroadcastContent):
             raise LookupError(f"{row.item_key}: the broadcast is not there")
         return (ctx.detail.message(),)
+    if row.kind == HOMEWORK_RESULT:
+        if not isinstance(ctx.detail, ResultNotice):
+            raise LookupError(f"{row.item_key}: the decision {row.variant} is not there")
+        lesson = _lesson(course, row.item_key.split(".", 1)[0])
+        return result_messages(ctx.detail, lesson, language, ctx)
+    if row.kind == REVIEW_DIGEST:
+        if not isinstance(ctx.detail, DigestNotice):
+            raise LookupError(f"the cohort of digest {row.id} is gone")
+        return digest_messages(ctx.detail, language, ctx)
     raise LookupError(f"unknown delivery kind {row.kind!r}")
 
 
@@ -162,8 +188,9 @@ def _merge_caption(parts: list[OutMessage], text_at: int, file_at: int) -> list[
 
 
 def homework_messages(
-    homework: Homework, due: datetime, language: str, ctx: RenderContext, tz: ZoneInfo
+    homework: Homework, due: datetime, language: str, ctx: RenderContext, tz: ZoneInfo, hand_in: Button | None = None
 ) -> tuple[OutMessage, ...]:
+    """The task, its deadline and what may be sent; the "Hand in" button under its last message."""
     tr = ctx.translator
     prompt = ctx.course.text(homework.prompt, language)
     kinds = ", ".join(tr.get(language, f"delivery-accepts-{kind}") for kind in homework.accepts)
@@ -174,6 +201,53 @@ def homework_messages(
         )
     )
     text = f"{prompt.rstrip()}\n\n{footer}"
+    buttons = ((hand_in,),) if hand_in is not None else ()
     if plain_length(text) <= MAX_TEXT:
-        return (OutMessage(text),)
-    return (OutMessage(prompt), OutMessage(footer))
+        return (OutMessage(text, buttons=buttons),)
+    return (OutMessage(prompt), OutMessage(footer, buttons=buttons))
+
+
+def result_messages(notice: ResultNotice, lesson: Lesson, language: str, ctx: RenderContext) -> tuple[OutMessage, ...]:
+    """A curator's decision, in the learner's words: the result, the score, the comment; a voice
+    comment follows as its own message; returned work gets the button to hand in again."""
+    tr = ctx.translator
+    review = notice.review
+    title = escape(ctx.course.text(lesson.title, language))
+    accepted = review.decision == ACCEPTED
+    lines = [
+        tr.get(language, "homework-result-accepted" if accepted else "homework-result-returned", lesson=lesson.number,
+               title=title)
+    ]  # fmt: skip
+    if review.score is not None and notice.max_score is not None:
+        lines.append(tr.get(language, "homework-result-score", score=review.score, max=notice.max_score))
+    if review.comment:
+        lines.append(tr.get(language, "homework-result-comment", comment=escape(review.comment)))
+    if review.comment_voice_file_id:
+        lines.append(tr.get(language, "homework-result-voice"))
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    if not accepted:
+        lines.append(tr.get(language, "homework-result-again"))
+        label = tr.get(language, "homework-button-hand-in-again")
+        buttons = ((Button(label, callback_data=hand_in_callback(notice.submission.cohort_id, lesson.number)),),)
+    text = "\n\n".join(lines)
+    if review.comment_voice_file_id:
+        voice = OutMessage("", known=KnownFile("voice", review.comment_voice_file_id), buttons=buttons)
+        return (OutMessage(text), voice)
+    return (OutMessage(text, buttons=buttons),)
+
+
+def digest_messages(notice: DigestNotice, language: str, ctx: RenderContext) -> tuple[OutMessage, ...]:
+    """The curator's daily digest; nothing at all if the work was reviewed since it was planned."""
+    if notice.count == 0 or notice.oldest is None:
+        return ()
+    tr = ctx.translator
+    text = tr.get(
+        language,
+        "review-digest",
+        cohort=escape(notice.cohort_name),
+        count=notice.count,
+        hours=notice.hours,
+        since=local_moment(notice.oldest, ZoneInfo(notice.timezone)),
+    )
+    button = Button(tr.get(language, "review-button-open"), callback_data=review_callback(notice.cohort_id))
+    return (OutMessage(text, buttons=((button,),)),)

@@ -35,8 +35,9 @@ import itertools
 import logging
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from aiogram import Bot
 from aiogram.exceptions import (
@@ -57,6 +58,7 @@ from bot.config import Settings
 from bot.delivery.outgoing import FileIds, KnownFile, Outcome, OutFile, OutMessage, SendJob, SendReporter
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MAX_PAUSE = 60.0
 # 400s that mean "this person cannot be reached", not "this message is wrong".
@@ -432,6 +434,33 @@ class Sender:
         elif lane is not None:
             del self._lanes[chat_id]
         self._room.set()
+
+    # ------------------------------------------------------------------ replies outside the lanes
+
+    @contextlib.asynccontextmanager
+    async def direct(self) -> AsyncIterator[None]:
+        """A reply a handler sends itself (a draft's status message) takes a place in the same
+        overall window as the lanes, so a rush of replies and the deliveries together stay
+        within Telegram's limit."""
+        slot = await self.limiter.acquire()
+        try:
+            yield
+        finally:
+            slot.finish(self._now())
+
+    async def send_direct(self, call: Callable[[], Awaitable[T]], attempts: int = 3) -> T:
+        """``call`` (a handler's reply) within the overall window; a 429 pauses everyone and the
+        reply is tried again, at most ``attempts`` times."""
+        for attempt in range(1, attempts + 1):
+            try:
+                async with self.direct():
+                    return await call()
+            except TelegramRetryAfter as error:
+                self.stats.retry_after += 1
+                self.limiter.pause(error.retry_after)
+                if attempt == attempts:
+                    raise
+        raise AssertionError("unreachable")
 
     # ------------------------------------------------------------------ Telegram
 

@@ -21,6 +21,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
@@ -41,6 +42,7 @@ from bot.delivery.model import (
 from bot.delivery.outgoing import FileIds, Outcome, SenderPort, SendJob, SendReporter
 from bot.delivery.planning import CourseCache, Planner, ResumeMode, ResumeResult
 from bot.delivery.render import RenderContext, render
+from bot.delivery.sender import Sender
 from bot.i18n import Translator
 from bot.scheduling import Scheduler
 from storage.courses import CourseRepository
@@ -49,6 +51,7 @@ from storage.deliveries import DeliveryRepository
 from storage.users import UserRepository
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MAX_ATTEMPTS = 10  # network errors and 5xx: then the row is failed, with the last error
 CLAIM_BATCH = 500
@@ -124,6 +127,8 @@ class DeliveryService:
         self.file_ids = StoredFileIds(CourseRepository(db))
         self.done_checks: list[DoneCheck] = []
         self.details: dict[str, DetailLoader] = {}
+        # Run on every tick, after planning: other features plan their own rows (homework's digest).
+        self.tick_hooks: list[Callable[[datetime], Awaitable[object]]] = []
         # Enough claimed work to keep every lane busy: each learner's messages are a second
         # apart, so about four seconds' worth of the overall rate.
         self.queue_target = max(4 * settings.send_rate, 64)
@@ -236,6 +241,11 @@ class DeliveryService:
             await self.repo.sweep_ended(now)
         except Exception:
             log.exception("the delivery tick failed; the next one tries again")
+        for hook in self.tick_hooks:
+            try:
+                await hook(now)
+            except Exception:
+                log.exception("a tick hook failed; the next tick tries again")
         self.wake()
 
     # ------------------------------------------------------------------ dispatching
@@ -373,6 +383,16 @@ class DeliveryService:
             await self.users.mark_blocked(jobs[0].chat_id, now)
         if outcome.state == "retry":
             self.wake()  # so the next wake-up covers the retry
+
+    # ------------------------------------------------------------------ replies outside the lanes
+
+    async def send_direct(self, call: Callable[[], Awaitable[T]]) -> T:
+        """Send a handler's own reply (``call``) within the sender's overall window, waiting out
+        a 429 (see ``Sender.send_direct``). Without a running sender (handler tests) it is just
+        the call."""
+        if isinstance(self.sender, Sender):
+            return await self.sender.send_direct(call)
+        return await call()
 
     # ------------------------------------------------------------------ events
 

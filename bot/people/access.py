@@ -14,6 +14,7 @@ _IMPLIED = {OWNER: {OWNER, ORGANIZER, CURATOR}, ORGANIZER: {ORGANIZER, CURATOR},
 # is by structure (bot/telegram/staff.py); tests/test_staff_access.py checks that the two agree.
 STAFF_COMMANDS: dict[str, str] = {
     "cohorts": CURATOR,
+    "review": CURATOR,
     "newcohort": ORGANIZER,
     "import": ORGANIZER,
     "delivery": ORGANIZER,

@@ -123,3 +123,29 @@ class BroadcastCb(CallbackData, prefix="bc"):
     cohort_id: Id = 0
     broadcast_id: Id = 0
     value: str = ""  # region-set: the region's code ("" for all regions)
+
+
+class HomeworkCb(CallbackData, prefix="hw"):
+    """A learner's homework: open the draft of lesson ``lesson``'s homework ("open", the button
+    under a delivered task; packs as ``hw:open:<cohort>:<lesson>``, the form the renderer writes:
+    bot.delivery.render.hand_in_callback), or put what was sent outside a draft into it ("pick")."""
+
+    action: Literal["open", "pick"]
+    cohort_id: Id
+    lesson: Number
+
+
+class DraftCb(CallbackData, prefix="hwd"):
+    """The buttons of a draft's status message: send it to the curator, or empty it."""
+
+    action: Literal["send", "over"]
+    submission_id: Id
+
+
+class ReviewCb(CallbackData, prefix="rv"):
+    """Curators and up: the review queue and the decision on one submission."""
+
+    action: Literal["cohort", "next", "accept", "return", "score", "plain", "cancel"]
+    cohort_id: Id = 0
+    submission_id: Id = 0
+    score: Number = 0

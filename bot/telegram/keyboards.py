@@ -24,11 +24,14 @@ from bot.telegram.callbacks import (
     CohortAdminCb,
     CohortCb,
     CourseCb,
+    DraftCb,
     FormCb,
+    HomeworkCb,
     LanguageCb,
     NewCohortAction,
     NewCohortCb,
     ProfileCb,
+    ReviewCb,
     RoleCb,
 )
 from bot.text.buttons import fitted_label
@@ -307,9 +310,18 @@ def grant_keyboard(l10n: Localizer, user_id: int, roles: Iterable[str]) -> Inlin
 # A learner's courses
 
 
-def my_courses_keyboard(l10n: Localizer, entries: Sequence[tuple[int, str, bool]]) -> InlineKeyboardMarkup:
-    """Per course (cohort id, title, whether lessons were given): "send again" and "leave"."""
-    buttons: list[tuple[str, CallbackData]] = []
+def my_courses_keyboard(
+    l10n: Localizer, entries: Sequence[tuple[int, str, bool]], open_homework: Sequence[tuple[int, int]] = ()
+) -> InlineKeyboardMarkup:
+    """Per course (cohort id, title, whether lessons were given): "send again" and "leave";
+    first, "Hand in" for each (cohort id, lesson number) whose homework may be handed in now."""
+    buttons: list[tuple[str, CallbackData]] = [
+        (
+            l10n("homework-button-hand-in-lesson", number=lesson),
+            HomeworkCb(action="open", cohort_id=cohort, lesson=lesson),
+        )
+        for cohort, lesson in open_homework
+    ]
     for cohort_id, title, given in entries:
         if given:
             buttons.append(
@@ -344,6 +356,109 @@ def leave_confirm_keyboard(l10n: Localizer, cohort_id: int) -> InlineKeyboardMar
             (l10n("courses-leave-no"), CourseCb(action="leave-no", cohort_id=cohort_id)),
         ]
     )
+
+
+# Homework
+
+
+def hand_in_keyboard(l10n: Localizer, cohort_id: int, lesson: int) -> InlineKeyboardMarkup:
+    return one_per_row(
+        [(l10n("homework-button-hand-in"), HomeworkCb(action="open", cohort_id=cohort_id, lesson=lesson))]
+    )
+
+
+def draft_keyboard(l10n: Localizer, submission_id: int) -> InlineKeyboardMarkup:
+    return one_per_row(
+        [
+            (l10n("homework-button-send"), DraftCb(action="send", submission_id=submission_id)),
+            (l10n("homework-button-start-over"), DraftCb(action="over", submission_id=submission_id)),
+        ]
+    )
+
+
+def open_homework_keyboard(l10n: Localizer, entries: Sequence[tuple[int, int]]) -> InlineKeyboardMarkup | None:
+    """ "Hand in: lesson N" for each (cohort id, lesson number) that may be handed in now."""
+    if not entries:
+        return None
+    return one_per_row(
+        (
+            l10n("homework-button-hand-in-lesson", number=lesson),
+            HomeworkCb(action="open", cohort_id=cohort, lesson=lesson),
+        )
+        for cohort, lesson in entries
+    )
+
+
+def which_homework_keyboard(l10n: Localizer, entries: Sequence[tuple[int, int, str]]) -> InlineKeyboardMarkup:
+    """For something sent outside a draft: (cohort id, lesson number, lesson title) to put it in."""
+    return one_per_row(
+        (
+            fitted_label(l10n, "homework-which-button", "title", number=lesson, title=title),
+            HomeworkCb(action="pick", cohort_id=cohort, lesson=lesson),
+        )
+        for cohort, lesson, title in entries
+    )
+
+
+def review_cohorts_keyboard(l10n: Localizer, entries: Sequence[tuple[int, str, int]]) -> InlineKeyboardMarkup:
+    """(cohort id, name, submissions waiting) for the curator to pick."""
+    return one_per_row(
+        (
+            fitted_label(l10n, "review-cohort-button", "name", name=name, count=count),
+            ReviewCb(action="cohort", cohort_id=cid),
+        )
+        for cid, name, count in entries
+    )
+
+
+def review_keyboard(l10n: Localizer, cohort_id: int, submission_id: int) -> InlineKeyboardMarkup:
+    return one_per_row(
+        [
+            (l10n("review-button-accept"), ReviewCb(action="accept", cohort_id=cohort_id, submission_id=submission_id)),
+            (l10n("review-button-return"), ReviewCb(action="return", cohort_id=cohort_id, submission_id=submission_id)),
+            (l10n("review-button-next"), ReviewCb(action="next", cohort_id=cohort_id, submission_id=submission_id)),
+        ]
+    )
+
+
+def review_next_keyboard(l10n: Localizer, cohort_id: int, submission_id: int) -> InlineKeyboardMarkup:
+    return one_per_row(
+        [(l10n("review-button-next"), ReviewCb(action="next", cohort_id=cohort_id, submission_id=submission_id))]
+    )
+
+
+SCORE_BUTTONS = 10  # up to this max_score every score is a button; above it, the curator types it
+
+
+def score_keyboard(l10n: Localizer, cohort_id: int, submission_id: int, max_score: int) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    if max_score <= SCORE_BUTTONS:
+        for score in range(max_score + 1):
+            builder.button(
+                text=str(score),
+                callback_data=ReviewCb(action="score", cohort_id=cohort_id, submission_id=submission_id, score=score),
+            )
+    builder.button(text=l10n("button-cancel"), callback_data=ReviewCb(action="cancel", cohort_id=cohort_id))
+    numbers = max_score + 1 if max_score <= SCORE_BUTTONS else 0
+    rows = [6] * (numbers // 6) + ([numbers % 6] if numbers % 6 else [])
+    builder.adjust(*rows, 1)
+    return builder.as_markup()
+
+
+def accept_comment_keyboard(l10n: Localizer, cohort_id: int, submission_id: int) -> InlineKeyboardMarkup:
+    return one_per_row(
+        [
+            (
+                l10n("review-button-accept-no-comment"),
+                ReviewCb(action="plain", cohort_id=cohort_id, submission_id=submission_id),
+            ),
+            (l10n("button-cancel"), ReviewCb(action="cancel", cohort_id=cohort_id)),
+        ]
+    )
+
+
+def review_cancel_keyboard(l10n: Localizer, cohort_id: int) -> InlineKeyboardMarkup:
+    return one_per_row([(l10n("button-cancel"), ReviewCb(action="cancel", cohort_id=cohort_id))])
 
 
 # Broadcasts (organizers)

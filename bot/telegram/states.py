@@ -65,3 +65,11 @@ class BroadcastForm(StatesGroup):
     audience = State()
     message = State()
     confirm = State()
+
+
+class ReviewForm(StatesGroup):
+    """A curator deciding on one submission: the score (if the homework has one), then the comment."""
+
+    score = State()
+    accept_comment = State()
+    return_comment = State()

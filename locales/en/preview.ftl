@@ -57,3 +57,11 @@ preview-need-questionnaire = the questionnaire filled in
 
 # The course title on buttons (short_title, or the start of the title).
 preview-short-title = On buttons
+
+# Homework that differs from the defaults (late work is taken and marked; no score).
+preview-late-refused = After the deadline, work is not accepted
+# $points: the most points the curator can give
+preview-max-score = Scored: up to { $points } { $points ->
+        [one] point
+       *[other] points
+    }

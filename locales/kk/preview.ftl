@@ -55,3 +55,8 @@ preview-need-questionnaire = толтырылған сауалнама
 
 # Курстың батырмалардағы қысқа атауы (short_title, болмаса атаудың басы).
 preview-short-title = Батырмада
+
+# Homework that differs from the defaults (late work is taken and marked; no score).
+preview-late-refused = Мерзімнен кейін жұмыс қабылданбайды
+# $points: the most points the curator can give
+preview-max-score = Баға: { $points } ұпайға дейін

@@ -58,3 +58,11 @@ preview-need-questionnaire = заполненная анкета
 
 # Название курса на кнопках (short_title или начало названия).
 preview-short-title = На кнопках
+
+# Homework that differs from the defaults (late work is taken and marked; no score).
+preview-late-refused = После срока работы не принимаются
+# $points: the most points the curator can give
+preview-max-score = Оценка: до { $points } { $points ->
+        [one] балла
+       *[other] баллов
+    }

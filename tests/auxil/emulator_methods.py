@@ -187,6 +187,39 @@ class EmulatorMethods(BotMethods):
     async def _send_video_note(self, p: Params) -> Any:
         return await self._send_media(p, "video_note")
 
+    @api("sendMediaGroup", sends=True)
+    async def _send_media_group(self, p: Params) -> Any:
+        """An album: 2-10 photos and videos, or documents only, or audio only; one message each,
+        sharing a media_group_id; captions per item, no reply markup (Telegram allows none)."""
+        chat = self._chat(p)
+        items = p.get_json("media")
+        if not isinstance(items, list) or not 2 <= len(items) <= 10:
+            raise bad_request("wrong number of media specified; must be between 2 and 10")
+        allowed = ("photo", "video", "document", "audio")
+        if not all(isinstance(item, dict) and item.get("type") in allowed for item in items):
+            raise bad_request("can't parse InputMedia JSON object")
+        kinds = {item["type"] for item in items}
+        if len(kinds) > 1 and not kinds <= {"photo", "video"}:
+            raise bad_request("documents and audio can't be mixed with other media types")
+        group = f"{secrets.randbelow(10**17):017d}"
+        messages = []
+        for item in items:
+            kind = item["type"]
+            raw = {"chat_id": p.get_str("chat_id") or "", kind: str(item.get("media", ""))}
+            if item.get("caption"):
+                raw["caption"] = str(item["caption"])
+            mode = item.get("parse_mode") or p.get_str("parse_mode")
+            if mode:
+                raw["parse_mode"] = str(mode)
+            sub = Params(raw, p.files)
+            file = self._input_file(sub, kind)
+            formatted = self._formatted(sub, "caption", caption=True, entities_key="caption_entities")
+            message = self._add_bot_message(
+                chat, sub, kind=kind, formatted=formatted, markup=None, file=file, extra={"media_group_id": group}
+            )
+            messages.append(message.to_api())
+        return messages
+
     @api("sendPoll", sends=True)
     async def _send_poll(self, p: Params) -> Any:
         chat = self._chat(p)

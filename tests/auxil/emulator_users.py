@@ -147,6 +147,19 @@ class FakeUser(FakeChat):
             fields["caption"] = caption
         return await self._send(fields, f"sends {stored.describe()}" + (f": {caption}" if caption else ""))
 
+    async def send_album(self, count: int = 3, *, caption: str | None = None) -> list[dict[str, Any]]:
+        """Send ``count`` photos as one album: Telegram delivers them as separate messages that
+        share a ``media_group_id``, the caption (if any) on the first."""
+        group = f"album-{self.id}-{len(self._state.user_messages)}"
+        sent = []
+        for index in range(count):
+            stored = self._emu._store_file("photo", tiny_png(64 + index), source="user")
+            fields: dict[str, Any] = {"photo": stored.message_field(), "media_group_id": group}
+            if caption and index == 0:
+                fields["caption"] = caption
+            sent.append(await self._send(fields, f"sends {stored.describe()} (album {index + 1}/{count})"))
+        return sent
+
     async def send_document(
         self,
         file_name: str = "homework.pdf",

@@ -31,20 +31,30 @@ from aiogram.methods import (
     SendAudio,
     SendChatAction,
     SendDocument,
+    SendMediaGroup,
     SendMessage,
     SendPhoto,
     SendVideo,
+    SendVoice,
     SetMyCommands,
     TelegramMethod,
 )
-from aiogram.types import Audio, Chat, Document, InlineKeyboardMarkup, Message, PhotoSize, User, Video
+from aiogram.types import Audio, Chat, Document, InlineKeyboardMarkup, Message, PhotoSize, User, Video, Voice
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64
 TRUE_METHODS = (AnswerCallbackQuery, DeleteMessage, DeleteMyCommands, SendChatAction, SetMyCommands)
-MEDIA_METHODS = (SendPhoto, SendDocument, SendVideo, SendAudio)
-KNOWN_METHODS = (GetMe, SendMessage, EditMessageText, EditMessageReplyMarkup, *TRUE_METHODS, *MEDIA_METHODS)
+MEDIA_METHODS = (SendPhoto, SendDocument, SendVideo, SendAudio, SendVoice)
+KNOWN_METHODS = (
+    GetMe,
+    SendMessage,
+    EditMessageText,
+    EditMessageReplyMarkup,
+    SendMediaGroup,
+    *TRUE_METHODS,
+    *MEDIA_METHODS,
+)
 
 
 class RecordingSession(BaseSession):
@@ -63,9 +73,7 @@ class RecordingSession(BaseSession):
         method: TelegramMethod[Any],
         timeout: int | None = None,  # noqa: ASYNC109
     ) -> Any:
-        if not isinstance(
-            method, (GetMe, SendMessage, EditMessageText, EditMessageReplyMarkup, *TRUE_METHODS, *MEDIA_METHODS)
-        ):
+        if not isinstance(method, KNOWN_METHODS):
             self.unknown.append(method)
             raise AssertionError(
                 f"the recording session does not know {type(method).__name__}: teach it what Telegram answers"
@@ -96,6 +104,11 @@ class RecordingSession(BaseSession):
                 return "message is too long"
         if isinstance(method, MEDIA_METHODS) and method.caption and len(method.caption) > MAX_CAPTION:
             return "message caption is too long"
+        if isinstance(method, SendMediaGroup):
+            if not 2 <= len(method.media) <= 10:
+                return "wrong number of media specified"
+            if any(item.caption and len(item.caption) > MAX_CAPTION for item in method.media):
+                return "message caption is too long"
         markup = getattr(method, "reply_markup", None)
         if isinstance(markup, InlineKeyboardMarkup):
             for row in markup.inline_keyboard:
@@ -114,6 +127,11 @@ class RecordingSession(BaseSession):
         if isinstance(method, SendMessage | EditMessageText):
             message_id = method.message_id if isinstance(method, EditMessageText) else None
             return self._message(method.chat_id, message_id, text=method.text, reply_markup=method.reply_markup)
+        if isinstance(method, SendMediaGroup):
+            group = f"group-{next(self._message_ids)}"
+            return [
+                self._message(method.chat_id, None, caption=item.caption, media_group_id=group) for item in method.media
+            ]
         assert isinstance(method, MEDIA_METHODS)
         number = next(self._message_ids)
         media: dict[str, Any] = {}
@@ -125,6 +143,8 @@ class RecordingSession(BaseSession):
             media["video"] = Video(
                 file_id=f"video-{number}", file_unique_id=f"v{number}", width=640, height=360, duration=1
             )
+        elif isinstance(method, SendVoice):
+            media["voice"] = Voice(file_id=f"voice-{number}", file_unique_id=f"o{number}", duration=1)
         else:
             media["audio"] = Audio(file_id=f"audio-{number}", file_unique_id=f"a{number}", duration=1)
         return self._message(method.chat_id, number, caption=method.caption, reply_markup=method.reply_markup, **media)

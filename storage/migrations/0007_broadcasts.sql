@@ -21,8 +21,8 @@ CREATE TABLE broadcasts (
 CREATE INDEX broadcasts_running ON broadcasts (status) WHERE status = 'sending';
 
 -- A new delivery kind, 'broadcast'. SQLite cannot change a CHECK in place, so the table is copied
--- (nothing references it). 'homework-result' is the homework feature's kind (its own migration
--- copies the table too); it is listed here so that this copy keeps whatever rows it holds.
+-- (nothing references it). It keeps every kind 0006_homework.sql allows ('homework-result',
+-- 'review-digest') and adds 'broadcast'.
 CREATE TABLE deliveries_new (
     id          INTEGER PRIMARY KEY,
     cohort_id   INTEGER NOT NULL REFERENCES cohorts (id),
@@ -30,7 +30,7 @@ CREATE TABLE deliveries_new (
     item_key    TEXT NOT NULL,
     kind        TEXT NOT NULL CHECK (kind IN ('lesson', 'homework', 'reminder', 'questionnaire',
                                               'questionnaire-reminder', 'homework-result',
-                                              'broadcast')),
+                                              'review-digest', 'broadcast')),
     variant     TEXT NOT NULL DEFAULT '',
     position    INTEGER NOT NULL DEFAULT 0,
     due_at      TEXT NOT NULL,
