@@ -9,6 +9,7 @@ from bot.people import access
 from bot.telegram.staff import StaffRouter
 from handlers import (
     admin,
+    broadcasts,
     cohorts,
     course_import,
     courses,
@@ -40,6 +41,7 @@ def staff_routers() -> list[StaffRouter]:
             access.ORGANIZER,
             change_cohorts,
             delivery_report.setup(),
+            broadcasts.setup(),
             new_cohort.setup(),
             course_import.setup(),
         ),

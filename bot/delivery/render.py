@@ -15,9 +15,11 @@ from html import escape
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bot.broadcasts.model import BroadcastContent
 from bot.courses.model import SUPPORTED_LANGUAGES, Course, FileMaterial, Homework, Lesson, LinkMaterial, TextMaterial
 from bot.courses.schedule import homework_deadline
 from bot.delivery.model import (
+    BROADCAST,
     HOMEWORK,
     HOMEWORK_RESULT,
     LESSON,
@@ -134,6 +136,10 @@ def render(row: DueDelivery, ctx: RenderContext) -> tuple[OutMessage, ...]:
             else:
                 return (OutMessage(text), OutMessage(intro, buttons=fill_in))
         return (OutMessage(text, buttons=fill_in),)
+    if row.kind == BROADCAST:
+        if not isinstance(ctx.detail, BroadcastContent):
+            raise LookupError(f"{row.item_key}: the broadcast is not there")
+        return (ctx.detail.message(),)
     if row.kind == HOMEWORK_RESULT:
         if not isinstance(ctx.detail, ResultNotice):
             raise LookupError(f"{row.item_key}: the decision {row.variant} is not there")

@@ -18,6 +18,7 @@ STAFF_COMMANDS: dict[str, str] = {
     "newcohort": ORGANIZER,
     "import": ORGANIZER,
     "delivery": ORGANIZER,
+    "broadcast": ORGANIZER,
     "roles": OWNER,
     "grant": OWNER,
     "stats": OWNER,

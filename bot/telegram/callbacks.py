@@ -130,6 +130,20 @@ class SurveyCb(CallbackData, prefix="sv"):
     value: Number = 0
 
 
+BroadcastAction = Literal[
+    "cohort", "audience", "region", "region-set", "settlement", "write", "send", "rewrite", "cancel", "stop"
+]
+
+
+class BroadcastCb(CallbackData, prefix="bc"):
+    """Organizers: a broadcast, from choosing its recipients to stopping it midway."""
+
+    action: BroadcastAction
+    cohort_id: Id = 0
+    broadcast_id: Id = 0
+    value: str = ""  # region-set: the region's code ("" for all regions)
+
+
 class HomeworkCb(CallbackData, prefix="hw"):
     """A learner's homework: open the draft of lesson ``lesson``'s homework ("open", the button
     under a delivered task; packs as ``hw:open:<cohort>:<lesson>``, the form the renderer writes:

@@ -20,6 +20,7 @@ from bot.people import registration as form
 from bot.people.model import PROFILE_FIELDS, Cohort, Learner
 from bot.people.registration import Step
 from bot.telegram.callbacks import (
+    BroadcastCb,
     CohortAdminCb,
     CohortCb,
     CourseCb,
@@ -217,6 +218,10 @@ def cohort_card_keyboard(l10n: Localizer, cohort: Cohort, roles: frozenset[str])
         builder.button(
             text=l10n("cohort-button-curator"), callback_data=CohortAdminCb(action="curator", cohort_id=cohort.id)
         )
+        if cohort.status != "finished":
+            builder.button(
+                text=l10n("broadcast-button-cohort"), callback_data=BroadcastCb(action="cohort", cohort_id=cohort.id)
+            )
     builder.button(text=l10n("cohort-button-all"), callback_data=CohortCb(action="list"))
     builder.adjust(2)
     return builder.as_markup()
@@ -540,3 +545,60 @@ def accept_comment_keyboard(l10n: Localizer, cohort_id: int, submission_id: int)
 
 def review_cancel_keyboard(l10n: Localizer, cohort_id: int) -> InlineKeyboardMarkup:
     return one_per_row([(l10n("button-cancel"), ReviewCb(action="cancel", cohort_id=cohort_id))])
+
+
+# Broadcasts (organizers)
+
+
+def broadcast_cohorts_keyboard(cohorts: Sequence[tuple[str, int]]) -> InlineKeyboardMarkup:
+    return one_per_row((label, BroadcastCb(action="cohort", cohort_id=cohort_id)) for label, cohort_id in cohorts)
+
+
+def broadcast_audience_keyboard(l10n: Localizer, cohort_id: int, *, can_write: bool) -> InlineKeyboardMarkup:
+    buttons: list[tuple[str, CallbackData]] = [
+        (l10n("broadcast-button-region"), BroadcastCb(action="region", cohort_id=cohort_id)),
+        (l10n("broadcast-button-settlement"), BroadcastCb(action="settlement", cohort_id=cohort_id)),
+    ]
+    if can_write:
+        buttons.append((l10n("broadcast-button-write"), BroadcastCb(action="write", cohort_id=cohort_id)))
+    buttons.append((l10n("button-cancel"), BroadcastCb(action="cancel", cohort_id=cohort_id)))
+    return one_per_row(buttons)
+
+
+def broadcast_regions_keyboard(
+    l10n: Localizer, cohort_id: int, found: Sequence[tuple[str, int]]
+) -> InlineKeyboardMarkup:
+    """The regions the cohort's learners come from, most learners first, and "all regions"."""
+    buttons: list[tuple[str, CallbackData]] = [
+        (l10n("broadcast-region-all"), BroadcastCb(action="region-set", cohort_id=cohort_id))
+    ]
+    for code, count in found:
+        name = l10n(regions.message_id(code)) if code in regions.ALL else code
+        label = fitted_label(l10n, "broadcast-region-choice", "region", region=name, count=count)
+        buttons.append((label, BroadcastCb(action="region-set", cohort_id=cohort_id, value=code)))
+    buttons.append((l10n("button-back"), BroadcastCb(action="audience", cohort_id=cohort_id)))
+    return one_per_row(buttons)
+
+
+def broadcast_confirm_keyboard(l10n: Localizer, cohort_id: int, count: int) -> InlineKeyboardMarkup:
+    return one_per_row(
+        [
+            (l10n("broadcast-button-send", count=count), BroadcastCb(action="send", cohort_id=cohort_id)),
+            (l10n("broadcast-button-rewrite"), BroadcastCb(action="rewrite", cohort_id=cohort_id)),
+            (l10n("broadcast-button-audience"), BroadcastCb(action="audience", cohort_id=cohort_id)),
+            (l10n("button-cancel"), BroadcastCb(action="cancel", cohort_id=cohort_id)),
+        ]
+    )
+
+
+def broadcast_message_keyboard(l10n: Localizer, cohort_id: int) -> InlineKeyboardMarkup:
+    return one_per_row(
+        [
+            (l10n("broadcast-button-audience"), BroadcastCb(action="audience", cohort_id=cohort_id)),
+            (l10n("button-cancel"), BroadcastCb(action="cancel", cohort_id=cohort_id)),
+        ]
+    )
+
+
+def broadcast_stop_keyboard(l10n: Localizer, broadcast_id: int) -> InlineKeyboardMarkup:
+    return one_per_row([(l10n("broadcast-button-stop"), BroadcastCb(action="stop", broadcast_id=broadcast_id))])

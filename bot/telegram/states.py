@@ -66,6 +66,14 @@ class SurveyForm(StatesGroup):
     text = State()
 
 
+class BroadcastForm(StatesGroup):
+    """/broadcast: who gets it, the message, the preview to confirm."""
+
+    audience = State()
+    message = State()
+    confirm = State()
+
+
 class ReviewForm(StatesGroup):
     """A curator deciding on one submission: the score (if the homework has one), then the comment."""
 
