@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck bench bench-telegram bench-livequiz bench-flood bench-backup bench-homework bench-latency clean
+.PHONY: install run test lint typecheck bench bench-telegram bench-livequiz bench-flood bench-backup bench-broadcast bench-homework bench-latency clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Oqu needs Python 3.11 or newer")'
@@ -61,6 +61,10 @@ bench-backup: $(STAMP)
 # echo bot, saturation rates, CPU per update and memory (about 3 minutes); docs/benchmarks.md.
 bench-latency: $(STAMP)
 	$(BIN)/python -m bench.latency
+
+# A broadcast to the rural half of a cohort of 10,000 (5,000 copies), limit 300/s (about 30 s).
+bench-broadcast: $(STAMP)
+	$(BIN)/python -m bench.broadcast
 
 # The homework deadline rush: 1,000 learners hand in an album and a text within 60 s, at
 # Telegram's limits (about 2 minutes); results in docs/benchmarks.md.

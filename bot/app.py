@@ -21,6 +21,7 @@ from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from aiohttp import web
 
 from bot.backup.service import DailyBackup
+from bot.broadcasts.service import BroadcastService
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.courses.bootstrap import ensure_sample_course
@@ -38,9 +39,11 @@ from bot.quizzes.service import QuizService
 from bot.scheduling.aps import ApsScheduler
 from bot.status.recent import RecentErrors
 from bot.status.service import StatusService
+from bot.surveys.service import SurveyService
 from bot.telegram.commands import set_commands
 from bot.telegram.errors import ErrorAlerts, on_error
 from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer, Throttle, UpdatesInProgress
+from bot.telegram.views.broadcasts import ProgressMessages
 from bot.telegram.views.homework import StatusEdits
 from bot.telegram.webhook import create_webhook_app, webhook_secret
 from handlers import get_routers
@@ -51,6 +54,7 @@ from storage.fsm import SQLiteStorage
 from storage.lock import DatabaseLock
 from storage.personal_data import PersonalDataStore, core_sources
 from storage.roles import RoleRepository
+from storage.surveys import SurveyRepository
 from storage.users import UserRepository
 
 log = logging.getLogger(__name__)
@@ -94,6 +98,20 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     dp["delivery"] = delivery
     dp["deliveries"] = delivery.repo
     dp["enrolment"].listeners.append(delivery.on_enrolled)
+    # The questionnaire and the self-assessment: an answered questionnaire stops its reminders.
+    surveys = SurveyService(SurveyRepository(db), cohorts, delivery.courses, clock)
+    dp["surveys"] = surveys
+    delivery.done_checks.append(surveys.has_answered)
+    # Broadcasts go out as delivery rows; their progress messages are edited by the service once
+    # the bot is there to edit them (at startup, which also takes up broadcasts a restart cut short).
+    broadcasts = BroadcastService(db, delivery, clock)
+    dp["broadcasts"] = broadcasts
+
+    async def start_broadcasts(bot: Bot) -> None:
+        await broadcasts.start(ProgressMessages(bot, translator, cohorts))
+
+    dp.startup.register(start_broadcasts)
+    dp.shutdown.register(broadcasts.stop)
     # Homework shares the delivery's parsed courses; handed-in work stops its deadline reminders.
     homework = HomeworkService(
         db, clock, delivery.courses, review_after=timedelta(hours=settings.review_reminder_hours)
@@ -115,9 +133,11 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     # them (a feature with such a table adds its repository here; tests/test_personal_data.py
     # fails until it does).
     personal_data = PersonalDataRegistry(core_sources(db))
+    personal_data.add(broadcasts.repo)
     personal_data.add(homework.repo)  # submissions, their parts, reviews, the open draft
     personal_data.add(quizzes.repo)  # quiz attempts and answers
     personal_data.add(live.repo)  # live quiz games, players, answers, group bindings
+    personal_data.add(surveys.repo)  # survey drafts, named responses, who answered, self-assessments
     dp["erasure"] = ErasureService(users, [delivery.person_erased, quizzes.person_erased], personal_data)
     dp["personal_data"] = PersonalDataService(
         personal_data,
@@ -333,6 +353,7 @@ class Application:
 
     async def close(self) -> None:
         await self.delivery.abort()  # after stop() a no-op; after a crash, no recording at all
+        await self.dp["broadcasts"].stop()  # progress watchers: already stopped after stop()
         self.scheduler.shutdown()
         await self.bot.session.close()
         await self.db.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal
 import sys
 
@@ -11,6 +12,7 @@ from aiogram.exceptions import TelegramUnauthorizedError
 
 from bot.app import Application
 from bot.config import TOKEN_HELP, Settings, check_token
+from bot.leftovers import leftovers
 from storage.lock import DatabaseInUseError
 
 log = logging.getLogger("bot")
@@ -65,4 +67,9 @@ async def run_bot(settings: Settings) -> int:
             loop.remove_signal_handler(signum)
         await app.close()
         log.info("stopped; database closed")
+    if await leftovers():
+        # Everything is recorded and the database is closed; what is left would only keep the
+        # process from exiting (see bot/leftovers.py), so leave now.
+        logging.shutdown()
+        os._exit(0)
     return 0

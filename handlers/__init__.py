@@ -9,6 +9,7 @@ from bot.people import access
 from bot.telegram.staff import StaffRouter
 from handlers import (
     admin,
+    broadcasts,
     cohorts,
     course_import,
     courses,
@@ -29,6 +30,7 @@ from handlers import (
     staff_guard,
     start,
     status,
+    surveys,
 )
 
 
@@ -42,6 +44,7 @@ def staff_routers() -> list[StaffRouter]:
             access.ORGANIZER,
             change_cohorts,
             delivery_report.setup(),
+            broadcasts.setup(),
             new_cohort.setup(),
             course_import.setup(),
             live_binding,
@@ -66,6 +69,7 @@ def get_routers(translator: Translator) -> list[Router]:
         homework.setup(),
         *staff,
         staff_guard.setup(staff),
+        surveys.setup(),
         registration.setup(),
         delivery.setup(),
         homework.parts(),

@@ -76,7 +76,7 @@ SAMPLES: dict[str, list[dict[str, str | int | float]]] = {
     "invalid-course-code": [{"value": "Library Work"}],
     "duplicate": [{"value": "kk"}],
     "unknown-language": [{"value": "kz", "suggestion": "kk"}, {"value": "de", "suggestion": ""}],
-    "empty-list": [{"list": name} for name in ("lessons", "accepts", "questions", "items")],
+    "empty-list": [{"list": name} for name in ("lessons", "accepts", "questions", "items", "statements")],
     "no-text": [{}],
     "text-too-long": [
         {"what": what, "length": 4097, "limit": 4096}
@@ -100,6 +100,7 @@ SAMPLES: dict[str, list[dict[str, str | int | float]]] = {
     "correct-not-an-option": [{"correct": "Мүмкін"}],
     "too-few-options": [{"count": 1, "minimum": 2}, {"count": 0, "minimum": 2}],
     "too-many-options": [{"count": 11, "maximum": 10}, {"count": 22, "maximum": 10}],
+    "too-many-statements": [{"count": 11, "maximum": 10}, {"count": 21, "maximum": 10}],
     "duplicate-option": [{"option": 1}],
     "questionnaire-too-early": [{"day": 1, "time": "09:00", "last_day": 5, "last_time": "10:00"}],
     "invalid-id": [{"value": "Q!"}],
@@ -139,6 +140,7 @@ SAMPLES: dict[str, list[dict[str, str | int | float]]] = {
         {"unit": "course", "lesson": 0, "language": "en", "fields": "title", "fallback": "kk"},
         {"unit": "lesson", "lesson": 3, "language": "kk", "fields": "title, homework.prompt", "fallback": "ru"},
         {"unit": "questionnaire", "lesson": 0, "language": "ru", "fields": "intro", "fallback": "en"},
+        {"unit": "self-assessment", "lesson": 0, "language": "kk", "fields": "statements[0]", "fallback": "ru"},
     ],
     "extra-language": [{"language": "en", "languages": "kk, ru"}],
     "reminder-too-early": [

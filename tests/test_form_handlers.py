@@ -1,5 +1,5 @@
 """Every form lets a command through: /cancel cancels it, /help answers help, and neither ever
-becomes an answer. Walks each step of each form (registration, profile edit, /grant, /newcohort).
+becomes an answer. Walks each step of each form (registration, profile edit, /grant, /newcohort, /broadcast).
 
 Before the fix, /grant took /cancel, /help, /cohorts and /newcohort for a person to look up and
 only repeated its question, /start kept the form, and /newcohort named a cohort "/cancel".
@@ -8,11 +8,12 @@ only repeated its question, /start kept the form, and /newcohort named a cohort 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from tests.auxil.delivery_setup import SAMPLE, import_version
+from tests.auxil.delivery_setup import SAMPLE, add_learners, import_version, make_cohort
 from tests.auxil.harness import Harness
 from tests.auxil.updates import tg_user
 from tests.conftest import OWNER_ID
@@ -125,3 +126,25 @@ async def test_new_cohort_form(harness: Harness, tmp_path: Path, index: int) -> 
     assert await where(harness, OWNER) == before
     await help_and_cancel_at(harness, OWNER, en(harness, "newcohort-cancelled"))
     assert await harness.db.fetchall("SELECT * FROM cohorts") == []
+
+
+BROADCAST_STEPS: list[tuple[str, Step]] = [
+    ("audience", lambda h, u: h.click(u, en(h, "broadcast-button-write"))),
+    ("message", lambda h, u: h.send(u, "Zoom at 15:00")),
+    ("confirm", None),  # type: ignore[list-item]
+]
+
+
+@pytest.mark.parametrize("index", range(len(BROADCAST_STEPS)), ids=[s for s, _ in BROADCAST_STEPS])
+async def test_broadcast_form(harness: Harness, tmp_path: Path, index: int) -> None:
+    await harness.users.set_language(OWNER_ID, "en", harness.clock.now())
+    version = await import_version(harness.db, SAMPLE, tmp_path / "files")
+    cohort = await make_cohort(harness.db, version, date(2026, 4, 15), harness.clock.now(), name="Group")
+    await add_learners(harness.db, cohort, [301, 302], harness.clock.now())
+    await harness.send(OWNER, "/broadcast")
+    await press_first_button(harness, OWNER)
+    for _, answer in BROADCAST_STEPS[:index]:
+        await answer(harness, OWNER)
+    assert (await where(harness, OWNER))[0] == f"BroadcastForm:{BROADCAST_STEPS[index][0]}"
+    await help_and_cancel_at(harness, OWNER, en(harness, "broadcast-cancelled"))
+    assert await harness.db.fetchall("SELECT * FROM broadcasts") == []

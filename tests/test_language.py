@@ -25,6 +25,16 @@ SAMPLE = LOCALES_DIR.parent / "courses" / "sample"
 # Every message shown on a button (inline or reply keyboard), and which argument the code shortens
 # to fit (None: the label must fit as written).
 BUTTONS: dict[str, str | None] = {
+    "broadcast-button-audience": None,
+    "broadcast-button-cohort": None,
+    "broadcast-button-region": None,
+    "broadcast-button-rewrite": None,
+    "broadcast-button-send": None,
+    "broadcast-button-settlement": None,
+    "broadcast-button-stop": None,
+    "broadcast-button-write": None,
+    "broadcast-region-all": None,
+    "broadcast-region-choice": "region",
     "button-back": None,
     "button-cancel": None,
     "button-consent-no": None,
@@ -72,6 +82,11 @@ BUTTONS: dict[str, str | None] = {
     "quiz-button-continue": None,
     "quiz-button-retake": None,
     "quiz-button-start": None,
+    "surveys-button-fill-in": None,
+    "surveys-button-rate-myself": None,
+    "surveys-button-skip": None,
+    "surveys-button-done": None,
+    "surveys-button-send": None,
     "delivery-button-back": None,
     "delivery-button-lesson": None,
     "delivery-button-pause": None,
@@ -136,10 +151,16 @@ def _sample_values(locale: str) -> list[dict[str, object]]:
         "ru": "Аягозская районная централизованная библиотечная система",
         "en": "Ayagoz District Centralized Library System",
     }
+    region_names = {
+        "kk": "Солтүстік Қазақстан облысы",
+        "ru": "Северо-Казахстанская область",
+        "en": "North Kazakhstan Region",
+    }
     cohorts = {"kk": "Ауыл кітапханалары, сәуір", "ru": "Сельские библиотеки, апрель", "en": "Rural libraries, April"}
     base: dict[str, object] = {
         "name": cohorts[locale],
         "person": people[locale],
+        "region": region_names[locale],
         "library": libraries[locale],
         "learners": 62,
         "count": 128,

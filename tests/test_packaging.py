@@ -29,6 +29,7 @@ from bot import PROJECT_ROOT
 from bot.i18n import Translator
 from tests.auxil.emulator import BotAPIEmulator
 from tests.test_e2e_registration import kazakh_registration
+from tests.test_process import _wait_for_line
 
 SOURCES = ("pyproject.toml", "README.md", "LICENSE", "bot", "handlers", "storage", "locales", "courses")
 # What the bot reads at run time besides its code.
@@ -116,19 +117,6 @@ def test_the_installed_package_finds_its_data_outside_the_checkout(site: Path, t
         locale: source.get(locale, "start-welcome-back", name="Айгүл") for locale in source.locales
     }
     assert len(set(seen["welcome"].values())) == 3
-
-
-async def _wait_for_line(stream: asyncio.StreamReader, needle: str, seen: list[str], seconds: float = 60) -> None:
-    async def scan() -> None:
-        while True:
-            raw = await stream.readline()
-            if not raw:
-                raise AssertionError(f"{needle!r} not seen before the end:\n{''.join(seen)}")
-            seen.append(raw.decode())
-            if needle in seen[-1]:
-                return
-
-    await asyncio.wait_for(scan(), seconds)
 
 
 async def test_the_installed_bot_started_in_an_empty_folder_registers_a_librarian(site: Path, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from aiogram.fsm.storage.base import StorageKey
 from aiogram.methods import SendDocument
 from aiogram.types import BufferedInputFile
 
+from bot.broadcasts.model import Audience, BroadcastContent
 from bot.courses.catalog import course_title
 from bot.people.erasure import ErasureService
 from bot.people.model import Profile
@@ -122,6 +123,11 @@ async def fill_with_features(harness: Harness, tmp_path: Path) -> int:
         "UPDATE deliveries SET state = 'unreachable' WHERE id = (SELECT MAX(id) FROM deliveries WHERE user_id = ?)",
         (PERSON,),
     )
+    # A message they broadcast to the cohort, with its progress message in their chat.
+    sent = await harness.dp["broadcasts"].send(
+        cohort_id, PERSON, "kk", BroadcastContent("text", "Ертең Zoom 15:00-де"), Audience()
+    )
+    await harness.dp["broadcasts"].repo.set_progress_message(sent.id, PERSON, 5002)
     await SQLiteStorage(db, harness.clock).set_data(
         StorageKey(bot_id=harness.bot.id, chat_id=PERSON, user_id=PERSON),
         {"full_name": "менің жартылай толтырған жауабым"},
@@ -236,6 +242,7 @@ async def test_the_export_covers_every_table_and_nothing_about_other_people(harn
     assert [row["course"] for row in export.sections["enrolments"]] == [await sample_title(harness, "kk")]
     assert {row["role"] for row in export.sections["roles"]} == {"organizer", "curator"}
     assert {row["state"] for row in export.sections["deliveries"]} >= {"sent", "planned", "unreachable"}
+    assert [row["message"] for row in export.sections["broadcasts_sent"]] == ["Ертең Zoom 15:00-де"]
 
 
 async def test_deleting_leaves_no_personal_data_in_any_table(harness: Harness, tmp_path: Path) -> None:

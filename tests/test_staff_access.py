@@ -37,6 +37,7 @@ async def snapshot(h: Harness) -> tuple:
         "deliveries",
         "delivery_plans",
         "delivery_calendars",
+        "broadcasts",
     )
     rows = []
     for table in tables:

@@ -60,7 +60,7 @@ ISSUE_ARGS: Mapping[str, frozenset[str]] = MappingProxyType(
             "invalid-course-code": ("value",),
             "duplicate": ("value",),
             "unknown-language": ("value", "suggestion"),
-            "empty-list": ("list",),  # list: lessons | accepts | questions | items
+            "empty-list": ("list",),  # list: lessons | accepts | questions | items | statements
             "no-text": (),
             "text-too-long": ("what", "length", "limit"),  # what: a course-part-* word
             "missing-file": ("file", "suggestion"),
@@ -85,6 +85,7 @@ ISSUE_ARGS: Mapping[str, frozenset[str]] = MappingProxyType(
             "correct-not-an-option": ("correct",),
             "too-few-options": ("count", "minimum"),
             "too-many-options": ("count", "maximum"),
+            "too-many-statements": ("count", "maximum"),
             "duplicate-option": ("option",),
             "questionnaire-too-early": ("day", "time", "last_day", "last_time"),
             "invalid-id": ("value",),

@@ -56,6 +56,7 @@ TOP_FIELDS = (
     "questionnaire",
     "completion",
     "live_quizzes",
+    "self_assessment",
 )
 LESSON_FIELDS = ("day", "time", "title", "materials", "homework", "quiz")
 MATERIAL_FIELDS = ("text", "file", "caption", "link", "label")
@@ -154,6 +155,11 @@ class _CourseParser(SurveyParser):
             questionnaire = self._questionnaire(fields["questionnaire"])
         completion = self._completion(fields.get("completion"), questionnaire)
         live_quizzes = self._live_quizzes(fields.get("live_quizzes"))
+        self_assessment = None
+        if not is_empty(fields.get("self_assessment")):
+            self_assessment = self._self_assessment(fields["self_assessment"])
+            if self_assessment is None:
+                completion = None  # an error was reported: no course
         self._check_reminders(reminders, lessons)
         self._language_warnings()
         if None in (code, title, hours) or not languages or lessons is None:
@@ -173,6 +179,7 @@ class _CourseParser(SurveyParser):
             completion=completion,
             short_title=short_title,
             live_quizzes=live_quizzes,
+            self_assessment=self_assessment,
         )
 
     def _code(self, node: Node | None) -> str | None:

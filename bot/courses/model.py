@@ -312,6 +312,20 @@ class Questionnaire:
 
 
 @dataclass(frozen=True)
+class SelfAssessment:
+    """Statements a learner rates from 1 to 5, once after joining and once more with the
+    questionnaire ("I can plan a library event for children"). Named, never anonymous."""
+
+    statements: tuple[LocalizedText, ...]
+    intro: LocalizedText | None = None
+
+    @staticmethod
+    def statement_id(index: int) -> str:
+        """The stable id of the statement at ``index`` (0-based): "s1", "s2", ..."""
+        return f"s{index + 1}"
+
+
+@dataclass(frozen=True)
 class Completion:
     """What a learner must do to finish the course (and get the certificate)."""
 
@@ -342,6 +356,8 @@ class Course:
     # Added after the first stored versions: left out of the stored form while empty.
     live_quizzes: Annotated[tuple[LiveQuiz, ...], Field(exclude_if=lambda value: not value)] = ()
     short_title: LocalizedText | None = None  # for buttons; without it, buttons shorten ``title``
+    # Optional and None by default: a course without it keeps the hash of its stored versions.
+    self_assessment: SelfAssessment | None = None
 
     def text(self, value: LocalizedText | None, language: str) -> str:
         """Resolve ``value`` for a learner of ``language`` with this course's fallback order."""

@@ -8,7 +8,14 @@ from typing import Literal
 
 from yaml.nodes import Node, ScalarNode
 
-from bot.courses.model import QUESTION_KINDS, Completion, LocalizedText, Questionnaire, QuestionnaireItem
+from bot.courses.model import (
+    QUESTION_KINDS,
+    Completion,
+    LocalizedText,
+    Questionnaire,
+    QuestionnaireItem,
+    SelfAssessment,
+)
 from bot.courses.parse_tasks import TaskParser
 from bot.courses.parse_texts import MAX_DAY, MESSAGE_LIMIT, POLL_QUESTION_LIMIT, Release, Unit
 from bot.courses.yaml_nodes import child, is_empty
@@ -16,6 +23,8 @@ from bot.courses.yaml_nodes import child, is_empty
 QUESTIONNAIRE_FIELDS = ("anonymous", "intro", "day", "time", "items")
 ITEM_FIELDS = ("id", "kind", "question", "options", "required")
 COMPLETION_FIELDS = ("homework", "quiz_pass_mark", "questionnaire")
+SELF_ASSESSMENT_FIELDS = ("intro", "statements")
+MAX_STATEMENTS = 10  # asked twice: a longer list tires people and the report
 _ITEM_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 
 
@@ -131,6 +140,40 @@ class SurveyParser(TaskParser):
             options=options,
             required=required,
         )
+
+    def _self_assessment(self, node: Node) -> SelfAssessment | None:
+        path = "self_assessment"
+        unit = Unit("self-assessment", path)
+        fields = self.r.mapping(node, path, SELF_ASSESSMENT_FIELDS, ("statements",))
+        if fields is None:
+            return None
+        intro = self._opt(
+            fields,
+            "intro",
+            lambda n, _: self.text(n, child(path, "intro"), unit, html=True, limit=MESSAGE_LIMIT),
+        )
+        statements_node = fields.get("statements")
+        if statements_node is None or is_empty(statements_node):
+            return None  # reported as a missing field
+        statements_path = child(path, "statements")
+        nodes = self.r.sequence(statements_node, statements_path)
+        if nodes is None:
+            return None
+        if not nodes:
+            self.r.error(statements_node, statements_path, "empty-list", list="statements")
+            return None
+        if len(nodes) > MAX_STATEMENTS:
+            self.r.error(
+                statements_node, statements_path, "too-many-statements", count=len(nodes), maximum=MAX_STATEMENTS
+            )
+            return None
+        statements = [
+            self.text(item, child(statements_path, i), unit, limit=POLL_QUESTION_LIMIT, what="question")
+            for i, item in enumerate(nodes)
+        ]
+        if any(statement is None for statement in statements):
+            return None
+        return SelfAssessment(statements=tuple(s for s in statements if s is not None), intro=intro)
 
     def _completion(self, node: Node | None, questionnaire: Questionnaire | None) -> Completion | None:
         if is_empty(node):

@@ -51,7 +51,7 @@ MEGABYTE = 1024 * 1024
 class Unit:
     """A part of the course, for warnings: the course, a lesson or the questionnaire."""
 
-    kind: str  # "course", "lesson" or "questionnaire": the unit of a missing-translation issue
+    kind: str  # "course", "lesson", "questionnaire" or "self-assessment": the unit of a missing-translation issue
     path: str  # "", "lessons[2]", "questionnaire"
     lesson: int = 0  # the lesson's number
 

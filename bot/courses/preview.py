@@ -35,6 +35,7 @@ from bot.courses.model import (
     LocalizedText,
     Questionnaire,
     Quiz,
+    SelfAssessment,
     TextMaterial,
 )
 from bot.courses.schedule import homework_deadline, lesson_release, questionnaire_release, reminder_moments
@@ -182,6 +183,8 @@ def render_preview(
     chat = _Chat(course, language, root, translator)
     chat.add("enrolment", label=chat.w("preview-enrolment"))
     chat.add("intro", title=chat.t(course.title), description=chat.html(course.description))
+    if course.self_assessment is not None:
+        _self_assessment(chat, course.self_assessment, None, chat.w("preview-self-assessment-before"))
     for lesson in course.lessons:
         _lesson(chat, lesson, start, tz)
     if course.questionnaire is not None:
@@ -331,6 +334,25 @@ def _questionnaire(chat: _Chat, questionnaire: Questionnaire, start: date, tz: Z
             question=chat.t(item.question),
             hint=hint,
             buttons=buttons,
+        )
+    if chat.course.self_assessment is not None:
+        _self_assessment(chat, chat.course.self_assessment, moment, chat.w("preview-self-assessment-after"))
+
+
+def _self_assessment(chat: _Chat, assessment: SelfAssessment, moment: dict[str, str] | None, when: str) -> None:
+    """The statements rated 1 to 5: after joining, and again with the questionnaire."""
+    chat.add("questionnaire", word=chat.w("preview-self-assessment"), privacy=chat.w("preview-named"), when=when)
+    if moment is None and assessment.intro is not None:
+        chat.add("questionnaire-intro", body=chat.html(assessment.intro), begin=chat.w("preview-begin"), moment=moment)
+    for number, statement in enumerate(assessment.statements, start=1):
+        chat.add(
+            "question",
+            moment=moment,
+            number=number,
+            total=len(assessment.statements),
+            question=chat.t(statement),
+            hint=None,
+            buttons=[[str(point) for point in range(1, 6)]],
         )
 
 

@@ -15,6 +15,8 @@ FINAL_STATES = (SENT, UNREACHABLE, FAILED, CANCELLED)
 LESSON, HOMEWORK, REMINDER = "lesson", "homework", "reminder"
 QUESTIONNAIRE, QUESTIONNAIRE_REMINDER = "questionnaire", "questionnaire-reminder"
 REMINDER_KINDS = (REMINDER, QUESTIONNAIRE_REMINDER)
+# An organizer's message to some of a cohort's learners (item_key "B<broadcast id>"; bot/broadcasts).
+BROADCAST = "broadcast"
 # A curator's decision on a learner's homework (variant "review-<submission id>": one per submission).
 HOMEWORK_RESULT = "homework-result"
 REVIEW_VARIANT = "review-"
@@ -29,6 +31,7 @@ EXPIRED = "expired"
 DONE = "done"
 SUPERSEDED = "superseded"
 BLOCKED = "blocked"
+WITHDRAWN = "withdrawn"  # the organizer stopped the broadcast before this copy went out
 
 AGAIN = "again-"  # variant prefix of the copies a learner asks for
 
@@ -106,6 +109,15 @@ class LearnerIssue:
     district: str | None
     library: str | None
     reason: str | None
+
+
+class Withdrawn(Exception):
+    """Raised by a row kind's detail loader: the row is no longer wanted (a broadcast stopped
+    midway); it is cancelled with ``reason`` instead of being sent."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 def parse_ids(text: str) -> tuple[int, ...]:

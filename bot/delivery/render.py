@@ -15,9 +15,11 @@ from html import escape
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bot.broadcasts.model import BroadcastContent
 from bot.courses.model import SUPPORTED_LANGUAGES, Course, FileMaterial, Homework, Lesson, LinkMaterial, TextMaterial
 from bot.courses.schedule import homework_deadline
 from bot.delivery.model import (
+    BROADCAST,
     HOMEWORK,
     HOMEWORK_RESULT,
     LESSON,
@@ -39,6 +41,7 @@ MAX_TEXT = 4096
 AGAIN_PREFIX = "dlv:again:"  # handlers/delivery.py: DeliveryCb(action="again", delivery_id=...)
 HAND_IN_PREFIX = "hw:open:"  # bot/telegram/callbacks.py: HomeworkCb(action="open", cohort_id=..., lesson=...)
 REVIEW_PREFIX = "rv:cohort:"  # bot/telegram/callbacks.py: ReviewCb(action="cohort", cohort_id=...)
+FILL_IN_PREFIX = "sv:open:q:"  # handlers/surveys.py: SurveyCb(action="open", form="q", cohort_id=...)
 
 
 def again_callback(delivery_id: int) -> str:
@@ -51,6 +54,11 @@ def hand_in_callback(cohort_id: int, lesson: int) -> str:
 
 def review_callback(cohort_id: int) -> str:
     return f"{REVIEW_PREFIX}{cohort_id}:0:0"
+
+
+def fill_in_callback(cohort_id: int) -> str:
+    """The questionnaire's Fill in button: opens it, or goes on where the person stopped."""
+    return f"{FILL_IN_PREFIX}{cohort_id}:0:0"
 
 
 def plain_length(html: str) -> int:
@@ -108,8 +116,17 @@ def render(row: DueDelivery, ctx: RenderContext) -> tuple[OutMessage, ...]:
         if questionnaire is None:
             raise LookupError("the course has no questionnaire")
         title = escape(course.text(course.title, language))
+        fill_in = (
+            (
+                Button(
+                    ctx.translator.get(language, "surveys-button-fill-in"),
+                    callback_data=fill_in_callback(row.cohort_id),
+                ),
+            ),
+        )
         if row.kind == QUESTIONNAIRE_REMINDER:
-            return (OutMessage(ctx.translator.get(language, "delivery-questionnaire-reminder", course=title)),)
+            text = ctx.translator.get(language, "delivery-questionnaire-reminder", course=title)
+            return (OutMessage(text, buttons=fill_in),)
         text = ctx.translator.get(language, "delivery-questionnaire-invite", course=title)
         if questionnaire.anonymous:
             text += "\n" + ctx.translator.get(language, "delivery-questionnaire-anonymous")
@@ -118,8 +135,12 @@ def render(row: DueDelivery, ctx: RenderContext) -> tuple[OutMessage, ...]:
             if plain_length(f"{text}\n\n{intro}") <= MAX_TEXT:
                 text += "\n\n" + intro
             else:
-                return (OutMessage(text), OutMessage(intro))
-        return (OutMessage(text),)
+                return (OutMessage(text), OutMessage(intro, buttons=fill_in))
+        return (OutMessage(text, buttons=fill_in),)
+    if row.kind == BROADCAST:
+        if not isinstance(ctx.detail, BroadcastContent):
+            raise LookupError(f"{row.item_key}: the broadcast is not there")
+        return (ctx.detail.message(),)
     if row.kind == HOMEWORK_RESULT:
         if not isinstance(ctx.detail, ResultNotice):
             raise LookupError(f"{row.item_key}: the decision {row.variant} is not there")

@@ -548,6 +548,17 @@ async def _send_known(
     return await bot.send_document(chat_id, file.file_id, caption=caption, reply_markup=markup)
 
 
+async def send_one(bot: Bot, chat_id: int, message: OutMessage) -> Message:
+    """Send one message of text or of a file Telegram holds, as the sender would, at once and
+    outside its queue: a preview for the one person who asked for it."""
+    markup = _markup(message)
+    if message.known is not None:
+        return await _send_known(bot, chat_id, message.known, message.text or None, markup)
+    if message.file is not None:
+        raise ValueError("a course file goes through the sender")
+    return await bot.send_message(chat_id, message.text, reply_markup=markup)
+
+
 def _markup(message: OutMessage) -> InlineKeyboardMarkup | None:
     if not message.buttons:
         return None

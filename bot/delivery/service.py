@@ -37,6 +37,7 @@ from bot.delivery.model import (
     REMINDER_KINDS,
     UNREACHABLE,
     DueDelivery,
+    Withdrawn,
 )
 from bot.delivery.outgoing import FileIds, Outcome, SenderPort, SendJob, SendReporter
 from bot.delivery.planning import CourseCache, Planner, ResumeMode, ResumeResult
@@ -331,6 +332,9 @@ class DeliveryService:
             loader = self.details.get(row.kind)
             detail = None if loader is None else await loader(row)
             messages = render(row, RenderContext(course, Path(files_dir), self.translator, detail))
+        except Withdrawn as gone:  # stopped between the claim and now: never sent
+            await self.repo.finish(row.id, CANCELLED, gone.reason, now)
+            return
         except Exception as error:
             log.exception("delivery %s (%s) cannot be rendered", row.id, row.item_key)
             await self.repo.finish(row.id, FAILED, f"render: {error}", now)
@@ -414,6 +418,17 @@ class DeliveryService:
         now = self.clock.now()
         for job in self.sender.withdraw(lambda job: job.chat_id == user_id and job.owner is None):
             await self.repo.finish(job.delivery_id, CANCELLED, LEFT, now)
+
+    async def withdraw(self, delivery_ids: set[int], reason: str) -> int:
+        """Take back what the sender holds of these rows and cancel them (a message in flight
+        still finishes). Returns how many were taken back."""
+        if self.sender is None or not delivery_ids:
+            return 0
+        now = self.clock.now()
+        taken = self.sender.withdraw(lambda job: job.delivery_id in delivery_ids)
+        for job in taken:
+            await self.repo.finish(job.delivery_id, CANCELLED, reason, now)
+        return len(taken)
 
     async def learner_blocked(self, user_id: int) -> None:
         await self.users.mark_blocked(user_id, self.clock.now())

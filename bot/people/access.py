@@ -20,6 +20,7 @@ STAFF_COMMANDS: dict[str, str] = {
     "delivery": ORGANIZER,
     "livequiz": CURATOR,
     "bindgroup": ORGANIZER,
+    "broadcast": ORGANIZER,
     "roles": OWNER,
     "grant": OWNER,
     "stats": OWNER,

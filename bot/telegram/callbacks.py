@@ -111,6 +111,39 @@ class DeliveryCb(CallbackData, prefix="dlv"):
     delivery_id: Id
 
 
+SurveyAction = Literal["open", "pick", "toggle", "done", "skip", "back", "send"]
+
+
+class SurveyCb(CallbackData, prefix="sv"):
+    """A button of the questionnaire (``form`` "q") or the self-assessment before ("b").
+
+    ``step`` is the position of the item the button belongs to: a press from an earlier step is
+    answered, not acted on. ``value`` is a scale point or an option's index. The questionnaire
+    invitation packs its Fill in button by hand as ``sv:open:q:<cohort>:0:0``
+    (bot.delivery.render.fill_in_callback).
+    """
+
+    action: SurveyAction
+    form: Literal["q", "b"]
+    cohort_id: Id
+    step: Number = 0
+    value: Number = 0
+
+
+BroadcastAction = Literal[
+    "cohort", "audience", "region", "region-set", "settlement", "write", "send", "rewrite", "cancel", "stop"
+]
+
+
+class BroadcastCb(CallbackData, prefix="bc"):
+    """Organizers: a broadcast, from choosing its recipients to stopping it midway."""
+
+    action: BroadcastAction
+    cohort_id: Id = 0
+    broadcast_id: Id = 0
+    value: str = ""  # region-set: the region's code ("" for all regions)
+
+
 class HomeworkCb(CallbackData, prefix="hw"):
     """A learner's homework: open the draft of lesson ``lesson``'s homework ("open", the button
     under a delivered task; packs as ``hw:open:<cohort>:<lesson>``, the form the renderer writes:

@@ -20,6 +20,7 @@ from bot.people import registration as form
 from bot.people.model import PROFILE_FIELDS, Cohort, Learner
 from bot.people.registration import Step
 from bot.telegram.callbacks import (
+    BroadcastCb,
     CohortAdminCb,
     CohortCb,
     CourseCb,
@@ -32,6 +33,8 @@ from bot.telegram.callbacks import (
     ProfileCb,
     ReviewCb,
     RoleCb,
+    SurveyAction,
+    SurveyCb,
 )
 from bot.text.buttons import fitted_label
 
@@ -215,6 +218,10 @@ def cohort_card_keyboard(l10n: Localizer, cohort: Cohort, roles: frozenset[str])
         builder.button(
             text=l10n("cohort-button-curator"), callback_data=CohortAdminCb(action="curator", cohort_id=cohort.id)
         )
+        if cohort.status != "finished":
+            builder.button(
+                text=l10n("broadcast-button-cohort"), callback_data=BroadcastCb(action="cohort", cohort_id=cohort.id)
+            )
     builder.button(text=l10n("cohort-button-all"), callback_data=CohortCb(action="list"))
     builder.adjust(2)
     return builder.as_markup()
@@ -353,6 +360,90 @@ def leave_confirm_keyboard(l10n: Localizer, cohort_id: int) -> InlineKeyboardMar
     )
 
 
+# Questionnaire and self-assessment (learners)
+
+
+def survey_step_keyboard(
+    l10n: Localizer,
+    form: Literal["q", "b"],
+    cohort_id: int,
+    position: int,
+    kind: str,
+    options: Sequence[str],
+    chosen: object,
+    *,
+    optional: bool,
+) -> InlineKeyboardMarkup:
+    """The buttons of one item: the scale as one row of 1-5, a single choice as one button per
+    option, a multiple choice as ✅ toggles and Done; then Skip (optional items) and Back.
+
+    ``options`` are the option labels, already fitted; ``chosen`` is the answer given so far
+    (marked, so that Back shows what the person had answered).
+    """
+
+    def data(action: SurveyAction, value: int = 0) -> str:
+        return SurveyCb(action=action, form=form, cohort_id=cohort_id, step=position, value=value).pack()
+
+    rows: list[list[InlineKeyboardButton]] = []
+    if kind == "scale":
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    text=f"✅{point}" if chosen == point else str(point), callback_data=data("pick", point)
+                )
+                for point in range(1, 6)
+            ]
+        )
+    elif kind == "single":
+        rows.extend(
+            [InlineKeyboardButton(text=("✅ " if chosen == i else "") + label, callback_data=data("pick", i))]
+            for i, label in enumerate(options)
+        )
+    elif kind == "multiple":
+        picked = chosen if isinstance(chosen, list) else []
+        rows.extend(
+            [InlineKeyboardButton(text=("✅ " if i in picked else "▫️ ") + label, callback_data=data("toggle", i))]
+            for i, label in enumerate(options)
+        )
+        rows.append([InlineKeyboardButton(text=l10n("surveys-button-done"), callback_data=data("done"))])
+    last: list[InlineKeyboardButton] = []
+    if position > 0:
+        last.append(InlineKeyboardButton(text=l10n("button-back"), callback_data=data("back")))
+    if optional:
+        last.append(InlineKeyboardButton(text=l10n("surveys-button-skip"), callback_data=data("skip")))
+    if last:
+        rows.append(last)
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def survey_check_keyboard(
+    l10n: Localizer, form: Literal["q", "b"], cohort_id: int, position: int
+) -> InlineKeyboardMarkup:
+    def data(action: SurveyAction) -> str:
+        return SurveyCb(action=action, form=form, cohort_id=cohort_id, step=position).pack()
+
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [InlineKeyboardButton(text=l10n("surveys-button-send"), callback_data=data("send"))],
+            [InlineKeyboardButton(text=l10n("button-back"), callback_data=data("back"))],
+        ]
+    )
+
+
+def survey_open_keyboard(l10n: Localizer, form: Literal["q", "b"], cohort_id: int) -> InlineKeyboardMarkup:
+    """Fill in (the questionnaire) or Rate myself (the self-assessment before)."""
+    label = "surveys-button-fill-in" if form == "q" else "surveys-button-rate-myself"
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                InlineKeyboardButton(
+                    text=l10n(label), callback_data=SurveyCb(action="open", form=form, cohort_id=cohort_id).pack()
+                )
+            ]
+        ]
+    )
+
+
 # Homework
 
 
@@ -454,3 +545,60 @@ def accept_comment_keyboard(l10n: Localizer, cohort_id: int, submission_id: int)
 
 def review_cancel_keyboard(l10n: Localizer, cohort_id: int) -> InlineKeyboardMarkup:
     return one_per_row([(l10n("button-cancel"), ReviewCb(action="cancel", cohort_id=cohort_id))])
+
+
+# Broadcasts (organizers)
+
+
+def broadcast_cohorts_keyboard(cohorts: Sequence[tuple[str, int]]) -> InlineKeyboardMarkup:
+    return one_per_row((label, BroadcastCb(action="cohort", cohort_id=cohort_id)) for label, cohort_id in cohorts)
+
+
+def broadcast_audience_keyboard(l10n: Localizer, cohort_id: int, *, can_write: bool) -> InlineKeyboardMarkup:
+    buttons: list[tuple[str, CallbackData]] = [
+        (l10n("broadcast-button-region"), BroadcastCb(action="region", cohort_id=cohort_id)),
+        (l10n("broadcast-button-settlement"), BroadcastCb(action="settlement", cohort_id=cohort_id)),
+    ]
+    if can_write:
+        buttons.append((l10n("broadcast-button-write"), BroadcastCb(action="write", cohort_id=cohort_id)))
+    buttons.append((l10n("button-cancel"), BroadcastCb(action="cancel", cohort_id=cohort_id)))
+    return one_per_row(buttons)
+
+
+def broadcast_regions_keyboard(
+    l10n: Localizer, cohort_id: int, found: Sequence[tuple[str, int]]
+) -> InlineKeyboardMarkup:
+    """The regions the cohort's learners come from, most learners first, and "all regions"."""
+    buttons: list[tuple[str, CallbackData]] = [
+        (l10n("broadcast-region-all"), BroadcastCb(action="region-set", cohort_id=cohort_id))
+    ]
+    for code, count in found:
+        name = l10n(regions.message_id(code)) if code in regions.ALL else code
+        label = fitted_label(l10n, "broadcast-region-choice", "region", region=name, count=count)
+        buttons.append((label, BroadcastCb(action="region-set", cohort_id=cohort_id, value=code)))
+    buttons.append((l10n("button-back"), BroadcastCb(action="audience", cohort_id=cohort_id)))
+    return one_per_row(buttons)
+
+
+def broadcast_confirm_keyboard(l10n: Localizer, cohort_id: int, count: int) -> InlineKeyboardMarkup:
+    return one_per_row(
+        [
+            (l10n("broadcast-button-send", count=count), BroadcastCb(action="send", cohort_id=cohort_id)),
+            (l10n("broadcast-button-rewrite"), BroadcastCb(action="rewrite", cohort_id=cohort_id)),
+            (l10n("broadcast-button-audience"), BroadcastCb(action="audience", cohort_id=cohort_id)),
+            (l10n("button-cancel"), BroadcastCb(action="cancel", cohort_id=cohort_id)),
+        ]
+    )
+
+
+def broadcast_message_keyboard(l10n: Localizer, cohort_id: int) -> InlineKeyboardMarkup:
+    return one_per_row(
+        [
+            (l10n("broadcast-button-audience"), BroadcastCb(action="audience", cohort_id=cohort_id)),
+            (l10n("button-cancel"), BroadcastCb(action="cancel", cohort_id=cohort_id)),
+        ]
+    )
+
+
+def broadcast_stop_keyboard(l10n: Localizer, broadcast_id: int) -> InlineKeyboardMarkup:
+    return one_per_row([(l10n("broadcast-button-stop"), BroadcastCb(action="stop", broadcast_id=broadcast_id))])

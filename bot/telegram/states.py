@@ -59,6 +59,21 @@ class GrantRole(StatesGroup):
     person = State()
 
 
+class SurveyForm(StatesGroup):
+    """The questionnaire or self-assessment waits for a typed answer (the other items are
+    buttons; the answers themselves live in the survey draft, not here)."""
+
+    text = State()
+
+
+class BroadcastForm(StatesGroup):
+    """/broadcast: who gets it, the message, the preview to confirm."""
+
+    audience = State()
+    message = State()
+    confirm = State()
+
+
 class ReviewForm(StatesGroup):
     """A curator deciding on one submission: the score (if the homework has one), then the comment."""
 

@@ -81,3 +81,8 @@ def file_size_label(locale: str, size: int, *, translator: Translator) -> str:
         value, key = max(size / KILOBYTE, 0.1), "preview-size-kb"
     number = format_decimal(value, _SIZE, locale=lang)
     return translator.get(lang, key, size=number)
+
+
+def decimal_label(locale: str, value: float) -> str:
+    """A mean with one decimal: ``4,1`` in kk and ru, ``4.1`` in en."""
+    return format_decimal(value, _SIZE, locale=_locale(locale))

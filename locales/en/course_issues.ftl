@@ -88,6 +88,7 @@ course-issue-empty-list = { $list ->
         [lessons] a course needs at least one lesson
         [accepts] list at least one kind of answer
         [questions] a quiz needs at least one question
+        [statements] the self-assessment needs at least one statement
        *[items] the questionnaire needs at least one item
     }
 
@@ -120,6 +121,7 @@ course-issue-too-few-options = { $count } { $count ->
        *[other] options
     }; a question needs at least { $minimum }
 course-issue-too-many-options = { $count } options; Telegram allows at most { $maximum }
+course-issue-too-many-statements = { $count } statements; at most { $maximum }: they are asked twice
 course-issue-duplicate-option = the same as option { $option }
 
 ## The questionnaire and completion
@@ -172,6 +174,7 @@ course-issue-html-code-class = <code class> must be language-NAME
 course-issue-missing-translation = { $unit ->
         [course] the course
         [questionnaire] the questionnaire
+        [self-assessment] the self-assessment
        *[lesson] lesson { $lesson }
     } has no { $language } text ({ $fields }); learners get { $fallback } there
 # $languages: the codes listed in languages ("kk, ru").

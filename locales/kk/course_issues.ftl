@@ -88,6 +88,7 @@ course-issue-empty-list = { $list ->
         [lessons] курста кемінде бір сабақ болуы керек
         [accepts] жауаптың кемінде бір түрін көрсетіңіз
         [questions] тестте кемінде бір сұрақ болуы керек
+        [statements] өзін-өзі бағалауда кемінде бір тұжырым болуы керек
        *[items] сауалнамада кемінде бір сұрақ болуы керек
     }
 
@@ -117,6 +118,7 @@ course-issue-correct-out-of-range = { $correct } нөмірлі дұрыс жа�
 course-issue-correct-not-an-option = «{ $correct }» дұрыс жауабы нұсқалардың ешқайсысына сәйкес келмейді
 course-issue-too-few-options = небәрі { $count } жауап нұсқасы бар; сұрақта кемінде { $minimum } нұсқа болуы керек
 course-issue-too-many-options = { $count } жауап нұсқасы бар, ал Telegram { $maximum } нұсқадан артық қабылдамайды
+course-issue-too-many-statements = { $count } тұжырым бар, ең көбі { $maximum }: олар екі рет сұралады
 course-issue-duplicate-option = { $option }-нұсқамен бірдей
 
 ## Сауалнама және курсты аяқтау шарттары
@@ -166,6 +168,7 @@ course-issue-html-code-class = <code> тегінің class атрибуты lang
 course-issue-missing-translation = { $unit ->
         [course] курста
         [questionnaire] сауалнамада
+        [self-assessment] өзін-өзі бағалауда
        *[lesson] { $lesson }-сабақта
     } { $language } мәтін жоқ ({ $fields }); тыңдаушылар оның орнына { $fallback } нұсқасын көреді
 # $languages: languages өрісіндегі кодтар («kk, ru»).

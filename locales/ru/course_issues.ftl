@@ -91,6 +91,7 @@ course-issue-empty-list = { $list ->
         [lessons] в курсе должен быть хотя бы один урок
         [accepts] укажите хотя бы один вид ответа
         [questions] в тесте должен быть хотя бы один вопрос
+        [statements] в самооценке должно быть хотя бы одно утверждение
        *[items] в анкете должен быть хотя бы один вопрос
     }
 
@@ -132,6 +133,7 @@ course-issue-too-many-options = { $count } { $count ->
         [few] варианта
        *[many] вариантов
     } ответа, а Telegram допускает не больше { $maximum }
+course-issue-too-many-statements = утверждений: { $count }, можно не больше { $maximum }: их спрашивают дважды
 course-issue-duplicate-option = совпадает с вариантом { $option }
 
 ## Анкета и условия завершения
@@ -185,6 +187,7 @@ course-issue-html-code-class = атрибут class у <code> должен им�
 course-issue-missing-translation = { $unit ->
         [course] в курсе
         [questionnaire] в анкете
+        [self-assessment] в самооценке
        *[lesson] в уроке { $lesson }
     } нет перевода на { $language } язык ({ $fields }); слушатели увидят { $fallback } вариант
 # $languages: коды из поля languages («kk, ru»).

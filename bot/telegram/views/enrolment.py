@@ -16,6 +16,7 @@ from bot.i18n import Localizer
 from bot.people.enrolment import EnrolmentService, EnrolResult, Outcome
 from bot.people.model import Cohort
 from bot.telegram import keyboards
+from bot.telegram.views.surveys import before_invite
 from bot.text import dates
 from storage.courses import CourseRepository
 
@@ -89,5 +90,9 @@ async def enrol_and_tell(
         text = l10n(f"enrol-{result.outcome.value}", title=title, cohort=escape(cohort.name))
     await bot.send_message(chat_id, text, reply_markup=keyboards.main_menu(l10n))
     if result.outcome is Outcome.ENROLLED:
+        # The self-assessment "before" is asked now, before the first lesson (a late joiner too).
+        invite = before_invite(l10n, course, cohort.id)
+        if invite is not None:
+            await bot.send_message(chat_id, invite[0], reply_markup=invite[1])
         delivery.wake()
     return result.outcome
