@@ -69,6 +69,52 @@ async def test_an_update_without_a_person_passes_straight_through() -> None:
     assert await serializer(handler, "x", {}) == "x"
 
 
+async def test_an_answer_typed_the_instant_a_question_appears_meets_the_new_state() -> None:
+    """aiogram reads a person's form state (``raw_state``) before our serializer runs. An answer
+    that waited for its turn behind the update that asked the question must still be routed by
+    the state that update set, not the one read while it waited (it reached the fallback)."""
+    from aiogram import Bot, Dispatcher, Router
+    from aiogram.filters import Command, StateFilter
+    from aiogram.fsm.context import FSMContext
+    from aiogram.fsm.state import State, StatesGroup
+    from aiogram.types import Message
+
+    from tests.auxil.updates import message_update
+
+    class Form(StatesGroup):
+        name = State()
+
+    routed: list[str] = []
+    router = Router()
+
+    @router.message(Command("go"))
+    async def ask(message: Message, state: FSMContext) -> None:
+        await asyncio.sleep(0.05)  # the question goes out; meanwhile the answer arrives
+        await state.set_state(Form.name)
+
+    @router.message(StateFilter(Form.name))
+    async def name(message: Message, state: FSMContext) -> None:
+        routed.append(f"name:{message.text}")
+
+    @router.message()
+    async def fallback(message: Message) -> None:
+        routed.append(f"fallback:{message.text}")
+
+    dp = Dispatcher()
+    dp.update.outer_middleware(PerUserSerializer())
+    dp.include_router(router)
+    bot = Bot("42:TEST")
+    person = tg_user(5)
+    try:
+        await asyncio.gather(
+            dp.feed_update(bot, message_update(person, "/go")),
+            dp.feed_update(bot, message_update(person, "Айгүл")),
+        )
+    finally:
+        await bot.session.close()
+    assert routed == ["name:Айгүл"]
+
+
 async def test_a_button_whose_handler_fails_is_answered_once_and_the_person_is_told(
     harness: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:

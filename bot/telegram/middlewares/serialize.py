@@ -5,6 +5,10 @@ tap on the button of a question whose message has just arrived can be handled be
 handler that sent it has recorded the question, and two quick answers can overwrite each
 other's draft. Telegram delivers a person's updates in order; this middleware keeps that
 order through the handlers, while different people are still served in parallel.
+
+aiogram's own FSM middleware runs before this one and has already read the person's form state
+(``raw_state``) when an update starts waiting here. An update that waited reads it again once its
+turn comes, so an answer typed the instant a question appeared meets the state that question set.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware
+from aiogram.fsm.context import FSMContext
 from aiogram.types import TelegramObject
 from aiogram.types import User as TelegramUser
 
@@ -35,8 +40,12 @@ class PerUserSerializer(BaseMiddleware):
         key = from_user.id
         lock = self._locks.setdefault(key, asyncio.Lock())
         self._waiting[key] = self._waiting.get(key, 0) + 1
+        waited = lock.locked()
         try:
             async with lock:
+                state: FSMContext | None = data.get("state")
+                if waited and state is not None:
+                    data["raw_state"] = await state.get_state()
                 return await handler(event, data)
         finally:
             # Forget the lock once nobody holds or waits for it, so the dict stays small.
