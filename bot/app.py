@@ -41,6 +41,7 @@ from bot.status.recent import RecentErrors
 from bot.status.service import StatusService
 from bot.surveys.service import SurveyService
 from bot.telegram.commands import set_commands
+from bot.telegram.background_errors import BackgroundErrorAlerts
 from bot.telegram.errors import ErrorAlerts, on_error
 from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer, Throttle, UpdatesInProgress
 from bot.telegram.views.broadcasts import ProgressMessages
@@ -175,8 +176,12 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     # the handler put on ``callback_answer``), even when the handler fails.
     dp.callback_query.middleware(CallbackAnswerMiddleware())
     # Owners hear of each kind of error once per 10 minutes (bot/telegram/errors.py).
-    dp["error_alerts"] = ErrorAlerts(clock)
+    dp["error_alerts"] = alerts = ErrorAlerts(clock)
     dp.errors.register(on_error)
+    # ... and of failures in work the bot does by itself (bot/telegram/background_errors.py).
+    background_errors = BackgroundErrorAlerts(settings, translator, users, alerts)
+    dp.startup.register(background_errors.attach)
+    dp.shutdown.register(background_errors.detach)
     dp.include_routers(*get_routers(translator))
     return dp
 

@@ -146,21 +146,38 @@ async def _alert_owners(
     held_back: int,
     person: TelegramUser | None,
 ) -> None:
+    await send_alert(
+        bot,
+        settings,
+        translator,
+        users,
+        held_back,
+        "error-alert",
+        error_id=error_id,
+        error_type=html.escape(kind),
+        place=html.escape(place),
+        update_kind=_update_kind(event),
+        person=str(person.id) if person else "-",
+    )
+
+
+async def send_alert(
+    bot: Bot,
+    settings: Settings,
+    translator: Translator,
+    users: UserRepository | None,
+    held_back: int,
+    message_id: str,
+    **args: str,
+) -> None:
+    """Send one alert to every owner, each in their own language; never raises for a Telegram error."""
     for owner_id in sorted(settings.admin_ids):
         try:
             owner = await users.get(owner_id) if users is not None else None
         except Exception:  # the database may be what failed; the alert must still go out
             owner = None
         locale = (owner.language if owner else None) or translator.default_locale
-        text = translator.get(
-            locale,
-            "error-alert",
-            error_id=error_id,
-            error_type=html.escape(kind),
-            place=html.escape(place),
-            update_kind=_update_kind(event),
-            person=str(person.id) if person else "-",
-        )
+        text = translator.get(locale, message_id, **args)
         if held_back:
             text += "\n" + translator.get(locale, "error-alert-repeated", count=held_back)
         # An owner who never opened the bot (403) or a network failure must not raise again here.

@@ -6,6 +6,14 @@ error-alert =
     Where: { $place }
     While handling: { $update_kind } from user { $person }
     The person was told that nothing they sent was lost. The details are in the log: search for { $error_id }.
+
+# To the owners: a failure in work the bot does by itself (no person was waiting for an answer).
+error-alert-background =
+    ⚠️ <b>Error { $error_id }</b>: { $error_type }
+    Where: { $place }
+    In background work: { $task } (nobody was waiting for an answer; the bot goes on and tries again)
+    The details are in the log: search for { $error_id }.
+
 error-alert-repeated =
     { $count ->
         [one] Since the last alert of this kind, it happened once more.
