@@ -40,8 +40,8 @@ from bot.scheduling.aps import ApsScheduler
 from bot.status.recent import RecentErrors
 from bot.status.service import StatusService
 from bot.surveys.service import SurveyService
-from bot.telegram.commands import set_commands
 from bot.telegram.background_errors import BackgroundErrorAlerts
+from bot.telegram.commands import set_commands
 from bot.telegram.errors import ErrorAlerts, on_error
 from bot.telegram.middlewares import PersonMiddleware, PerUserSerializer, Throttle, UpdatesInProgress
 from bot.telegram.views.broadcasts import ProgressMessages

@@ -85,3 +85,17 @@ async def test_a_flood_of_button_presses_gets_the_notice_as_an_alert(harness: Ha
     ]
     assert len(alerts) == 1 and alerts[0].show_alert
     assert harness.dp["throttle"].ignored == 5
+
+
+async def test_every_ignored_button_press_is_still_answered_so_the_spinner_stops(harness: Harness) -> None:
+    """A press Telegram never hears back about leaves the button spinning for seconds on the
+    person's phone; an ignored press gets an empty answer (the first one the notice)."""
+    updates = [callback_update(FLOODER, "nonsense", message_id=1) for _ in range(25)]
+    for update in updates:
+        await harness.dp.feed_update(harness.bot, update)
+    harness.clock.advance(timedelta(seconds=3))  # still within the pause
+    late = callback_update(FLOODER, "nonsense", message_id=1)
+    await harness.dp.feed_update(harness.bot, late)
+    answered = [r.callback_query_id for r in harness.session.requests if isinstance(r, AnswerCallbackQuery)]
+    assert sorted(answered) == sorted(u.callback_query.id for u in [*updates, late] if u.callback_query)
+    assert harness.dp["throttle"].ignored == 6

@@ -90,8 +90,9 @@ class BackgroundErrorAlerts(logging.Handler):
     def _start(self, held_back: int, args: dict[str, str]) -> None:
         if self.bot is None:
             return
-        task = asyncio.ensure_future(
-            send_alert(self.bot, self.settings, self.translator, self.users, held_back, "error-alert-background", **args)
+        alert = send_alert(
+            self.bot, self.settings, self.translator, self.users, held_back, "error-alert-background", **args
         )
+        task = asyncio.ensure_future(alert)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)

@@ -99,6 +99,7 @@ class Throttle(BaseMiddleware):
             bucket = self._buckets[person.id] = _Bucket(tokens=float(self.burst), at=now)
         if now < bucket.paused_until:
             self.ignored += 1
+            await self._answer_press(event, data)
             return UNHANDLED
         album = event.message.media_group_id if event.message is not None else None
         if album is None or album != bucket.album:
@@ -111,6 +112,8 @@ class Throttle(BaseMiddleware):
                 if now - bucket.noticed_at >= NOTICE_INTERVAL:
                     bucket.noticed_at = now
                     await self._notice(event, data, person)
+                else:
+                    await self._answer_press(event, data)
                 return UNHANDLED
             bucket.tokens -= 1
         bucket.album = album
@@ -136,6 +139,14 @@ class Throttle(BaseMiddleware):
             chat = data.get("event_chat")
             if chat is not None and chat.type == "private":
                 await bot.send_message(chat.id, text)
+
+    @staticmethod
+    async def _answer_press(update: Update, data: dict[str, Any]) -> None:
+        """An ignored press still gets an (empty) answer: unanswered, the button spins for seconds."""
+        bot: Bot | None = data.get("bot")
+        if bot is not None and update.callback_query is not None:
+            with contextlib.suppress(TelegramAPIError):
+                await bot.answer_callback_query(update.callback_query.id)
 
     async def _locale(self, person: TelegramUser) -> str:
         stored = await self._users.get(person.id)
