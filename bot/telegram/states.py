@@ -80,3 +80,9 @@ class ReviewForm(StatesGroup):
     score = State()
     accept_comment = State()
     return_comment = State()
+
+
+class CourseImportForm(StatesGroup):
+    """/import: waiting for the course file (one; /cancel ends the wait)."""
+
+    file = State()
