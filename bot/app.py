@@ -26,7 +26,7 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.courses.bootstrap import ensure_sample_course
 from bot.courses.catalog import course_title
-from bot.delivery.model import HOMEWORK_RESULT, REVIEW_DIGEST
+from bot.delivery.model import HOMEWORK_RESULT, REVIEW_DIGEST, REVIEW_POST
 from bot.delivery.sender import sender_factory
 from bot.delivery.service import DeliveryService
 from bot.homework.service import HomeworkService
@@ -120,6 +120,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     delivery.done_checks.append(homework.handed_in)
     delivery.details[HOMEWORK_RESULT] = homework.result_notice
     delivery.details[REVIEW_DIGEST] = homework.digest_notice
+    delivery.details[REVIEW_POST] = homework.review_post  # a new submission, to the review group
     delivery.tick_hooks.append(homework.plan_digests)  # curators with work waiting too long
     dp["draft_status"] = StatusEdits()  # the learners' draft status messages, edited at a pace
     # Quizzes send through the delivery service's sender and take up what is owed at its tick.

@@ -25,6 +25,7 @@ from bot.homework.model import (
     QueuedSubmission,
     Submission,
 )
+from bot.homework.render import review_header
 from bot.homework.service import HomeworkService
 from bot.i18n import Localizer
 from bot.people.model import Cohort
@@ -34,7 +35,7 @@ from bot.telegram.filters import NotCommand
 from bot.telegram.states import ReviewForm
 from bot.telegram.views import drop_buttons
 from bot.telegram.views.cohorts import may_see, visible_cohorts
-from bot.telegram.views.homework import COMMENT_LIMIT, review_header, send_parts
+from bot.telegram.views.homework import COMMENT_LIMIT, send_parts, show_group_decision
 from storage.cohorts import CohortRepository
 
 QUEUE_LOOKAHEAD = 200  # waiting submissions read to pick the next one
@@ -146,6 +147,7 @@ async def _decide(
         await bot.send_message(chat_id, l10n("button-outdated"))
         return
     delivery.wake()  # the learner's notice is in the deliveries table: send it now
+    await show_group_decision(bot, l10n.translator, homework, delivery, submission_id)  # if it was posted there
     learner = await homework.learner(result.submission.user_id)
     name = (learner.full_name if learner else None) or l10n("review-unknown")
     lesson = result.context.lesson_number

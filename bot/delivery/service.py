@@ -36,6 +36,7 @@ from bot.delivery.model import (
     QUESTIONNAIRE,
     REMINDER_KINDS,
     UNREACHABLE,
+    Addressed,
     DueDelivery,
     Withdrawn,
 )
@@ -342,8 +343,11 @@ class DeliveryService:
         if row.parts_done >= len(messages):  # everything went out just before a stop
             await self.repo.record_part(row.id, row.parts_done, row.message_ids, final=True, now=now)
             return
+        # A review group's post goes to the group (its lane keeps the group's pace), not to the
+        # learner the row is about.
+        chat_id = detail.chat_id if isinstance(detail, Addressed) else row.user_id
         self.sender.submit(
-            SendJob(row.id, row.user_id, row.cohort_id, messages, row.parts_done, list(row.message_ids), row.attempts)
+            SendJob(row.id, chat_id, row.cohort_id, messages, row.parts_done, list(row.message_ids), row.attempts)
         )
 
     async def _already_done(self, row: DueDelivery) -> bool:
@@ -382,7 +386,7 @@ class DeliveryService:
                 await self.repo.finish(job.delivery_id, FAILED, outcome.reason, now)
             else:
                 await self.repo.retry_later(job.delivery_id, due, outcome.reason or "", now)
-        if outcome.state == "unreachable" and jobs:
+        if outcome.state == "unreachable" and jobs and jobs[0].chat_id > 0:  # a person, not a group
             await self.users.mark_blocked(jobs[0].chat_id, now)
         if outcome.state == "retry":
             self.wake()  # so the next wake-up covers the retry

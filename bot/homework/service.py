@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from bot.clock import Clock
 from bot.courses.model import Course, Lesson
 from bot.courses.schedule import homework_deadline
-from bot.delivery.model import HOMEWORK, LESSON, DueDelivery
+from bot.delivery.model import DONE, HOMEWORK, LESSON, POST_VARIANT, DueDelivery, Withdrawn
 from bot.delivery.plan import calendar_start
 from bot.delivery.planning import CourseCache
 from bot.homework.model import (
@@ -32,6 +32,7 @@ from bot.homework.model import (
     Decision,
     DigestNotice,
     Draft,
+    GroupPost,
     HandInOutcome,
     HandInResult,
     HomeworkContext,
@@ -46,6 +47,7 @@ from bot.homework.model import (
     QueuedSubmission,
     ResultNotice,
     Review,
+    ReviewPost,
     Submission,
     admitted,
 )
@@ -57,6 +59,7 @@ from storage.deliveries import DeliveryRepository
 from storage.homework import HomeworkRepository
 
 DIGEST_AT = time(10, 0)  # the curators' digest goes out at this local time of the cohort
+NO_GROUP = "no-review-group"  # why a review-group post was withdrawn: the group was unbound
 
 
 class HomeworkService:
@@ -219,6 +222,36 @@ class HomeworkService:
         submission, review = found
         context = await self.context(submission.cohort_id, submission.item_key)
         return ResultNotice(submission, review, context.max_score if context else None)
+
+    async def review_post(self, row: DueDelivery) -> ReviewPost | None:
+        """The delivery's detail loader for 'review-post' rows: the submission as the review
+        group gets it. Work decided (in a private chat) before its post went out, or a cohort
+        whose group was unbound meanwhile, is not posted: the row is withdrawn."""
+        number = row.variant.removeprefix(POST_VARIANT)
+        submission = await self.repo.get(int(number)) if number.isdigit() else None
+        if submission is None or (submission.cohort_id, submission.user_id) != (row.cohort_id, row.user_id):
+            return None
+        if submission.state != WAITING:
+            raise Withdrawn(DONE)
+        group = await self.repo.review_group(submission.cohort_id)
+        if group is None:
+            raise Withdrawn(NO_GROUP)
+        context = await self.context(submission.cohort_id, submission.item_key)
+        learner = await self.repo.learner(submission.user_id)
+        if context is None or learner is None:
+            return None
+        parts = tuple(await self.repo.parts(submission.id))
+        chat_id, language = group
+        return ReviewPost(chat_id, QueuedSubmission(submission, learner), context, parts, language)
+
+    async def review_group(self, cohort_id: int) -> int | None:
+        """The chat id of the cohort's review group, if it has one."""
+        group = await self.repo.review_group(cohort_id)
+        return None if group is None else group[0]
+
+    async def group_post(self, submission_id: int) -> GroupPost | None:
+        """The review group's post of this submission (to show the decision on it), if sent."""
+        return await self.repo.group_post(submission_id)
 
     async def plan_digests(self, now: datetime) -> int:
         """The delivery tick's hook: every curator of a cohort with work waiting longer than

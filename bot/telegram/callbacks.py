@@ -204,7 +204,18 @@ class LiveJoinCb(CallbackData, prefix="lqj"):
 
 
 class GroupBindCb(CallbackData, prefix="grp"):
-    """An organizer binds the group this button is in to a cohort (/bindgroup)."""
+    """An organizer binds the group this button is in to a cohort (/bindgroup): the cohort
+    ("bind"), then what the group is for ("purpose": live quizzes, homework review or both)."""
 
-    action: Literal["bind"]
+    action: Literal["bind", "purpose"]
     cohort_id: Id
+    purpose: Literal["quiz", "review", "both"] = "quiz"
+
+
+class GroupReviewCb(CallbackData, prefix="rg"):
+    """A curator decides on a submission posted to the cohort's review group (bot/homework/render.py
+    writes the same data into the post's buttons)."""
+
+    action: Literal["accept", "return", "score", "back"]
+    submission_id: Id = 0
+    score: Number = 0

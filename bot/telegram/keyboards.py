@@ -26,6 +26,7 @@ from bot.telegram.callbacks import (
     CourseCb,
     DraftCb,
     FormCb,
+    GroupReviewCb,
     HomeworkCb,
     LanguageCb,
     NewCohortAction,
@@ -511,6 +512,32 @@ def review_next_keyboard(l10n: Localizer, cohort_id: int, submission_id: int) ->
     return one_per_row(
         [(l10n("review-button-next"), ReviewCb(action="next", cohort_id=cohort_id, submission_id=submission_id))]
     )
+
+
+def group_review_keyboard(l10n: Localizer, submission_id: int) -> InlineKeyboardMarkup:
+    """The buttons under a review group's post (bot/homework/render.py writes the same)."""
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=l10n("review-button-accept"), callback_data=GroupReviewCb(action="accept", submission_id=submission_id)
+    )
+    builder.button(
+        text=l10n("review-button-return-short"),
+        callback_data=GroupReviewCb(action="return", submission_id=submission_id),
+    )
+    return builder.as_markup()
+
+
+def group_score_keyboard(l10n: Localizer, submission_id: int, max_score: int) -> InlineKeyboardMarkup:
+    """The score for an accepted submission, in the review group: 0..max_score, and Back."""
+    builder = InlineKeyboardBuilder()
+    for score in range(max_score + 1):
+        builder.button(
+            text=str(score), callback_data=GroupReviewCb(action="score", submission_id=submission_id, score=score)
+        )
+    builder.button(text=l10n("button-back"), callback_data=GroupReviewCb(action="back", submission_id=submission_id))
+    numbers = max_score + 1
+    builder.adjust(*([6] * (numbers // 6) + ([numbers % 6] if numbers % 6 else [])), 1)
+    return builder.as_markup()
 
 
 SCORE_BUTTONS = 10  # up to this max_score every score is a button; above it, the curator types it
