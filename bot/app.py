@@ -110,6 +110,9 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     async def start_broadcasts(bot: Bot) -> None:
         await broadcasts.start(ProgressMessages(bot, translator, cohorts))
 
+    # Filters the features that own the data add: "has not handed in homework N" (below, with
+    # homework) and "has not answered the questionnaire".
+    broadcasts.filters[surveys.broadcast_filter().key] = surveys.broadcast_filter()
     dp.startup.register(start_broadcasts)
     dp.shutdown.register(broadcasts.stop)
     # Homework shares the delivery's parsed courses; handed-in work stops its deadline reminders.
@@ -117,6 +120,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
         db, clock, delivery.courses, review_after=timedelta(hours=settings.review_reminder_hours)
     )
     dp["homework"] = homework
+    broadcasts.filters[homework.broadcast_filter().key] = homework.broadcast_filter()
     delivery.done_checks.append(homework.handed_in)
     delivery.details[HOMEWORK_RESULT] = homework.result_notice
     delivery.details[REVIEW_DIGEST] = homework.digest_notice

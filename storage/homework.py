@@ -141,6 +141,20 @@ class HomeworkRepository:
         )
         return value is not None
 
+    async def not_handed_in(self, cohort_id: int, item_key: str) -> set[int]:
+        """The cohort's active learners with no version of ``item_key`` waiting or accepted (a
+        returned one is to be handed in again): the broadcast filter, the same rule as the
+        deadline reminders' done check."""
+        rows = await self._db.fetchall(
+            """SELECT e.user_id FROM enrolments e
+                WHERE e.cohort_id = ? AND e.status = 'active'
+                  AND NOT EXISTS (SELECT 1 FROM submissions s
+                                   WHERE s.cohort_id = e.cohort_id AND s.user_id = e.user_id
+                                     AND s.item_key = ? AND s.state IN (?, ?))""",
+            (cohort_id, item_key, WAITING, ACCEPTED),
+        )
+        return {int(row[0]) for row in rows}
+
     async def parts(self, submission_id: int) -> list[Part]:
         rows = await self._db.fetchall(
             "SELECT * FROM submission_parts WHERE submission_id = ? ORDER BY position", (submission_id,)

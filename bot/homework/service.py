@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.broadcasts.model import FilterChoice, LearnerFilter
 from bot.clock import Clock
 from bot.courses.model import Course, Lesson
 from bot.courses.schedule import homework_deadline
@@ -60,6 +61,7 @@ from storage.homework import HomeworkRepository
 
 DIGEST_AT = time(10, 0)  # the curators' digest goes out at this local time of the cohort
 NO_GROUP = "no-review-group"  # why a review-group post was withdrawn: the group was unbound
+HOMEWORK_FILTER = "homework"  # the broadcast filter's key; its value is the homework's item key
 
 
 class HomeworkService:
@@ -277,6 +279,25 @@ class HomeworkService:
         count, oldest = await self.repo.waiting_since(cohort.id, self.clock.now() - self.review_after)
         hours = int(self.review_after.total_seconds() // 3600)
         return DigestNotice(cohort.id, cohort.name, count, oldest, cohort.timezone, hours)
+
+    # ------------------------------------------------------------------ the broadcast filter
+
+    def broadcast_filter(self) -> LearnerFilter:
+        """ "Has not handed in the homework of lesson N", for ``BroadcastService.filters``."""
+        return LearnerFilter(
+            HOMEWORK_FILTER, "broadcast-filter-homework", self._filter_choices, self.repo.not_handed_in
+        )
+
+    async def _filter_choices(self, cohort_id: int) -> list[FilterChoice]:
+        cohort = await self.cohorts.get(cohort_id)
+        if cohort is None:
+            return []
+        course, _ = await self.courses.get(cohort.version_id)
+        return [
+            FilterChoice(lesson.homework.key, "broadcast-filter-homework-choice", {"lesson": lesson.number})
+            for lesson in course.lessons
+            if lesson.homework is not None
+        ]
 
     async def handed_in(self, cohort_id: int, user_id: int, item_key: str) -> bool:
         """The delivery's done check: no deadline reminders once the work is handed in."""

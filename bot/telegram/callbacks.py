@@ -131,7 +131,18 @@ class SurveyCb(CallbackData, prefix="sv"):
 
 
 BroadcastAction = Literal[
-    "cohort", "audience", "region", "region-set", "settlement", "write", "send", "rewrite", "cancel", "stop"
+    "cohort",
+    "audience",
+    "region",
+    "region-set",
+    "settlement",
+    "filter",
+    "filter-set",
+    "write",
+    "send",
+    "rewrite",
+    "cancel",
+    "stop",
 ]
 
 
@@ -141,7 +152,9 @@ class BroadcastCb(CallbackData, prefix="bc"):
     action: BroadcastAction
     cohort_id: Id = 0
     broadcast_id: Id = 0
-    value: str = ""  # region-set: the region's code ("" for all regions)
+    # region-set: the region's code ("" for all regions); filter: a filter's key; filter-set:
+    # "<key>=<value>" ("<key>=" for anyone). Checked against what the handler offers.
+    value: str = ""
 
 
 class HomeworkCb(CallbackData, prefix="hw"):

@@ -581,11 +581,16 @@ def broadcast_cohorts_keyboard(cohorts: Sequence[tuple[str, int]]) -> InlineKeyb
     return one_per_row((label, BroadcastCb(action="cohort", cohort_id=cohort_id)) for label, cohort_id in cohorts)
 
 
-def broadcast_audience_keyboard(l10n: Localizer, cohort_id: int, *, can_write: bool) -> InlineKeyboardMarkup:
+def broadcast_audience_keyboard(
+    l10n: Localizer, cohort_id: int, *, can_write: bool, filters: Sequence[tuple[str, str]] = ()
+) -> InlineKeyboardMarkup:
+    """Region, rural / urban, the filters other features add ((label, key), only those with
+    choices in this cohort), Write, Cancel."""
     buttons: list[tuple[str, CallbackData]] = [
         (l10n("broadcast-button-region"), BroadcastCb(action="region", cohort_id=cohort_id)),
         (l10n("broadcast-button-settlement"), BroadcastCb(action="settlement", cohort_id=cohort_id)),
     ]
+    buttons += [(label, BroadcastCb(action="filter", cohort_id=cohort_id, value=key)) for label, key in filters]
     if can_write:
         buttons.append((l10n("broadcast-button-write"), BroadcastCb(action="write", cohort_id=cohort_id)))
     buttons.append((l10n("button-cancel"), BroadcastCb(action="cancel", cohort_id=cohort_id)))
@@ -603,6 +608,21 @@ def broadcast_regions_keyboard(
         name = l10n(regions.message_id(code)) if code in regions.ALL else code
         label = fitted_label(l10n, "broadcast-region-choice", "region", region=name, count=count)
         buttons.append((label, BroadcastCb(action="region-set", cohort_id=cohort_id, value=code)))
+    buttons.append((l10n("button-back"), BroadcastCb(action="audience", cohort_id=cohort_id)))
+    return one_per_row(buttons)
+
+
+def broadcast_filter_keyboard(
+    l10n: Localizer, cohort_id: int, key: str, choices: Sequence[tuple[str, str]]
+) -> InlineKeyboardMarkup:
+    """One filter's choices ((label, value)), "anyone" (the filter off), and Back."""
+    buttons: list[tuple[str, CallbackData]] = [
+        (label, BroadcastCb(action="filter-set", cohort_id=cohort_id, value=f"{key}={value}"))
+        for label, value in choices
+    ]
+    buttons.append(
+        (l10n("broadcast-filter-off"), BroadcastCb(action="filter-set", cohort_id=cohort_id, value=f"{key}="))
+    )
     buttons.append((l10n("button-back"), BroadcastCb(action="audience", cohort_id=cohort_id)))
     return one_per_row(buttons)
 
