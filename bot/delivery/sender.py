@@ -52,10 +52,30 @@ from aiogram.exceptions import (
     TelegramServerError,
     TelegramUnauthorizedError,
 )
-from aiogram.types import FSInputFile, InlineKeyboardButton, InlineKeyboardMarkup, InputPollOption, Message
+from aiogram.types import (
+    FSInputFile,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputMediaAudio,
+    InputMediaDocument,
+    InputMediaPhoto,
+    InputMediaVideo,
+    InputPollOption,
+    Message,
+)
 
 from bot.config import Settings
-from bot.delivery.outgoing import FileIds, KnownFile, Outcome, OutFile, OutMessage, OutPoll, SendJob, SendReporter
+from bot.delivery.outgoing import (
+    AlbumItem,
+    FileIds,
+    KnownFile,
+    Outcome,
+    OutFile,
+    OutMessage,
+    OutPoll,
+    SendJob,
+    SendReporter,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -477,6 +497,8 @@ class Sender:
     async def _call(self, chat_id: int, message: OutMessage) -> tuple[int, str | None]:
         """Send one message; its id, and the poll's id for a poll."""
         markup = _markup(message)
+        if message.album:
+            return (await _send_album(self._bot, chat_id, message.album)).message_id, None
         if message.poll is not None:
             sent = await self._send_poll(chat_id, message.poll, markup)
             return sent.message_id, sent.poll.id if sent.poll is not None else None
@@ -548,10 +570,30 @@ async def _send_known(
     return await bot.send_document(chat_id, file.file_id, caption=caption, reply_markup=markup)
 
 
+_ALBUM_MEDIA = {
+    "photo": InputMediaPhoto,
+    "video": InputMediaVideo,
+    "document": InputMediaDocument,
+    "audio": InputMediaAudio,
+}
+
+
+async def _send_album(bot: Bot, chat_id: int, album: tuple[AlbumItem, ...]) -> Message:
+    """Files Telegram holds, again as one album; the first message stands for it."""
+    media = [
+        _ALBUM_MEDIA.get(item.file.kind, InputMediaDocument)(media=item.file.file_id, caption=item.caption or None)
+        for item in album
+    ]
+    sent = await bot.send_media_group(chat_id, media)
+    return sent[0]
+
+
 async def send_one(bot: Bot, chat_id: int, message: OutMessage) -> Message:
     """Send one message of text or of a file Telegram holds, as the sender would, at once and
     outside its queue: a preview for the one person who asked for it."""
     markup = _markup(message)
+    if message.album:
+        return await _send_album(bot, chat_id, message.album)
     if message.known is not None:
         return await _send_known(bot, chat_id, message.known, message.text or None, markup)
     if message.file is not None:

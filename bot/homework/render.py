@@ -9,10 +9,11 @@ who bound the group.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from zoneinfo import ZoneInfo
 
-from bot.delivery.outgoing import Button, KnownFile, OutMessage
+from bot.delivery.outgoing import AlbumItem, Button, KnownFile, OutMessage
 from bot.homework.model import ACCEPTED, FILE_KINDS, HomeworkContext, Part, QueuedSubmission, Review, ReviewPost
 from bot.i18n import Localizer
 from bot.text import dates
@@ -70,6 +71,19 @@ def chunks(text: str, size: int = MESSAGE_BUDGET) -> list[str]:
     return pieces
 
 
+ALBUM_KINDS = ("photo", "video", "document", "audio")  # what Telegram lets in an album
+ALBUM_MAX = 10
+
+
+def _album_family(kind: str) -> str:
+    """Which parts Telegram lets share an album: photos with videos; documents; audio."""
+    return "visual" if kind in ("photo", "video") else kind
+
+
+def _caption(part: Part) -> str:
+    return escape((part.text or "")[: MAX_CAPTION // 2])  # escaping may lengthen it: room is left
+
+
 def part_messages(l10n: Localizer, part: Part) -> list[OutMessage]:
     """One part as the sender sends it: a text (split when long), or the file by its ``file_id``
     with the learner's caption (escaped: the sender writes HTML)."""
@@ -78,28 +92,62 @@ def part_messages(l10n: Localizer, part: Part) -> list[OutMessage]:
         return [OutMessage(l10n(key, text=escape(chunk))) for chunk in chunks(part.text or "")]
     if part.kind not in FILE_KINDS or part.file_id is None:
         return []
-    caption = escape((part.text or "")[: MAX_CAPTION // 2])  # escaping may lengthen it
-    return [OutMessage(caption, known=KnownFile(part.kind, part.file_id))]  # type: ignore[arg-type]
+    return [OutMessage(_caption(part), known=KnownFile(part.kind, part.file_id))]  # type: ignore[arg-type]
+
+
+def parts_messages(l10n: Localizer, parts: Sequence[Part]) -> list[OutMessage]:
+    """The parts as the learner sent them: texts as messages (long ones split), files by their
+    ``file_id`` with their captions, an album again as one album (one request, not ten)."""
+    messages: list[OutMessage] = []
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        group = [part]
+        if part.media_group_id is not None and part.kind in ALBUM_KINDS and part.file_id:
+            while index + len(group) < len(parts) and len(group) < ALBUM_MAX:
+                following = parts[index + len(group)]
+                if (
+                    following.media_group_id != part.media_group_id
+                    or following.kind not in ALBUM_KINDS
+                    or not following.file_id
+                    or _album_family(following.kind) != _album_family(part.kind)
+                ):
+                    break
+                group.append(following)
+        if len(group) > 1:
+            album = tuple(AlbumItem(KnownFile(p.kind, p.file_id or ""), _caption(p)) for p in group)  # type: ignore[arg-type]
+            messages.append(OutMessage("", album=album))
+        else:
+            messages.extend(part_messages(l10n, part))
+        index += len(group)
+    return messages
+
+
+def review_messages(
+    l10n: Localizer,
+    entry: QueuedSubmission,
+    context: HomeworkContext,
+    parts: Sequence[Part],
+    controls: str,
+    buttons: tuple[tuple[Button, ...], ...],
+) -> tuple[OutMessage, ...]:
+    """A submission for a curator (a private chat's review, a review group's post): the header,
+    the parts, and a last line ``controls`` carrying the decision ``buttons``."""
+    header = OutMessage(review_header(l10n, entry, context, len(parts)))
+    return (header, *parts_messages(l10n, parts), OutMessage(controls, buttons=buttons))
 
 
 def group_post_messages(l10n: Localizer, post: ReviewPost) -> tuple[OutMessage, ...]:
-    """The review group's post: the header, each part, and the buttons under a last line.
-
-    Albums are re-sent photo by photo: the sender sends one message at a time in a lane, and the
-    group's 20 messages a minute are kept either way."""
+    """The review group's post: the header, the parts (an album as one album), and the buttons
+    under a last line. Its lane in the sender keeps the group's 20 messages a minute."""
     submission = post.entry.submission
-    header = review_header(l10n, post.entry, post.context, len(post.parts))
-    messages = [OutMessage(header)]
-    for part in post.parts:
-        messages.extend(part_messages(l10n, part))
     buttons = (
         (
             Button(l10n("review-button-accept"), callback_data=group_callback("accept", submission.id)),
             Button(l10n("review-button-return-short"), callback_data=group_callback("return", submission.id)),
         ),
     )
-    messages.append(OutMessage(l10n("review-group-controls"), buttons=buttons))
-    return tuple(messages)
+    return review_messages(l10n, post.entry, post.context, post.parts, l10n("review-group-controls"), buttons)
 
 
 def decision_line(l10n: Localizer, review: Review, max_score: int | None, learner: str) -> str:

@@ -20,26 +20,23 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.types import (
     InlineKeyboardMarkup,
-    InputMediaAudio,
-    InputMediaDocument,
-    InputMediaPhoto,
-    InputMediaVideo,
     Message,
 )
 
+from bot.delivery.outgoing import OutMessage
+from bot.delivery.sender import send_one
 from bot.homework.model import (
     Draft,
     HomeworkContext,
     HomeworkProgress,
     HomeworkStatus,
     NewPart,
-    Part,
     PartKind,
     Progress,
     Submission,
     text_kind,
 )
-from bot.homework.render import chunks, deadline_label, decision_line, lesson_title
+from bot.homework.render import deadline_label, decision_line, lesson_title
 from bot.i18n import Localizer, Translator
 from bot.telegram import keyboards
 from bot.text import dates
@@ -201,67 +198,6 @@ def _status_line(l10n: Localizer, item: HomeworkProgress, timezone: str) -> str:
 # -------------------------------------------------------------------------------- the curator
 
 
-MediaFactory = Callable[..., InputMediaPhoto | InputMediaVideo | InputMediaDocument | InputMediaAudio]
-_ALBUM_MEDIA: dict[str, MediaFactory] = {
-    "photo": InputMediaPhoto,
-    "video": InputMediaVideo,
-    "document": InputMediaDocument,
-    "audio": InputMediaAudio,
-}
-
-
-def _album_family(kind: str) -> str:
-    """Which parts Telegram lets share an album: photos with videos; documents; audio."""
-    return "visual" if kind in ("photo", "video") else kind
-
-
-async def send_parts(bot: Bot, chat_id: int, l10n: Localizer, parts: Sequence[Part]) -> None:
-    """The parts as the learner sent them: texts as messages (long ones split), files by their
-    ``file_id`` with their captions, an album again as an album."""
-    index = 0
-    while index < len(parts):
-        part = parts[index]
-        if part.kind in ("text", "link"):
-            key = "review-part-link" if part.kind == "link" else "review-part-text"
-            for chunk in chunks(part.text or ""):
-                await bot.send_message(chat_id, l10n(key, text=escape(chunk)), parse_mode="HTML")
-            index += 1
-            continue
-        group = [part]
-        if part.media_group_id is not None and part.kind in _ALBUM_MEDIA:
-            while (
-                index + len(group) < len(parts)
-                and parts[index + len(group)].media_group_id == part.media_group_id
-                and parts[index + len(group)].kind in _ALBUM_MEDIA
-                and _album_family(parts[index + len(group)].kind) == _album_family(part.kind)
-                and len(group) < 10
-            ):
-                group.append(parts[index + len(group)])
-        if len(group) > 1:
-            media = [_ALBUM_MEDIA[p.kind](media=p.file_id or "", caption=(p.text or "")[:1024] or None) for p in group]
-            await bot.send_media_group(chat_id, media)  # type: ignore[arg-type]
-        else:
-            await _send_one(bot, chat_id, part)
-        index += len(group)
-
-
-async def _send_one(bot: Bot, chat_id: int, part: Part) -> None:
-    file_id = part.file_id or ""
-    caption = (part.text or "")[:1024] or None
-    if part.kind == "photo":
-        await bot.send_photo(chat_id, file_id, caption=caption, parse_mode=None)
-    elif part.kind == "video":
-        await bot.send_video(chat_id, file_id, caption=caption, parse_mode=None)
-    elif part.kind == "voice":
-        await bot.send_voice(chat_id, file_id, caption=caption, parse_mode=None)
-    elif part.kind == "audio":
-        await bot.send_audio(chat_id, file_id, caption=caption, parse_mode=None)
-    elif part.kind == "video_note":
-        await bot.send_video_note(chat_id, file_id)
-    else:
-        await bot.send_document(chat_id, file_id, caption=caption, parse_mode=None)
-
-
 # -------------------------------------------------------------------------------- editing, paced
 
 
@@ -371,3 +307,13 @@ async def show_group_decision(
         )
     except TelegramAPIError as error:  # the post was deleted, the bot left the group: the decision stands
         log.info("the review group's post of submission %s was not edited: %s", submission_id, error)
+
+
+async def send_screen(
+    bot: Bot, delivery: DeliveryService, chat_id: int, cohort_id: int, messages: tuple[OutMessage, ...]
+) -> None:
+    """A curator's screen of several messages through the sender's lane for their chat (see
+    ``DeliveryService.send_screen``); at once and in order where no sender runs."""
+    if not delivery.send_screen(chat_id, cohort_id, messages):
+        for message in messages:
+            await send_one(bot, chat_id, message)
