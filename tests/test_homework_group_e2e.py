@@ -9,14 +9,18 @@ same moment: the first wins, the second is told who decided, and the post shows 
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.clock import to_db
+from storage.roles import RoleRepository
 from tests.auxil.emulator import BotAPIEmulator
 from tests.test_e2e_delivery import DeliveryBot, eventually
 from tests.test_homework_e2e import ASEL, BOTA, GULNAR, MARIA, prepare, status_says
 from tests.test_quiz_live_e2e import until
 
 ORGANIZER = 4401
+OTHER_CURATOR = 4402  # a curator, but not of this cohort
 GROUP = -1004000000001
 
 
@@ -76,6 +80,19 @@ async def test_a_review_group_receives_and_decides_submissions(tmp_path: Path) -
             press = await bota.click("✅ Қабылдау", message=controls)
             answer = await bota.wait_callback_answer(press)
             assert answer.text == bot.app.translator.get("ru", "not-allowed") and not answer.show_alert
+            assert await db.fetchval("SELECT COUNT(*) FROM submission_reviews") == 0
+            # So is a curator of another cohort.
+            other = emu.user(OTHER_CURATOR, first_name="Ержан", language_code="kk")
+            now = datetime.now(UTC)
+            await db.execute(
+                "INSERT INTO users (telegram_id, language, full_name, registered_at, created_at, updated_at)"
+                " VALUES (?, 'kk', 'Ержан Қалиев', ?, ?, ?)",
+                (OTHER_CURATOR, to_db(now), to_db(now), to_db(now)),
+            )
+            await RoleRepository(db).grant(OTHER_CURATOR, "curator", 1, now)
+            press = await other.click("✅ Қабылдау", message=controls)
+            answer = await other.wait_callback_answer(press)
+            assert answer.text == bot.app.translator.get("kk", "review-group-not-curator") and not answer.show_alert
             assert await db.fetchval("SELECT COUNT(*) FROM submission_reviews") == 0
 
             # Мария returns it: the comment is asked in the group and given as a reply.
