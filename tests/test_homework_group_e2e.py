@@ -122,6 +122,13 @@ async def test_a_review_group_receives_and_decides_submissions(tmp_path: Path) -
             )
             second = group.messages[-1]
             assert "2-нұсқа · 1 бөлік" in group.messages[before].text
+            # Гүлнар starts a return, then thinks better of it: /cancel in the group.
+            await gulnar.click("↩️ Қайтару", message=second)
+            await until(lambda: "Гүлнар, осы хабарламаға жауап беріп" in group.messages[-1].text, "her question")
+            await group.send_text(gulnar, "/cancel")
+            cancelled = bot.app.translator.get("kk", "review-cancelled")
+            await until(lambda: group.messages[-1].text == cancelled, "cancelled")
+            assert await db.fetchval("SELECT state FROM submissions WHERE version = 2") == "waiting"
             await gulnar.click("✅ Қабылдау", message=second)
             await until(lambda: "9" in second.button_labels, "the scores")
             presses = await asyncio.gather(gulnar.click("9", message=second), maria.click("7", message=second))
