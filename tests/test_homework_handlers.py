@@ -336,3 +336,11 @@ async def test_the_importer_waits_for_a_file_after_import_and_hints_without_it(h
     await feed(h, update(ASEL, document=notes))  # the form is over: not the importer's any more
     assert to(h, ASEL)[-1].text != h.translator.get("kk", "import-wrong-type", name="notes.txt")
     assert await h.db.fetchval("SELECT COUNT(*) FROM submission_parts") == 0
+
+
+async def test_the_review_groups_buttons_pack_as_the_renderer_writes_them() -> None:
+    from bot.homework.render import group_callback
+    from bot.telegram.callbacks import GroupReviewCb
+
+    for action in ("accept", "return"):
+        assert GroupReviewCb(action=action, submission_id=12).pack() == group_callback(action, 12)
