@@ -167,7 +167,8 @@ def setup() -> Router:
                 l10n("review-group-ask-comment", curator=f'<a href="tg://user?id={curator}">{name}</a>'),
                 reply_to_message_id=post_id,
                 reply_markup=ForceReply(selective=True, input_field_placeholder=l10n("review-group-placeholder")),
-            )
+            ),
+            chat_id=chat_id,  # at the group's pace, with the posts the sender is sending there
         )
         await state.set_state(GroupReviewForm.comment)
         await state.set_data({"submission_id": submission.id, "ask_message_id": ask.message_id})

@@ -324,6 +324,9 @@ class Sender:
             lane = self._lanes.get(chat_id)
             if not lane or chat_id in self._busy:
                 continue
+            if self.pacer.ready_at(chat_id) > self._now():  # a reply to this chat went out meanwhile
+                self._schedule(chat_id)
+                continue
             message = lane[0].messages[lane[0].next]
             if message.file is not None and message.file.sha256 in self._uploading:
                 self._uploading[message.file.sha256].append(chat_id)
@@ -478,13 +481,22 @@ class Sender:
         finally:
             slot.finish(self._now())
 
-    async def send_direct(self, call: Callable[[], Awaitable[T]], attempts: int = 3) -> T:
+    async def send_direct(
+        self, call: Callable[[], Awaitable[T]], attempts: int = 3, *, chat_id: int | None = None
+    ) -> T:
         """``call`` (a handler's reply) within the overall window; a 429 pauses everyone and the
-        reply is tried again, at most ``attempts`` times."""
+        reply is tried again, at most ``attempts`` times. With ``chat_id`` the reply also keeps
+        that chat's pace with the lane's messages (a review group's 20 a minute): it waits its
+        turn, and the lane's next message waits after it."""
         for attempt in range(1, attempts + 1):
             try:
+                if chat_id is not None and (wait := self.pacer.ready_at(chat_id) - self._now()) > 0:
+                    await asyncio.sleep(wait)
                 async with self.direct():
-                    return await call()
+                    result = await call()
+                if chat_id is not None:
+                    self.pacer.answered(chat_id, self._now())
+                return result
             except TelegramRetryAfter as error:
                 self.stats.retry_after += 1
                 self.limiter.pause(error.retry_after)

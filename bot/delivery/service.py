@@ -407,12 +407,12 @@ class DeliveryService:
 
     # ------------------------------------------------------------------ replies outside the lanes
 
-    async def send_direct(self, call: Callable[[], Awaitable[T]]) -> T:
+    async def send_direct(self, call: Callable[[], Awaitable[T]], *, chat_id: int | None = None) -> T:
         """Send a handler's own reply (``call``) within the sender's overall window, waiting out
-        a 429 (see ``Sender.send_direct``). Without a running sender (handler tests) it is just
-        the call."""
+        a 429 (see ``Sender.send_direct``; with ``chat_id``, also at that chat's pace). Without a
+        running sender (handler tests) it is just the call."""
         if isinstance(self.sender, Sender):
-            return await self.sender.send_direct(call)
+            return await self.sender.send_direct(call, chat_id=chat_id)
         return await call()
 
     def send_screen(self, chat_id: int, cohort_id: int, messages: tuple[OutMessage, ...]) -> bool:

@@ -303,7 +303,8 @@ async def show_group_decision(
     text = decision_line(l10n, review, context.max_score if context else None, name)
     try:
         await delivery.send_direct(
-            lambda: bot.edit_message_text(text, chat_id=post.chat_id, message_id=post.message_id, reply_markup=None)
+            lambda: bot.edit_message_text(text, chat_id=post.chat_id, message_id=post.message_id, reply_markup=None),
+            chat_id=post.chat_id,  # the group's pace
         )
     except TelegramAPIError as error:  # the post was deleted, the bot left the group: the decision stands
         log.info("the review group's post of submission %s was not edited: %s", submission_id, error)
