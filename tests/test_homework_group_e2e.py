@@ -74,7 +74,11 @@ async def test_a_review_group_receives_and_decides_submissions(tmp_path: Path) -
             assert post[2].kind == "photo" and post[2].text == "Көрме"
             controls = post[3]
             assert post[3].date - post[0].date >= 6  # the group's lane: about 3 s between messages
-            assert await db.fetchval("SELECT state FROM deliveries WHERE kind = 'review-post'") == "sent"
+
+            async def post_recorded() -> bool:  # recorded the moment Telegram answered the last message
+                return await db.fetchval("SELECT state FROM deliveries WHERE kind = 'review-post'") == "sent"
+
+            await eventually(post_recorded, "the post recorded as sent")
 
             # A learner's press is refused with a toast; nothing changes.
             press = await bota.click("✅ Қабылдау", message=controls)
