@@ -26,7 +26,7 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.courses.bootstrap import ensure_sample_course
 from bot.courses.catalog import course_title
-from bot.delivery.model import HOMEWORK_RESULT, REVIEW_DIGEST
+from bot.delivery.model import HOMEWORK_RESULT, REVIEW_DIGEST, REVIEW_POST
 from bot.delivery.sender import sender_factory
 from bot.delivery.service import DeliveryService
 from bot.homework.service import HomeworkService
@@ -111,6 +111,9 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     async def start_broadcasts(bot: Bot) -> None:
         await broadcasts.start(ProgressMessages(bot, translator, cohorts))
 
+    # Filters the features that own the data add: "has not handed in homework N" (below, with
+    # homework) and "has not answered the questionnaire".
+    broadcasts.filters[surveys.broadcast_filter().key] = surveys.broadcast_filter()
     dp.startup.register(start_broadcasts)
     dp.shutdown.register(broadcasts.stop)
     # Homework shares the delivery's parsed courses; handed-in work stops its deadline reminders.
@@ -118,9 +121,11 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
         db, clock, delivery.courses, review_after=timedelta(hours=settings.review_reminder_hours)
     )
     dp["homework"] = homework
+    broadcasts.filters[homework.broadcast_filter().key] = homework.broadcast_filter()
     delivery.done_checks.append(homework.handed_in)
     delivery.details[HOMEWORK_RESULT] = homework.result_notice
     delivery.details[REVIEW_DIGEST] = homework.digest_notice
+    delivery.details[REVIEW_POST] = homework.review_post  # a new submission, to the review group
     delivery.tick_hooks.append(homework.plan_digests)  # curators with work waiting too long
     dp["draft_status"] = StatusEdits()  # the learners' draft status messages, edited at a pace
     # Quizzes send through the delivery service's sender and take up what is owed at its tick.

@@ -18,6 +18,7 @@ from handlers import (
     fallback,
     help,
     homework,
+    homework_group,
     homework_review,
     language,
     live_quiz,
@@ -49,7 +50,7 @@ def staff_routers() -> list[StaffRouter]:
             course_import.setup(),
             live_binding,
         ),
-        StaffRouter(access.CURATOR, look_at_cohorts, homework_review.setup(), live_host),
+        StaffRouter(access.CURATOR, look_at_cohorts, homework_review.setup(), homework_group.setup(), live_host),
     ]
 
 

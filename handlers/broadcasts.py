@@ -45,7 +45,34 @@ def content_of(message: Message) -> BroadcastContent | None:
 
 
 def _audience(data: dict) -> Audience:
-    return Audience(region=data.get("region"), settlement=data.get("settlement"))
+    extra = tuple(sorted((key, value) for key, value in (data.get("extra") or {}).items()))
+    return Audience(region=data.get("region"), settlement=data.get("settlement"), extra=extra)
+
+
+def _chosen(data: dict) -> list[str]:
+    """The other filters' choices, as they were named when picked (FSM data)."""
+    names = data.get("extra_names") or {}
+    return [names[key] for key in sorted(data.get("extra") or {}) if key in names]
+
+
+async def _filter_choices(
+    l10n: Localizer, broadcasts: BroadcastService, cohort_id: int, key: str
+) -> list[tuple[str, str]]:
+    """(label, value) of one filter's choices in this cohort; none for an unknown filter."""
+    flt = broadcasts.filters.get(key)
+    if flt is None:
+        return []
+    return [(l10n(choice.message_id, **choice.args), choice.value) for choice in await flt.choices(cohort_id)]
+
+
+async def _filters(l10n: Localizer, broadcasts: BroadcastService, cohort_id: int) -> list[tuple[str, str]]:
+    """(label, key) of the filters with something to choose in this cohort: no button for a
+    filter that cannot pick anyone (a course without a questionnaire)."""
+    return [
+        (l10n(flt.label_id), key)
+        for key, flt in broadcasts.filters.items()
+        if await _filter_choices(l10n, broadcasts, cohort_id, key)
+    ]
 
 
 def _content(data: dict) -> BroadcastContent | None:
@@ -64,10 +91,14 @@ def setup() -> Router:
         bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer, broadcasts: BroadcastService, cohort: Cohort
     ) -> None:
         await state.set_state(BroadcastForm.audience)
-        audience = _audience(await state.get_data())
+        data = await state.get_data()
+        audience = _audience(data)
         recipients = await broadcasts.recipients(cohort.id, audience)
-        text = audience_text(l10n, cohort.name, audience, recipients)
-        markup = keyboards.broadcast_audience_keyboard(l10n, cohort.id, can_write=bool(recipients.user_ids))
+        text = audience_text(l10n, cohort.name, audience, recipients, _chosen(data))
+        filters = await _filters(l10n, broadcasts, cohort.id)
+        markup = keyboards.broadcast_audience_keyboard(
+            l10n, cohort.id, can_write=bool(recipients.user_ids), filters=filters
+        )
         await ask_question(bot, chat_id, state, text, markup)
 
     async def ask_message(bot: Bot, chat_id: int, state: FSMContext, l10n: Localizer, cohort_id: int) -> None:
@@ -174,6 +205,28 @@ def setup() -> Router:
         elif action == "region-set":
             await state.update_data({"region": callback_data.value or None})
             await show_audience(bot, chat_id, state, l10n, broadcasts, cohort)
+        elif action == "filter":
+            choices = await _filter_choices(l10n, broadcasts, cohort.id, callback_data.value)
+            if not choices:
+                callback_answer.text = l10n("button-outdated")
+                callback_answer.show_alert = True
+                return
+            markup = keyboards.broadcast_filter_keyboard(l10n, cohort.id, callback_data.value, choices)
+            flt = broadcasts.filters[callback_data.value]
+            await ask_question(bot, chat_id, state, l10n("broadcast-ask-filter", filter=l10n(flt.label_id)), markup)
+        elif action == "filter-set":
+            key, _, value = callback_data.value.partition("=")
+            named = dict((v, label) for label, v in await _filter_choices(l10n, broadcasts, cohort.id, key))
+            if key not in broadcasts.filters or (value and value not in named):
+                callback_answer.text = l10n("button-outdated")
+                callback_answer.show_alert = True
+                return
+            extra = {k: v for k, v in (data.get("extra") or {}).items() if k != key}
+            names = {k: v for k, v in (data.get("extra_names") or {}).items() if k != key}
+            if value:
+                extra[key], names[key] = value, named[value]
+            await state.update_data({"extra": extra, "extra_names": names})
+            await show_audience(bot, chat_id, state, l10n, broadcasts, cohort)
         elif action == "settlement":
             following = {None: "rural", "rural": "urban", "urban": None}
             await state.update_data({"settlement": following.get(data.get("settlement"))})
@@ -255,7 +308,7 @@ def setup() -> Router:
         text = (
             l10n("broadcast-confirm", name=escape(cohort.name), count=len(recipients.user_ids))
             + "\n"
-            + audience_lines(l10n, audience)
+            + audience_lines(l10n, audience, _chosen(data))
         )
         # Copies wait like lessons do: say so, rather than show "sent 0 of N" all night.
         if cohort.status == "paused":

@@ -212,13 +212,15 @@ def setup() -> Router:
         callback_data: DraftCb,
         l10n: Localizer,
         homework: HomeworkService,
+        delivery: DeliveryService,
         draft_status: StatusEdits,
         bot: Bot,
     ) -> None:
         chat_id = query.from_user.id
         draft_status.cancel(chat_id)
         async with draft_status.lock(chat_id):
-            await _hand_in(query, callback_answer, callback_data, l10n, homework, bot)
+            if await _hand_in(query, callback_answer, callback_data, l10n, homework, bot):
+                delivery.wake()  # the review group's post, if the cohort has one, is due now
 
     async def _hand_in(
         query: CallbackQuery,
@@ -227,24 +229,26 @@ def setup() -> Router:
         l10n: Localizer,
         homework: HomeworkService,
         bot: Bot,
-    ) -> None:
+    ) -> bool:
+        """Hand the draft in and say so; whether it was handed in now."""
         chat_id = query.from_user.id
         draft = await homework.draft(chat_id, callback_data.submission_id)
         result = await homework.hand_in(chat_id, callback_data.submission_id)
         if result.outcome is HandInOutcome.EMPTY:
             callback_answer.text = l10n("homework-empty")
             callback_answer.show_alert = True
-            return
+            return False
         if result.outcome is HandInOutcome.ALREADY or result.submission is None or result.context is None:
             callback_answer.text = l10n("homework-sent-already")
             callback_answer.show_alert = True
-            return
+            return False
         message_id = query.message.message_id if query.message is not None else None
         if result.outcome is HandInOutcome.CLOSED:
             text = closed_text(l10n, result.context, await homework.curator_names(result.submission.cohort_id))
         else:
             text = sent_text(l10n, result.submission, result.context, draft.parts if draft else 0)
         await edit_or_send(bot, chat_id, message_id, text, None)
+        return result.outcome is HandInOutcome.HANDED_IN
 
     @router.callback_query(DraftCb.filter(F.action == "over"))
     async def start_over(

@@ -1,7 +1,9 @@
 """The curator's side of homework (under the curator router: curators and up only).
 
 /review lists the cohorts with work waiting; a cohort opens its oldest submission: a header, the
-parts re-sent as the learner sent them, then Accept, Return with a comment, Next. Curators see
+parts re-sent as the learner sent them, then Accept, Return with a comment, Next. That screen goes
+through the sender's lane for the curator's chat (one message a second, 429s waited out), and the
+replies a decision causes (who decided first, the confirmation) within its overall window. Curators see
 the cohorts they curate, organizers and owners all. The first decision wins (the repository's
 conditional update): a second curator is told who decided, and the learner hears once, through
 the delivery table and the sender.
@@ -15,6 +17,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
+from bot.delivery.outgoing import Button
 from bot.delivery.service import DeliveryService
 from bot.homework.model import (
     ACCEPTED,
@@ -25,6 +28,7 @@ from bot.homework.model import (
     QueuedSubmission,
     Submission,
 )
+from bot.homework.render import review_messages
 from bot.homework.service import HomeworkService
 from bot.i18n import Localizer
 from bot.people.model import Cohort
@@ -34,7 +38,7 @@ from bot.telegram.filters import NotCommand
 from bot.telegram.states import ReviewForm
 from bot.telegram.views import drop_buttons
 from bot.telegram.views.cohorts import may_see, visible_cohorts
-from bot.telegram.views.homework import COMMENT_LIMIT, review_header, send_parts
+from bot.telegram.views.homework import COMMENT_LIMIT, send_screen, show_group_decision
 from storage.cohorts import CohortRepository
 
 QUEUE_LOOKAHEAD = 200  # waiting submissions read to pick the next one
@@ -50,7 +54,13 @@ async def _cohort_if_allowed(
 
 
 async def show_next(
-    bot: Bot, chat_id: int, l10n: Localizer, homework: HomeworkService, cohort: Cohort, after: int | None = None
+    bot: Bot,
+    chat_id: int,
+    l10n: Localizer,
+    homework: HomeworkService,
+    delivery: DeliveryService,
+    cohort: Cohort,
+    after: int | None = None,
 ) -> None:
     """The oldest waiting submission of the cohort (after ``after``, for Next), shown whole."""
     queue = await homework.queue([cohort.id], QUEUE_LOOKAHEAD)
@@ -63,24 +73,31 @@ async def show_next(
     if not candidates:
         await bot.send_message(chat_id, l10n("review-no-more"))
         return
-    await _show(bot, chat_id, l10n, homework, candidates[0], waiting=len(queue) - 1)
+    await _show(bot, chat_id, l10n, homework, delivery, candidates[0], waiting=len(queue) - 1)
 
 
 async def _show(
-    bot: Bot, chat_id: int, l10n: Localizer, homework: HomeworkService, entry: QueuedSubmission, *, waiting: int
+    bot: Bot,
+    chat_id: int,
+    l10n: Localizer,
+    homework: HomeworkService,
+    delivery: DeliveryService,
+    entry: QueuedSubmission,
+    *,
+    waiting: int,
 ) -> None:
+    """The header, the parts as they were sent, the decision buttons: through the sender's lane
+    for this chat (a 10-photo album and its texts are not a burst Telegram answers with 429)."""
     submission = entry.submission
     context = await homework.context(submission.cohort_id, submission.item_key)
     if context is None:
         return
     parts = await homework.parts(submission.id)
-    await bot.send_message(chat_id, review_header(l10n, entry, context, len(parts)))
-    await send_parts(bot, chat_id, l10n, parts)
-    await bot.send_message(
-        chat_id,
-        l10n("review-controls", waiting=waiting),
-        reply_markup=keyboards.review_keyboard(l10n, submission.cohort_id, submission.id),
-    )
+    markup = keyboards.review_keyboard(l10n, submission.cohort_id, submission.id)
+    buttons = tuple(tuple(Button(b.text, callback_data=b.callback_data) for b in row) for row in markup.inline_keyboard)
+    controls = l10n("review-controls", waiting=waiting)
+    messages = review_messages(l10n, entry, context, parts, controls, buttons)
+    await send_screen(bot, delivery, chat_id, submission.cohort_id, messages)
 
 
 async def _waiting_submission(
@@ -92,6 +109,7 @@ async def _waiting_submission(
     user_id: int,
     roles: frozenset[str],
     bot: Bot,
+    delivery: DeliveryService,
 ) -> Submission | None:
     """The submission a decision button names, if this curator may decide it and it still waits."""
     submission = await homework.submission(callback_data.submission_id)
@@ -104,18 +122,22 @@ async def _waiting_submission(
         callback_answer.show_alert = True
         return None
     if submission.state != WAITING:
-        await _tell_already(bot, user_id, l10n, homework, submission.id)
+        await _tell_already(bot, user_id, l10n, homework, delivery, submission.id)
         return None
     return submission
 
 
-async def _tell_already(bot: Bot, chat_id: int, l10n: Localizer, homework: HomeworkService, submission_id: int) -> None:
+async def _tell_already(
+    bot: Bot, chat_id: int, l10n: Localizer, homework: HomeworkService, delivery: DeliveryService, submission_id: int
+) -> None:
+    """The second curator hears who decided first (within the sender's overall window)."""
     review = await homework.review(submission_id)
     if review is None:
-        await bot.send_message(chat_id, l10n("button-outdated"))
-        return
-    who = review.reviewer_name or l10n("review-someone")
-    await bot.send_message(chat_id, l10n("review-already", decision=review.decision, curator=who))
+        text = l10n("button-outdated")
+    else:
+        who = review.reviewer_name or l10n("review-someone")
+        text = l10n("review-already", decision=review.decision, curator=who)
+    await delivery.send_direct(lambda: bot.send_message(chat_id, text))
 
 
 async def _decide(
@@ -140,12 +162,13 @@ async def _decide(
         submission_id, chat_id, decision, score=score, comment=comment, comment_voice_file_id=voice
     )
     if result.outcome is DecideOutcome.ALREADY:
-        await _tell_already(bot, chat_id, l10n, homework, submission_id)
+        await _tell_already(bot, chat_id, l10n, homework, delivery, submission_id)
         return
     if result.outcome is not DecideOutcome.DECIDED or result.context is None or result.submission is None:
         await bot.send_message(chat_id, l10n("button-outdated"))
         return
     delivery.wake()  # the learner's notice is in the deliveries table: send it now
+    await show_group_decision(bot, l10n.translator, homework, delivery, submission_id)  # if it was posted there
     learner = await homework.learner(result.submission.user_id)
     name = (learner.full_name if learner else None) or l10n("review-unknown")
     lesson = result.context.lesson_number
@@ -154,7 +177,8 @@ async def _decide(
         text = l10n("review-done-accepted", name=name, lesson=lesson, score=suffix)
     else:
         text = l10n("review-done-returned", name=name, lesson=lesson)
-    await bot.send_message(chat_id, text, reply_markup=keyboards.review_next_keyboard(l10n, cohort_id, submission_id))
+    markup = keyboards.review_next_keyboard(l10n, cohort_id, submission_id)
+    await delivery.send_direct(lambda: bot.send_message(chat_id, text, reply_markup=markup))
 
 
 async def _ask(bot: Bot, chat_id: int, state: FSMContext, text: str, markup: object) -> None:
@@ -189,6 +213,7 @@ def setup() -> Router:
         callback_data: ReviewCb,
         l10n: Localizer,
         homework: HomeworkService,
+        delivery: DeliveryService,
         cohorts: CohortRepository,
         roles: frozenset[str],
         bot: Bot,
@@ -202,7 +227,7 @@ def setup() -> Router:
         if query.message is not None and callback_data.action == "next":
             await drop_buttons(bot, chat_id, query.message.message_id)
         after = callback_data.submission_id if callback_data.action == "next" else None
-        await show_next(bot, chat_id, l10n, homework, cohort, after)
+        await show_next(bot, chat_id, l10n, homework, delivery, cohort, after)
 
     @router.callback_query(ReviewCb.filter(F.action.in_({"accept", "return"})))
     async def decision_pressed(
@@ -211,6 +236,7 @@ def setup() -> Router:
         callback_data: ReviewCb,
         l10n: Localizer,
         homework: HomeworkService,
+        delivery: DeliveryService,
         cohorts: CohortRepository,
         roles: frozenset[str],
         state: FSMContext,
@@ -218,7 +244,7 @@ def setup() -> Router:
     ) -> None:
         chat_id = query.from_user.id
         submission = await _waiting_submission(
-            callback_answer, callback_data, l10n, homework, cohorts, chat_id, roles, bot
+            callback_answer, callback_data, l10n, homework, cohorts, chat_id, roles, bot, delivery
         )
         if submission is None:
             return

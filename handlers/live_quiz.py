@@ -1,5 +1,6 @@
 """The live quiz in the chat: the host's /livequiz (cohort, quiz, where to play, the lobby,
-Start, Skip, Stop), the learners' "I'm in", and /bindgroup, which makes a group a cohort's group.
+Start, Skip, Stop), the learners' "I'm in", and /bindgroup, which makes a group a cohort's group
+for live quizzes, for homework review (bot/homework posts new submissions there), or both.
 
 The host's side and /bindgroup hang under the staff routers (``setup`` returns them apart); the
 players' "I'm in" is for everyone. The game itself runs in bot.quizzes.live.
@@ -26,6 +27,7 @@ from bot.telegram.callbacks import GroupBindCb, LiveHostCb, LiveJoinCb, LiveSetu
 from bot.telegram.views import drop_buttons
 from bot.telegram.views.quizzes import (
     bind_group_keyboard,
+    bind_purpose_keyboard,
     live_cohorts_keyboard,
     live_lobby_keyboard,
     live_modes_keyboard,
@@ -173,6 +175,8 @@ def _binding() -> Router:
         roles: frozenset[str],
         bot: Bot,
     ) -> None:
+        """The cohort, then what the group is for; the binding itself is the live quiz service's
+        (cohort_groups), whichever feature the group serves."""
         message = query.message
         mine = {c.id: c for c in await _cohorts_for(cohorts, query.from_user.id, roles)}
         cohort = mine.get(callback_data.cohort_id)
@@ -180,9 +184,19 @@ def _binding() -> Router:
             callback_answer.text = l10n("button-outdated")
             callback_answer.show_alert = True
             return
-        await live.bind_group(cohort.id, message.chat.id, query.from_user.id)
+        name = escape(cohort.name, quote=False)
+        if callback_data.action == "bind":
+            await bot.edit_message_text(
+                l10n("group-bind-purpose", cohort=name),
+                chat_id=message.chat.id,
+                message_id=message.message_id,
+                reply_markup=bind_purpose_keyboard(l10n, cohort.id),
+            )
+            return
+        purposes = ("quiz", "review") if callback_data.purpose == "both" else (callback_data.purpose,)
+        await live.bind_group(cohort.id, message.chat.id, query.from_user.id, purposes)
         await drop_buttons(bot, message.chat.id, message.message_id)
-        await bot.send_message(message.chat.id, l10n("live-bind-done", cohort=escape(cohort.name, quote=False)))
+        await bot.send_message(message.chat.id, l10n(f"group-bind-done-{callback_data.purpose}", cohort=name))
 
     return router
 

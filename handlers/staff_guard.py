@@ -41,6 +41,7 @@ def setup(staff: Iterable[StaffRouter]) -> Router:
             callback_answer.text = l10n("button-outdated")
             return
         callback_answer.text = l10n("not-allowed")
-        callback_answer.show_alert = True
+        # In a group (a review group's post) a short toast: the others there see nothing anyway.
+        callback_answer.show_alert = query.message is None or query.message.chat.type == "private"
 
     return router

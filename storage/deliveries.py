@@ -91,7 +91,8 @@ _CLAIMABLE = """
       JOIN users u ON u.telegram_id = d.user_id
       LEFT JOIN delivery_calendars k ON k.cohort_id = d.cohort_id
      WHERE d.state = 'planned' AND d.due_at <= :now AND c.status = 'active'
-       AND (e.status = 'active' OR d.kind IN ('review-digest')) AND u.blocked_at IS NULL
+       AND (e.status = 'active' OR d.kind IN ('review-digest'))
+       AND (u.blocked_at IS NULL OR d.kind IN ('review-post'))
 """
 
 
@@ -334,7 +335,7 @@ class DeliveryRepository:
             await conn.execute(
                 """
                 UPDATE deliveries SET state = 'unreachable', reason = 'blocked', updated_at = :now
-                 WHERE state = 'planned' AND due_at <= :now
+                 WHERE state = 'planned' AND due_at <= :now AND kind NOT IN ('review-post')
                    AND user_id IN (SELECT telegram_id FROM users WHERE blocked_at IS NOT NULL)
                    AND cohort_id IN (SELECT id FROM cohorts WHERE status = 'active')
                 """,
@@ -401,7 +402,7 @@ class DeliveryRepository:
               JOIN enrolments e ON e.cohort_id = d.cohort_id AND e.user_id = d.user_id
               JOIN users u ON u.telegram_id = d.user_id
              WHERE d.state = 'planned' AND c.status = 'active' AND e.status = 'active'
-               AND u.blocked_at IS NULL
+               AND (u.blocked_at IS NULL OR d.kind IN ('review-post'))
              ORDER BY d.due_at LIMIT 1
             """
         )

@@ -16,13 +16,22 @@ from typing import ClassVar
 import aiosqlite
 
 from bot.clock import from_db, to_db
-from bot.delivery.model import DIGEST_VARIANT, HOMEWORK_RESULT, REVIEW_DIGEST, REVIEW_VARIANT
+from bot.delivery.model import (
+    DIGEST_VARIANT,
+    HOMEWORK_RESULT,
+    POST_VARIANT,
+    REVIEW_DIGEST,
+    REVIEW_POST,
+    REVIEW_VARIANT,
+    parse_ids,
+)
 from bot.homework.model import (
     ACCEPTED,
     DRAFT,
     WAITING,
     Decision,
     Draft,
+    GroupPost,
     Learner,
     NewPart,
     Part,
@@ -131,6 +140,20 @@ class HomeworkRepository:
             (cohort_id, user_id, item_key, WAITING, ACCEPTED),
         )
         return value is not None
+
+    async def not_handed_in(self, cohort_id: int, item_key: str) -> set[int]:
+        """The cohort's active learners with no version of ``item_key`` waiting or accepted (a
+        returned one is to be handed in again): the broadcast filter, the same rule as the
+        deadline reminders' done check."""
+        rows = await self._db.fetchall(
+            """SELECT e.user_id FROM enrolments e
+                WHERE e.cohort_id = ? AND e.status = 'active'
+                  AND NOT EXISTS (SELECT 1 FROM submissions s
+                                   WHERE s.cohort_id = e.cohort_id AND s.user_id = e.user_id
+                                     AND s.item_key = ? AND s.state IN (?, ?))""",
+            (cohort_id, item_key, WAITING, ACCEPTED),
+        )
+        return {int(row[0]) for row in rows}
 
     async def parts(self, submission_id: int) -> list[Part]:
         rows = await self._db.fetchall(
@@ -306,7 +329,10 @@ class HomeworkRepository:
         return True
 
     async def hand_in(self, submission_id: int, late: bool, now: datetime) -> bool:
-        """The draft becomes waiting (once: a second press changes nothing); the focus goes."""
+        """The draft becomes waiting (once: a second press changes nothing); the focus goes.
+
+        If the cohort has a review group, its post is queued in the same transaction (a
+        'review-post' delivery): handed in and posted once, or neither."""
         async with self._db.transaction() as conn:
             cursor = await conn.execute(
                 """UPDATE submissions SET state = ?, late = ?, submitted_at = ?, updated_at = ?
@@ -317,7 +343,42 @@ class HomeworkRepository:
             if cursor.rowcount != 1:
                 return False
             await conn.execute("DELETE FROM homework_focus WHERE submission_id = ?", (submission_id,))
+            async with conn.execute(
+                """SELECT s.cohort_id, s.user_id, s.item_key FROM submissions s
+                    JOIN cohort_groups g ON g.cohort_id = s.cohort_id AND g.purpose = 'review'
+                   WHERE s.id = ?""",
+                (submission_id,),
+            ) as found:
+                group = await found.fetchone()
+            if group is not None:
+                await add_notice(conn, group[0], group[1], group[2], REVIEW_POST, f"{POST_VARIANT}{submission_id}", now)
         return True
+
+    # ------------------------------------------------------------------ the review group
+
+    async def review_group(self, cohort_id: int) -> tuple[int, str | None] | None:
+        """The cohort's review group and the language of the organizer who bound it."""
+        row = await self._db.fetchone(
+            """SELECT g.chat_id, u.language FROM cohort_groups g LEFT JOIN users u ON u.telegram_id = g.bound_by
+                WHERE g.cohort_id = ? AND g.purpose = 'review'""",
+            (cohort_id,),
+        )
+        return None if row is None else (int(row[0]), row[1])
+
+    async def group_post(self, submission_id: int) -> GroupPost | None:
+        """The review group's post of a submission, once sent: its last message has the buttons."""
+        row = await self._db.fetchone(
+            """SELECT d.message_ids, g.chat_id, u.language FROM submissions s
+                 JOIN deliveries d ON d.cohort_id = s.cohort_id AND d.user_id = s.user_id
+                  AND d.item_key = s.item_key AND d.kind = ? AND d.variant = ?
+                 JOIN cohort_groups g ON g.cohort_id = s.cohort_id AND g.purpose = 'review'
+                 LEFT JOIN users u ON u.telegram_id = g.bound_by
+                WHERE s.id = ? AND d.state = 'sent'""",
+            (REVIEW_POST, f"{POST_VARIANT}{submission_id}", submission_id),
+        )
+        if row is None or not parse_ids(row[0]):
+            return None
+        return GroupPost(int(row[1]), parse_ids(row[0])[-1], row[2])
 
     # ------------------------------------------------------------------ personal data
 

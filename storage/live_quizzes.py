@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import ClassVar
 
@@ -49,18 +50,22 @@ class LiveQuizRepository:
 
     # ------------------------------------------------------------------ groups
 
-    async def bind_group(self, cohort_id: int, chat_id: int, by: int, now: datetime) -> None:
-        """The cohort's group for live quizzes is ``chat_id`` (a group serves one cohort)."""
+    async def bind_group(
+        self, cohort_id: int, chat_id: int, by: int, now: datetime, purposes: Sequence[str] = ("quiz",)
+    ) -> None:
+        """The cohort's group for each of ``purposes`` ('quiz': live quizzes, 'review': homework
+        review) is ``chat_id``. A group serves one cohort per purpose; one group may serve both."""
         async with self._db.transaction() as conn:
-            await conn.execute("DELETE FROM cohort_groups WHERE chat_id = ? AND purpose = 'quiz'", (chat_id,))
-            await conn.execute(
-                """
-                INSERT INTO cohort_groups (cohort_id, purpose, chat_id, bound_by, bound_at) VALUES (?, 'quiz', ?, ?, ?)
-                ON CONFLICT (cohort_id, purpose) DO UPDATE SET chat_id = excluded.chat_id,
-                    bound_by = excluded.bound_by, bound_at = excluded.bound_at
-                """,
-                (cohort_id, chat_id, by, to_db(now)),
-            )
+            for purpose in purposes:
+                await conn.execute("DELETE FROM cohort_groups WHERE chat_id = ? AND purpose = ?", (chat_id, purpose))
+                await conn.execute(
+                    """
+                    INSERT INTO cohort_groups (cohort_id, purpose, chat_id, bound_by, bound_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (cohort_id, purpose) DO UPDATE SET chat_id = excluded.chat_id,
+                        bound_by = excluded.bound_by, bound_at = excluded.bound_at
+                    """,
+                    (cohort_id, purpose, chat_id, by, to_db(now)),
+                )
 
     async def group_of(self, cohort_id: int) -> int | None:
         value = await self._db.fetchval(

@@ -157,6 +157,17 @@ class SurveyRepository:
         )
         return row is not None
 
+    async def not_answered(self, cohort_id: int, item_key: str) -> set[int]:
+        """The cohort's active learners who have not answered ``item_key`` (the broadcast filter)."""
+        rows = await self._db.fetchall(
+            """SELECT e.user_id FROM enrolments e
+                WHERE e.cohort_id = ? AND e.status = 'active'
+                  AND NOT EXISTS (SELECT 1 FROM survey_answered a
+                                   WHERE a.cohort_id = e.cohort_id AND a.user_id = e.user_id AND a.item_key = ?)""",
+            (cohort_id, item_key),
+        )
+        return {int(row[0]) for row in rows}
+
     async def answered_count(self, cohort_id: int, item_key: str) -> int:
         return int(
             await self._db.fetchval(

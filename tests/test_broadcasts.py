@@ -14,8 +14,12 @@ from bot.broadcasts.service import BroadcastService, NoRecipients
 from bot.clock import FrozenClock, to_db
 from bot.config import Settings
 from bot.delivery.service import DeliveryService
+from bot.homework.service import HomeworkService
 from bot.i18n import Translator
+from bot.surveys.service import SurveyService
+from storage.cohorts import CohortRepository
 from storage.db import Database
+from storage.surveys import SurveyRepository
 from tests.auxil.delivery_setup import SAMPLE, add_learners, deliver, delivery_rig, import_version, make_cohort
 
 ORGANIZER = 55
@@ -191,3 +195,45 @@ async def test_rows_taken_before_the_stop_are_not_sent(
         assert await db.fetchval("SELECT state || ':' || reason FROM deliveries WHERE user_id = 208") == (
             "cancelled:withdrawn"
         )
+
+
+async def test_the_homework_and_questionnaire_filters_are_their_features(
+    db: Database, fast: Settings, translator: Translator, clock: FrozenClock, cohort: int
+) -> None:
+    """Homework: "has not handed in" is no version waiting or accepted (a returned one is to be
+    handed in again); the questionnaire: not among those who answered (who, never what)."""
+    delivery = DeliveryService(db, fast, translator, clock)
+    service = BroadcastService(db, delivery, clock)
+    homework = HomeworkService(db, clock, delivery.courses)
+    surveys = SurveyService(SurveyRepository(db), CohortRepository(db), delivery.courses, clock)
+    for flt in (homework.broadcast_filter(), surveys.broadcast_filter()):
+        service.filters[flt.key] = flt
+
+    choices = await homework.broadcast_filter().choices(cohort)
+    assert [(c.value, c.args) for c in choices] == [
+        ("L1.hw", {"lesson": 1}),
+        ("L2.hw", {"lesson": 2}),
+        ("L3.hw", {"lesson": 3}),
+        ("L5.hw", {"lesson": 5}),
+    ]
+    assert [c.value for c in await surveys.broadcast_filter().choices(cohort)] == ["Q"]
+    stamp = to_db(clock.now())
+    for uid, state in ((201, "waiting"), (202, "accepted"), (203, "returned")):
+        await db.execute(
+            "INSERT INTO submissions (cohort_id, user_id, item_key, version, state, opened_at, updated_at)"
+            " VALUES (?, ?, 'L2.hw', 1, ?, ?, ?)",
+            (cohort, uid, state, stamp, stamp),
+        )
+    await db.execute(
+        "INSERT INTO survey_answered (cohort_id, user_id, item_key, answered_on) VALUES (?, 204, 'Q', '2026-04-20')",
+        (cohort,),
+    )
+
+    missing_2 = await service.recipients(cohort, Audience(extra=(("homework", "L2.hw"),)))
+    assert missing_2.user_ids == (203, 204, 205, 206, 207, 208) and missing_2.blocked == 1
+    not_answered = await service.recipients(cohort, Audience(extra=(("questionnaire", "Q"),)))
+    assert not_answered.user_ids == (201, 202, 203, 205, 206, 207, 208)
+    both = await service.recipients(
+        cohort, Audience(settlement="urban", extra=(("homework", "L2.hw"), ("questionnaire", "Q")))
+    )
+    assert both.user_ids == (206, 208)

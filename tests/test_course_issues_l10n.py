@@ -375,6 +375,8 @@ async def test_an_organizer_sees_the_problems_in_kazakh(tmp_path: Path) -> None:
         organizer = bot.emu.user(OWNER, language_code="kk")
         broken = (PROJECT_ROOT / "courses" / "sample" / "course.yaml").read_text(encoding="utf-8")
         broken = broken.replace("code: ", "cod: ", 1)
+        await organizer.send_text("/import")
+        await organizer.expect("Курсты жүктеу үшін")
         await organizer.send_document(file_name="course.yaml", content=broken.encode(), mime_type="application/x-yaml")
         await organizer.expect("тексеріп")
         failed = await organizer.expect("ештеңе жүктелген жоқ")

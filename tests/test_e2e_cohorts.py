@@ -148,6 +148,8 @@ async def test_closed_and_full_cohorts_say_so(tmp_path: Path) -> None:
 async def test_organizer_imports_a_course_by_sending_a_zip(tmp_path: Path) -> None:
     async with running_bot(tmp_path, admin_ids=str(OWNER)) as bot:
         organizer = bot.emu.user(OWNER, language_code="en")
+        await organizer.send_text("/import")
+        await organizer.expect("To import a course")
         await organizer.send_document(file_name="notes.txt", content=b"hello", mime_type="text/plain")
         await organizer.expect("is not a course file")
 
@@ -168,7 +170,7 @@ async def test_organizer_imports_a_course_by_sending_a_zip(tmp_path: Path) -> No
                         text = text.decode().replace("hours: 24", "hours: 36", 1).encode()
                     bundle.writestr(f"sample/{path.relative_to(sample)}", text)
         await organizer.send_document(
-            file_name="library-course.zip", content=archive.getvalue(), mime_type="application/zip"
+            file_name="library-course.zip", content=archive.getvalue(), mime_type="application/zip", caption="/import"
         )
         await organizer.expect("Checking")
         done = await organizer.expect("imported as version 2")

@@ -148,3 +148,10 @@ async def test_broadcast_form(harness: Harness, tmp_path: Path, index: int) -> N
     assert (await where(harness, OWNER))[0] == f"BroadcastForm:{BROADCAST_STEPS[index][0]}"
     await help_and_cancel_at(harness, OWNER, en(harness, "broadcast-cancelled"))
     assert await harness.db.fetchall("SELECT * FROM broadcasts") == []
+
+
+async def test_import_form_lets_commands_through(harness: Harness) -> None:
+    await harness.users.set_language(OWNER_ID, "en", harness.clock.now())
+    await harness.send(OWNER, "/import")
+    assert (await where(harness, OWNER))[0] == "CourseImportForm:file"
+    await help_and_cancel_at(harness, OWNER, en(harness, "import-cancelled"))

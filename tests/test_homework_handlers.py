@@ -293,3 +293,54 @@ async def test_the_course_card_shows_homework_and_hand_in_buttons(harness: Harne
     assert plain_buttons(card.reply_markup)[0] == "📝 Сдать: урок 1"
     await h.click(BOTA, "📝 Сдать: урок 1")
     assert to(h, BOTA)[-1].text.startswith("📝 <b>Домашнее задание к уроку 1</b> «Один»")
+
+
+async def test_an_organizer_who_is_a_learner_hands_in_a_document(harness: Harness, world: int) -> None:
+    """Before the fix the course importer took every document an organizer sent: Әсел, an
+    organizer learning in the cohort, got "жоспар.pdf is not a course file" and her draft stayed
+    empty. Now the importer takes a document only after /import (or with it as the caption)."""
+    h = harness
+    await RoleRepository(h.db).grant(ASEL.id, "organizer", 1, h.clock.now())
+    await press(h, ASEL, hand_in_callback(world, 1))
+    pdf = Document(file_id="BQAC-plan", file_unique_id="plan", file_name="жоспар.pdf", file_size=30_000)
+    await feed(h, update(ASEL, document=pdf))
+    yaml = Document(file_id="BQAC-yaml", file_unique_id="yaml", file_name="course.yaml", file_size=300)
+    await feed(h, update(ASEL, document=yaml))  # a file named like a course, but her draft is open
+    await settle(h)
+
+    kinds = await h.db.fetchall("SELECT kind, name FROM submission_parts ORDER BY position")
+    assert [(row[0], row[1]) for row in kinds] == [("document", "жоспар.pdf"), ("document", "course.yaml")]
+    importer = [h.translator.get("kk", key) for key in ("import-checking",)]
+    said = [m.text for m in to(h, ASEL)]
+    assert not any(text in importer or "course file" in text or "курс файлы" in text for text in said)
+    assert "📎 2 бөлік: 2 құжат" in to(h, ASEL, EditMessageText)[-1].text
+
+
+async def test_the_importer_waits_for_a_file_after_import_and_hints_without_it(harness: Harness, world: int) -> None:
+    h = harness
+    await RoleRepository(h.db).grant(ASEL.id, "organizer", 1, h.clock.now())
+    notes = Document(file_id="BQAC-n", file_unique_id="n", file_name="notes.txt", file_size=10)
+    yaml = Document(file_id="BQAC-y", file_unique_id="y", file_name="course.yaml", file_size=10)
+
+    await feed(h, update(ASEL, document=yaml))  # no draft open, no /import: a hint, nothing imported
+    assert to(h, ASEL)[-1].text == h.translator.get("kk", "import-use-command")
+
+    await feed(h, update(ASEL, text="/import"))
+    assert to(h, ASEL)[-1].text == h.translator.get("kk", "import-how")
+    await feed(h, update(ASEL, text="сәлем"))
+    assert to(h, ASEL)[-1].text == h.translator.get("kk", "import-waiting-file")
+    await feed(h, update(ASEL, document=notes))
+    assert to(h, ASEL)[-1].text == h.translator.get("kk", "import-wrong-type", name="notes.txt")
+    await feed(h, update(ASEL, text="/cancel"))
+    assert to(h, ASEL)[-1].text == h.translator.get("kk", "import-cancelled")
+    await feed(h, update(ASEL, document=notes))  # the form is over: not the importer's any more
+    assert to(h, ASEL)[-1].text != h.translator.get("kk", "import-wrong-type", name="notes.txt")
+    assert await h.db.fetchval("SELECT COUNT(*) FROM submission_parts") == 0
+
+
+async def test_the_review_groups_buttons_pack_as_the_renderer_writes_them() -> None:
+    from bot.homework.render import group_callback
+    from bot.telegram.callbacks import GroupReviewCb
+
+    for action in ("accept", "return"):
+        assert GroupReviewCb(action=action, submission_id=12).pack() == group_callback(action, 12)

@@ -13,6 +13,7 @@ import pytest
 
 from bot.clock import FrozenClock
 from bot.config import Settings
+from bot.delivery.model import Withdrawn
 from bot.delivery.service import DeliveryService
 from bot.homework.model import (
     AddOutcome,
@@ -29,7 +30,9 @@ from bot.i18n import Translator
 from bot.people.erasure import ErasureService
 from bot.people.personal_data import PersonalDataRegistry
 from storage.db import Database
+from storage.deliveries import DeliveryRepository
 from storage.homework import HomeworkRepository
+from storage.live_quizzes import LiveQuizRepository
 from storage.personal_data import core_sources
 from storage.users import UserRepository
 from tests.auxil.delivery_setup import add_learners, import_version, make_cohort, write_course
@@ -456,3 +459,33 @@ async def test_deleting_ones_data_deletes_ones_work_and_leaves_the_queue(
     assert [entry.submission.id for entry in await service.queue([cohort])] == [other]
     assert await service.waiting_counts([cohort]) == {cohort: 1}
     assert [p.kind for p in await service.parts(other)] == ["text"]  # Бота's work is untouched
+
+
+async def test_a_review_group_gets_a_post_for_work_handed_in_after_it_was_bound(
+    db: Database, service: HomeworkService, cohort: int, clock: FrozenClock
+) -> None:
+    """One binding for both features (cohort_groups): a group bound for both serves live quizzes
+    and review; a hand-in queues the group's post in its own transaction, once; work decided
+    before its post goes out is not posted."""
+    groups = LiveQuizRepository(db)
+    first = await handed_in(service, cohort)  # no group yet: nothing to post
+    assert await db.fetchval("SELECT COUNT(*) FROM deliveries WHERE kind = 'review-post'") == 0
+    await groups.bind_group(cohort, -100777, 9, clock.now(), ("quiz", "review"))
+    assert await groups.group_of(cohort) == -100777 and await service.review_group(cohort) == -100777
+    await groups.bind_group(cohort, -100888, 9, clock.now(), ("review",))  # review moves, quizzes stay
+    assert await groups.group_of(cohort) == -100777 and await service.review_group(cohort) == -100888
+
+    await service.decide(first, 9, "returned", comment="Тағы")
+    second = await handed_in(service, cohort)
+    rows = await db.fetchall("SELECT user_id, item_key, variant, state FROM deliveries WHERE kind = 'review-post'")
+    assert [tuple(row) for row in rows] == [(ASEL, "L1.hw", f"post-{second}", "planned")]
+    await service.hand_in(ASEL, second)  # pressed twice: nothing more
+    assert await db.fetchval("SELECT COUNT(*) FROM deliveries WHERE kind = 'review-post'") == 1
+
+    due = await DeliveryRepository(db).claim(clock.now(), 10)
+    [row] = [r for r in due if r.kind == "review-post"]
+    post = await service.review_post(row)
+    assert post is not None and post.chat_id == -100888 and post.entry.submission.id == second
+    await service.decide(second, 9, "accepted")
+    with pytest.raises(Withdrawn):
+        await service.review_post(row)

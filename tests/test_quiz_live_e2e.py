@@ -70,6 +70,9 @@ async def test_an_organizer_runs_a_live_quiz_in_the_cohort_group(tmp_path: Path)
             await group.send_text(host, "/bindgroup")
             await until(lambda: bool(group.messages) and group.messages[-1].button_labels == ["Ауыл"], "the cohorts")
             await host.click("Ауыл", message=group.messages[-1])
+            # ... and what the group is for (the same message, edited).
+            await until(lambda: "🎯 Live quizzes" in group.messages[-1].button_labels, "the purposes")
+            await host.click("🎯 Live quizzes", message=group.messages[-1])
             await until(lambda: "✅ This group is now the group of «Ауыл»" in group.messages[-1].text, "bound")
 
             # /livequiz in private: the cohort, the quiz, the group.

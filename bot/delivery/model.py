@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Protocol, runtime_checkable
 
 PLANNED, SENDING, SENT = "planned", "sending", "sent"
 UNREACHABLE, FAILED, CANCELLED = "unreachable", "failed", "cancelled"
@@ -23,6 +24,10 @@ REVIEW_VARIANT = "review-"
 # A curator's daily digest of work waiting too long (variant "digest-<local date>": one a day).
 REVIEW_DIGEST = "review-digest"
 DIGEST_VARIANT = "digest-"
+# A learner's new submission posted to the cohort's review group (variant "post-<submission id>";
+# user_id is the learner, the chat is the group: the row's detail names it, see Addressed).
+REVIEW_POST = "review-post"
+POST_VARIANT = "post-"
 
 # Why a row was cancelled or found unreachable (the ``reason`` column).
 LEFT = "left"
@@ -109,6 +114,15 @@ class LearnerIssue:
     district: str | None
     library: str | None
     reason: str | None
+
+
+@runtime_checkable
+class Addressed(Protocol):
+    """A row's detail that goes to another chat than the row's person (a review group's post):
+    the delivery service sends the row's messages to ``chat_id``."""
+
+    @property
+    def chat_id(self) -> int: ...
 
 
 class Withdrawn(Exception):

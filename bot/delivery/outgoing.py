@@ -43,6 +43,14 @@ class KnownFile:
 
 
 @dataclass(frozen=True)
+class AlbumItem:
+    """One file of an album sent again as an album (a learner's photos, shown to a curator)."""
+
+    file: KnownFile
+    caption: str = ""  # HTML
+
+
+@dataclass(frozen=True)
 class OutPoll:
     """A quiz poll: one right option, an optional explanation (HTML) shown after answering.
 
@@ -66,6 +74,7 @@ class OutMessage:
     buttons: tuple[tuple[Button, ...], ...] = ()
     known: KnownFile | None = None  # instead of ``file``
     poll: OutPoll | None = None
+    album: tuple[AlbumItem, ...] = ()  # instead of all of the above: one sendMediaGroup, no buttons
 
 
 @dataclass

@@ -27,12 +27,14 @@ from bot.delivery.model import (
     QUESTIONNAIRE_REMINDER,
     REMINDER,
     REVIEW_DIGEST,
+    REVIEW_POST,
     DueDelivery,
 )
 from bot.delivery.outgoing import Button, KnownFile, OutFile, OutMessage
 from bot.delivery.plan import calendar_start
-from bot.homework.model import ACCEPTED, DigestNotice, ResultNotice
-from bot.i18n import Translator
+from bot.homework.model import ACCEPTED, DigestNotice, ResultNotice, ReviewPost
+from bot.homework.render import group_post_messages
+from bot.i18n import Localizer, Translator
 from bot.quizzes import render as quiz_render
 from bot.text.telegram_html import parse_html, telegram_length
 
@@ -150,6 +152,11 @@ def render(row: DueDelivery, ctx: RenderContext) -> tuple[OutMessage, ...]:
         if not isinstance(ctx.detail, DigestNotice):
             raise LookupError(f"the cohort of digest {row.id} is gone")
         return digest_messages(ctx.detail, language, ctx)
+    if row.kind == REVIEW_POST:
+        if not isinstance(ctx.detail, ReviewPost):
+            raise LookupError(f"the submission of {row.variant} is not there")
+        group_language = ctx.detail.language if ctx.detail.language in SUPPORTED_LANGUAGES else language
+        return group_post_messages(Localizer(ctx.translator, group_language or language), ctx.detail)
     raise LookupError(f"unknown delivery kind {row.kind!r}")
 
 

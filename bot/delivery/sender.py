@@ -52,10 +52,30 @@ from aiogram.exceptions import (
     TelegramServerError,
     TelegramUnauthorizedError,
 )
-from aiogram.types import FSInputFile, InlineKeyboardButton, InlineKeyboardMarkup, InputPollOption, Message
+from aiogram.types import (
+    FSInputFile,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputMediaAudio,
+    InputMediaDocument,
+    InputMediaPhoto,
+    InputMediaVideo,
+    InputPollOption,
+    Message,
+)
 
 from bot.config import Settings
-from bot.delivery.outgoing import FileIds, KnownFile, Outcome, OutFile, OutMessage, OutPoll, SendJob, SendReporter
+from bot.delivery.outgoing import (
+    AlbumItem,
+    FileIds,
+    KnownFile,
+    Outcome,
+    OutFile,
+    OutMessage,
+    OutPoll,
+    SendJob,
+    SendReporter,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -304,6 +324,9 @@ class Sender:
             lane = self._lanes.get(chat_id)
             if not lane or chat_id in self._busy:
                 continue
+            if self.pacer.ready_at(chat_id) > self._now():  # a reply to this chat went out meanwhile
+                self._schedule(chat_id)
+                continue
             message = lane[0].messages[lane[0].next]
             if message.file is not None and message.file.sha256 in self._uploading:
                 self._uploading[message.file.sha256].append(chat_id)
@@ -458,13 +481,22 @@ class Sender:
         finally:
             slot.finish(self._now())
 
-    async def send_direct(self, call: Callable[[], Awaitable[T]], attempts: int = 3) -> T:
+    async def send_direct(
+        self, call: Callable[[], Awaitable[T]], attempts: int = 3, *, chat_id: int | None = None
+    ) -> T:
         """``call`` (a handler's reply) within the overall window; a 429 pauses everyone and the
-        reply is tried again, at most ``attempts`` times."""
+        reply is tried again, at most ``attempts`` times. With ``chat_id`` the reply also keeps
+        that chat's pace with the lane's messages (a review group's 20 a minute): it waits its
+        turn, and the lane's next message waits after it."""
         for attempt in range(1, attempts + 1):
             try:
+                if chat_id is not None and (wait := self.pacer.ready_at(chat_id) - self._now()) > 0:
+                    await asyncio.sleep(wait)
                 async with self.direct():
-                    return await call()
+                    result = await call()
+                if chat_id is not None:
+                    self.pacer.answered(chat_id, self._now())
+                return result
             except TelegramRetryAfter as error:
                 self.stats.retry_after += 1
                 self.limiter.pause(error.retry_after)
@@ -477,6 +509,8 @@ class Sender:
     async def _call(self, chat_id: int, message: OutMessage) -> tuple[int, str | None]:
         """Send one message; its id, and the poll's id for a poll."""
         markup = _markup(message)
+        if message.album:
+            return (await _send_album(self._bot, chat_id, message.album)).message_id, None
         if message.poll is not None:
             sent = await self._send_poll(chat_id, message.poll, markup)
             return sent.message_id, sent.poll.id if sent.poll is not None else None
@@ -548,10 +582,30 @@ async def _send_known(
     return await bot.send_document(chat_id, file.file_id, caption=caption, reply_markup=markup)
 
 
+_ALBUM_MEDIA = {
+    "photo": InputMediaPhoto,
+    "video": InputMediaVideo,
+    "document": InputMediaDocument,
+    "audio": InputMediaAudio,
+}
+
+
+async def _send_album(bot: Bot, chat_id: int, album: tuple[AlbumItem, ...]) -> Message:
+    """Files Telegram holds, again as one album; the first message stands for it."""
+    media = [
+        _ALBUM_MEDIA.get(item.file.kind, InputMediaDocument)(media=item.file.file_id, caption=item.caption or None)
+        for item in album
+    ]
+    sent = await bot.send_media_group(chat_id, media)
+    return sent[0]
+
+
 async def send_one(bot: Bot, chat_id: int, message: OutMessage) -> Message:
     """Send one message of text or of a file Telegram holds, as the sender would, at once and
     outside its queue: a preview for the one person who asked for it."""
     markup = _markup(message)
+    if message.album:
+        return await _send_album(bot, chat_id, message.album)
     if message.known is not None:
         return await _send_known(bot, chat_id, message.known, message.text or None, markup)
     if message.file is not None:

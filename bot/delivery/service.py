@@ -36,10 +36,11 @@ from bot.delivery.model import (
     QUESTIONNAIRE,
     REMINDER_KINDS,
     UNREACHABLE,
+    Addressed,
     DueDelivery,
     Withdrawn,
 )
-from bot.delivery.outgoing import FileIds, Outcome, SenderPort, SendJob, SendReporter
+from bot.delivery.outgoing import FileIds, Outcome, OutMessage, SenderPort, SendJob, SendReporter
 from bot.delivery.planning import CourseCache, Planner, ResumeMode, ResumeResult
 from bot.delivery.render import RenderContext, render
 from bot.delivery.sender import Sender
@@ -93,6 +94,20 @@ def kind_of(item_key: str) -> str | None:
     if item_key.startswith("L") and item_key[1:].isdigit():
         return LESSON
     return None
+
+
+class _Unrecorded:
+    """The owner of screens sent through the sender without a deliveries row (send_screen)."""
+
+    async def part_sent(self, job: SendJob, message_id: int, poll_id: str | None = None) -> None:
+        return None
+
+    async def ended(self, jobs: list[SendJob], outcome: Outcome) -> None:
+        for job in jobs:
+            log.info("a screen for chat %s was not sent in full (%s): %s", job.chat_id, outcome.state, outcome.reason)
+
+
+_UNRECORDED = _Unrecorded()
 
 
 class StoredFileIds:
@@ -342,8 +357,11 @@ class DeliveryService:
         if row.parts_done >= len(messages):  # everything went out just before a stop
             await self.repo.record_part(row.id, row.parts_done, row.message_ids, final=True, now=now)
             return
+        # A review group's post goes to the group (its lane keeps the group's pace), not to the
+        # learner the row is about.
+        chat_id = detail.chat_id if isinstance(detail, Addressed) else row.user_id
         self.sender.submit(
-            SendJob(row.id, row.user_id, row.cohort_id, messages, row.parts_done, list(row.message_ids), row.attempts)
+            SendJob(row.id, chat_id, row.cohort_id, messages, row.parts_done, list(row.message_ids), row.attempts)
         )
 
     async def _already_done(self, row: DueDelivery) -> bool:
@@ -382,20 +400,31 @@ class DeliveryService:
                 await self.repo.finish(job.delivery_id, FAILED, outcome.reason, now)
             else:
                 await self.repo.retry_later(job.delivery_id, due, outcome.reason or "", now)
-        if outcome.state == "unreachable" and jobs:
+        if outcome.state == "unreachable" and jobs and jobs[0].chat_id > 0:  # a person, not a group
             await self.users.mark_blocked(jobs[0].chat_id, now)
         if outcome.state == "retry":
             self.wake()  # so the next wake-up covers the retry
 
     # ------------------------------------------------------------------ replies outside the lanes
 
-    async def send_direct(self, call: Callable[[], Awaitable[T]]) -> T:
+    async def send_direct(self, call: Callable[[], Awaitable[T]], *, chat_id: int | None = None) -> T:
         """Send a handler's own reply (``call``) within the sender's overall window, waiting out
-        a 429 (see ``Sender.send_direct``). Without a running sender (handler tests) it is just
-        the call."""
+        a 429 (see ``Sender.send_direct``; with ``chat_id``, also at that chat's pace). Without a
+        running sender (handler tests) it is just the call."""
         if isinstance(self.sender, Sender):
-            return await self.sender.send_direct(call)
+            return await self.sender.send_direct(call, chat_id=chat_id)
         return await call()
+
+    def send_screen(self, chat_id: int, cohort_id: int, messages: tuple[OutMessage, ...]) -> bool:
+        """Several messages a person asked for at once (a submission's header, parts and buttons
+        for a curator) through the sender's lane for that chat: one a second, within the overall
+        window, a 429 waited out, never a burst of ten. Not recorded in the deliveries table: it
+        answers a press, and pressing again shows it again. False without a running sender
+        (handler tests): the caller sends it itself."""
+        if self.sender is None:
+            return False
+        self.sender.submit(SendJob(0, chat_id, cohort_id, messages, owner=_UNRECORDED))
+        return True
 
     # ------------------------------------------------------------------ events
 

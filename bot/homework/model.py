@@ -246,6 +246,27 @@ class ResultNotice:
 
 
 @dataclass(frozen=True)
+class ReviewPost:
+    """A new submission as the cohort's review group gets it (a 'review-post' delivery): the
+    header, the parts, the decision buttons; in the language of the organizer who bound the group."""
+
+    chat_id: int  # the group (bot.delivery.model.Addressed: the row goes there, not to the learner)
+    entry: QueuedSubmission
+    context: HomeworkContext
+    parts: tuple[Part, ...]
+    language: str | None
+
+
+@dataclass(frozen=True)
+class GroupPost:
+    """Where a submission's review-group post is: the message with its buttons, to edit."""
+
+    chat_id: int
+    message_id: int
+    language: str | None
+
+
+@dataclass(frozen=True)
 class DigestNotice:
     """What a curator's daily digest says: the cohort, how much waits too long, since when."""
 

@@ -13,10 +13,11 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.broadcasts.model import FilterChoice, LearnerFilter
 from bot.clock import Clock
 from bot.courses.model import Course, Lesson
 from bot.courses.schedule import homework_deadline
-from bot.delivery.model import HOMEWORK, LESSON, DueDelivery
+from bot.delivery.model import DONE, HOMEWORK, LESSON, POST_VARIANT, DueDelivery, Withdrawn
 from bot.delivery.plan import calendar_start
 from bot.delivery.planning import CourseCache
 from bot.homework.model import (
@@ -32,6 +33,7 @@ from bot.homework.model import (
     Decision,
     DigestNotice,
     Draft,
+    GroupPost,
     HandInOutcome,
     HandInResult,
     HomeworkContext,
@@ -46,6 +48,7 @@ from bot.homework.model import (
     QueuedSubmission,
     ResultNotice,
     Review,
+    ReviewPost,
     Submission,
     admitted,
 )
@@ -57,6 +60,8 @@ from storage.deliveries import DeliveryRepository
 from storage.homework import HomeworkRepository
 
 DIGEST_AT = time(10, 0)  # the curators' digest goes out at this local time of the cohort
+NO_GROUP = "no-review-group"  # why a review-group post was withdrawn: the group was unbound
+HOMEWORK_FILTER = "homework"  # the broadcast filter's key; its value is the homework's item key
 
 
 class HomeworkService:
@@ -220,6 +225,36 @@ class HomeworkService:
         context = await self.context(submission.cohort_id, submission.item_key)
         return ResultNotice(submission, review, context.max_score if context else None)
 
+    async def review_post(self, row: DueDelivery) -> ReviewPost | None:
+        """The delivery's detail loader for 'review-post' rows: the submission as the review
+        group gets it. Work decided (in a private chat) before its post went out, or a cohort
+        whose group was unbound meanwhile, is not posted: the row is withdrawn."""
+        number = row.variant.removeprefix(POST_VARIANT)
+        submission = await self.repo.get(int(number)) if number.isdigit() else None
+        if submission is None or (submission.cohort_id, submission.user_id) != (row.cohort_id, row.user_id):
+            return None
+        if submission.state != WAITING:
+            raise Withdrawn(DONE)
+        group = await self.repo.review_group(submission.cohort_id)
+        if group is None:
+            raise Withdrawn(NO_GROUP)
+        context = await self.context(submission.cohort_id, submission.item_key)
+        learner = await self.repo.learner(submission.user_id)
+        if context is None or learner is None:
+            return None
+        parts = tuple(await self.repo.parts(submission.id))
+        chat_id, language = group
+        return ReviewPost(chat_id, QueuedSubmission(submission, learner), context, parts, language)
+
+    async def review_group(self, cohort_id: int) -> int | None:
+        """The chat id of the cohort's review group, if it has one."""
+        group = await self.repo.review_group(cohort_id)
+        return None if group is None else group[0]
+
+    async def group_post(self, submission_id: int) -> GroupPost | None:
+        """The review group's post of this submission (to show the decision on it), if sent."""
+        return await self.repo.group_post(submission_id)
+
     async def plan_digests(self, now: datetime) -> int:
         """The delivery tick's hook: every curator of a cohort with work waiting longer than
         ``review_after`` gets one digest, at the next 10:00 of the cohort's time zone, one a day.
@@ -244,6 +279,25 @@ class HomeworkService:
         count, oldest = await self.repo.waiting_since(cohort.id, self.clock.now() - self.review_after)
         hours = int(self.review_after.total_seconds() // 3600)
         return DigestNotice(cohort.id, cohort.name, count, oldest, cohort.timezone, hours)
+
+    # ------------------------------------------------------------------ the broadcast filter
+
+    def broadcast_filter(self) -> LearnerFilter:
+        """ "Has not handed in the homework of lesson N", for ``BroadcastService.filters``."""
+        return LearnerFilter(
+            HOMEWORK_FILTER, "broadcast-filter-homework", self._filter_choices, self.repo.not_handed_in
+        )
+
+    async def _filter_choices(self, cohort_id: int) -> list[FilterChoice]:
+        cohort = await self.cohorts.get(cohort_id)
+        if cohort is None:
+            return []
+        course, _ = await self.courses.get(cohort.version_id)
+        return [
+            FilterChoice(lesson.homework.key, "broadcast-filter-homework-choice", {"lesson": lesson.number})
+            for lesson in course.lessons
+            if lesson.homework is not None
+        ]
 
     async def handed_in(self, cohort_id: int, user_id: int, item_key: str) -> bool:
         """The delivery's done check: no deadline reminders once the work is handed in."""

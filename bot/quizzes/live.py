@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from html import escape
@@ -227,8 +227,10 @@ class LiveQuizService:
     async def going_in_chat(self, chat_id: int) -> LiveGame | None:
         return await self.repo.active_in_chat(chat_id)
 
-    async def bind_group(self, cohort_id: int, chat_id: int, by: int) -> None:
-        await self.repo.bind_group(cohort_id, chat_id, by, self.clock.now())
+    async def bind_group(self, cohort_id: int, chat_id: int, by: int, purposes: Sequence[str] = ("quiz",)) -> None:
+        """Bind a group to a cohort for live quizzes and/or homework review (cohort_groups is the
+        one binding of both features)."""
+        await self.repo.bind_group(cohort_id, chat_id, by, self.clock.now(), purposes)
 
     async def begin(self, game_id: int, host_id: int) -> HostOutcome:
         game = await self.repo.get(game_id)

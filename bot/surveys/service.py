@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.broadcasts.model import FilterChoice, LearnerFilter
 from bot.clock import Clock
 from bot.courses.model import SCALE_POINTS, Course
 from bot.delivery.planning import CourseCache
@@ -33,6 +34,8 @@ from bot.surveys.model import (
 )
 from storage.cohorts import CohortRepository
 from storage.surveys import SurveyRepository
+
+QUESTIONNAIRE_FILTER = "questionnaire"  # the broadcast filter's key (its one value: the questionnaire)
 
 
 class Status(StrEnum):
@@ -196,6 +199,22 @@ class SurveyService:
     async def has_answered(self, cohort_id: int, user_id: int, item_key: str) -> bool:
         """The delivery service's DoneCheck: no questionnaire reminder once it is answered."""
         return item_key == QUESTIONNAIRE_KEY and await self.repo.has_answered(cohort_id, user_id, item_key)
+
+    def broadcast_filter(self) -> LearnerFilter:
+        """ "Has not answered the questionnaire", for ``BroadcastService.filters`` (only who has
+        answered is known, never what: an anonymous questionnaire stays anonymous)."""
+        return LearnerFilter(
+            QUESTIONNAIRE_FILTER, "broadcast-filter-questionnaire", self._filter_choices, self._not_answered
+        )
+
+    async def _filter_choices(self, cohort_id: int) -> list[FilterChoice]:
+        cohort = await self.cohorts.get(cohort_id)
+        if cohort is None or (await self._course(cohort)).questionnaire is None:
+            return []
+        return [FilterChoice(QUESTIONNAIRE_KEY, "broadcast-filter-questionnaire-choice")]
+
+    async def _not_answered(self, cohort_id: int, value: str) -> set[int]:
+        return await self.repo.not_answered(cohort_id, QUESTIONNAIRE_KEY)
 
     async def before_after(self, cohort_id: int, user_id: int) -> BeforeAfter | None:
         """The learner's own ratings, before and after; None when the course asks none."""

@@ -131,7 +131,18 @@ class SurveyCb(CallbackData, prefix="sv"):
 
 
 BroadcastAction = Literal[
-    "cohort", "audience", "region", "region-set", "settlement", "write", "send", "rewrite", "cancel", "stop"
+    "cohort",
+    "audience",
+    "region",
+    "region-set",
+    "settlement",
+    "filter",
+    "filter-set",
+    "write",
+    "send",
+    "rewrite",
+    "cancel",
+    "stop",
 ]
 
 
@@ -141,7 +152,9 @@ class BroadcastCb(CallbackData, prefix="bc"):
     action: BroadcastAction
     cohort_id: Id = 0
     broadcast_id: Id = 0
-    value: str = ""  # region-set: the region's code ("" for all regions)
+    # region-set: the region's code ("" for all regions); filter: a filter's key; filter-set:
+    # "<key>=<value>" ("<key>=" for anyone). Checked against what the handler offers.
+    value: str = ""
 
 
 class HomeworkCb(CallbackData, prefix="hw"):
@@ -204,7 +217,18 @@ class LiveJoinCb(CallbackData, prefix="lqj"):
 
 
 class GroupBindCb(CallbackData, prefix="grp"):
-    """An organizer binds the group this button is in to a cohort (/bindgroup)."""
+    """An organizer binds the group this button is in to a cohort (/bindgroup): the cohort
+    ("bind"), then what the group is for ("purpose": live quizzes, homework review or both)."""
 
-    action: Literal["bind"]
+    action: Literal["bind", "purpose"]
     cohort_id: Id
+    purpose: Literal["quiz", "review", "both"] = "quiz"
+
+
+class GroupReviewCb(CallbackData, prefix="rg"):
+    """A curator decides on a submission posted to the cohort's review group (bot/homework/render.py
+    writes the same data into the post's buttons)."""
+
+    action: Literal["accept", "return", "score", "back"]
+    submission_id: Id = 0
+    score: Number = 0

@@ -26,6 +26,7 @@ from bot.telegram.callbacks import (
     CourseCb,
     DraftCb,
     FormCb,
+    GroupReviewCb,
     HomeworkCb,
     LanguageCb,
     NewCohortAction,
@@ -513,6 +514,32 @@ def review_next_keyboard(l10n: Localizer, cohort_id: int, submission_id: int) ->
     )
 
 
+def group_review_keyboard(l10n: Localizer, submission_id: int) -> InlineKeyboardMarkup:
+    """The buttons under a review group's post (bot/homework/render.py writes the same)."""
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=l10n("review-button-accept"), callback_data=GroupReviewCb(action="accept", submission_id=submission_id)
+    )
+    builder.button(
+        text=l10n("review-button-return-short"),
+        callback_data=GroupReviewCb(action="return", submission_id=submission_id),
+    )
+    return builder.as_markup()
+
+
+def group_score_keyboard(l10n: Localizer, submission_id: int, max_score: int) -> InlineKeyboardMarkup:
+    """The score for an accepted submission, in the review group: 0..max_score, and Back."""
+    builder = InlineKeyboardBuilder()
+    for score in range(max_score + 1):
+        builder.button(
+            text=str(score), callback_data=GroupReviewCb(action="score", submission_id=submission_id, score=score)
+        )
+    builder.button(text=l10n("button-back"), callback_data=GroupReviewCb(action="back", submission_id=submission_id))
+    numbers = max_score + 1
+    builder.adjust(*([6] * (numbers // 6) + ([numbers % 6] if numbers % 6 else [])), 1)
+    return builder.as_markup()
+
+
 SCORE_BUTTONS = 10  # up to this max_score every score is a button; above it, the curator types it
 
 
@@ -554,11 +581,16 @@ def broadcast_cohorts_keyboard(cohorts: Sequence[tuple[str, int]]) -> InlineKeyb
     return one_per_row((label, BroadcastCb(action="cohort", cohort_id=cohort_id)) for label, cohort_id in cohorts)
 
 
-def broadcast_audience_keyboard(l10n: Localizer, cohort_id: int, *, can_write: bool) -> InlineKeyboardMarkup:
+def broadcast_audience_keyboard(
+    l10n: Localizer, cohort_id: int, *, can_write: bool, filters: Sequence[tuple[str, str]] = ()
+) -> InlineKeyboardMarkup:
+    """Region, rural / urban, the filters other features add ((label, key), only those with
+    choices in this cohort), Write, Cancel."""
     buttons: list[tuple[str, CallbackData]] = [
         (l10n("broadcast-button-region"), BroadcastCb(action="region", cohort_id=cohort_id)),
         (l10n("broadcast-button-settlement"), BroadcastCb(action="settlement", cohort_id=cohort_id)),
     ]
+    buttons += [(label, BroadcastCb(action="filter", cohort_id=cohort_id, value=key)) for label, key in filters]
     if can_write:
         buttons.append((l10n("broadcast-button-write"), BroadcastCb(action="write", cohort_id=cohort_id)))
     buttons.append((l10n("button-cancel"), BroadcastCb(action="cancel", cohort_id=cohort_id)))
@@ -576,6 +608,21 @@ def broadcast_regions_keyboard(
         name = l10n(regions.message_id(code)) if code in regions.ALL else code
         label = fitted_label(l10n, "broadcast-region-choice", "region", region=name, count=count)
         buttons.append((label, BroadcastCb(action="region-set", cohort_id=cohort_id, value=code)))
+    buttons.append((l10n("button-back"), BroadcastCb(action="audience", cohort_id=cohort_id)))
+    return one_per_row(buttons)
+
+
+def broadcast_filter_keyboard(
+    l10n: Localizer, cohort_id: int, key: str, choices: Sequence[tuple[str, str]]
+) -> InlineKeyboardMarkup:
+    """One filter's choices ((label, value)), "anyone" (the filter off), and Back."""
+    buttons: list[tuple[str, CallbackData]] = [
+        (label, BroadcastCb(action="filter-set", cohort_id=cohort_id, value=f"{key}={value}"))
+        for label, value in choices
+    ]
+    buttons.append(
+        (l10n("broadcast-filter-off"), BroadcastCb(action="filter-set", cohort_id=cohort_id, value=f"{key}="))
+    )
     buttons.append((l10n("button-back"), BroadcastCb(action="audience", cohort_id=cohort_id)))
     return one_per_row(buttons)
 

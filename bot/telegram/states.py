@@ -80,3 +80,17 @@ class ReviewForm(StatesGroup):
     score = State()
     accept_comment = State()
     return_comment = State()
+
+
+class CourseImportForm(StatesGroup):
+    """/import: waiting for the course file (one; /cancel ends the wait)."""
+
+    file = State()
+
+
+class GroupReviewForm(StatesGroup):
+    """A curator who pressed Return under a review group's post: their reply in the group (to the
+    bot's question, which privacy mode lets the bot see) is the comment. Keyed per person in
+    that group, so another curator's reply is not taken for theirs."""
+
+    comment = State()

@@ -146,6 +146,16 @@ review-controls = { $waiting ->
         [0] What is your decision?
        *[other] What is your decision? ({ $waiting } more waiting in this cohort.)
     }
+review-button-return-short = ↩️ Return
+review-group-controls = 📥 Curators of the cohort: accept the work or return it with a comment.
+review-group-accepted = ✅ Accepted by { $curator }: { $name }{ $score }.
+review-group-returned = ↩️ Returned by { $curator }: { $name }.
+review-group-not-curator = Only the cohort's curators decide on this work.
+review-group-done = Decided. The learner will be told.
+review-group-pick-score = Choose the score: 0 to { $max }.
+review-group-score-private = This homework is scored out of more than 10: give the score in a private chat with me, /review.
+review-group-ask-comment = ✍️ { $curator }, reply to this message with what to improve (a text or a voice message). /cancel — keep the work waiting.
+review-group-placeholder = What to improve
 review-button-accept = ✅ Accept
 review-button-return = ↩️ Return with a comment
 review-button-next = ⏭ Next

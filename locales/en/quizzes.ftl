@@ -113,7 +113,13 @@ live-open-in-private = Send /livequiz to me in a private chat: I will ask you wh
 ## /bindgroup
 live-bind-pick = Which cohort is this group for?
 live-bind-in-group = Send /bindgroup in the Telegram group itself, after adding me to it.
-live-bind-done = ✅ This group is now the group of «{ $cohort }»: live quizzes can be played here.
+group-bind-purpose = What is this group for, in «{ $cohort }»?
+group-button-quiz = 🎯 Live quizzes
+group-button-review = 📥 Homework review
+group-button-both = 🎯📥 Both
+group-bind-done-quiz = ✅ This group is now the group of «{ $cohort }»: live quizzes can be played here.
+group-bind-done-review = ✅ This group now reviews the homework of «{ $cohort }»: each new submission is posted here, and the cohort's curators accept or return it with the buttons under it.
+group-bind-done-both = ✅ This group is now the group of «{ $cohort }»: live quizzes can be played here, and each new homework submission is posted here for the curators to review.
 
 ## The players' side
 # $title: the quiz; $count questions, $seconds for each.

@@ -88,7 +88,10 @@ cohort-error-date-past = 📅 That date has passed. Please choose today or a lat
 cohort-error-timezone = 🕰 I do not know that time zone. Write it like Asia/Almaty or press the button.
 cohort-error-capacity = 🔢 Please write a whole number from 1 to { $limit }, or press «No limit».
 
-import-how = 📦 To import a course, send me its zip file (the course folder with course.yaml and its files) or a single course.yaml. I check it and tell you every problem with its line. If you need a sample course, ask the bot's owner.
+import-how = 📦 To import a course, send me its zip file (the course folder with course.yaml and its files) or a single course.yaml. I check it and tell you every problem with its line. If you need a sample course, ask the bot's owner. /cancel stops waiting.
+import-cancelled = 📦 Import cancelled.
+import-waiting-file = 📦 I am waiting for the course file: a .zip with course.yaml inside, or a course.yaml. /cancel stops waiting.
+import-use-command = 📦 Is this a course to import? Send /import first and then the file, or send the file with /import as its caption.
 import-wrong-type = 📦 { $name } is not a course file. Please send a .zip with course.yaml inside, or a course.yaml.
 import-too-big = 📦 This file is bigger than { $limit } MB, more than a bot can download from Telegram. Give large videos as links or make the files smaller; otherwise ask the bot's owner to import the course on the server.
 import-checking = 🔎 Checking the course…

@@ -113,6 +113,16 @@ review-controls = { $waiting ->
         [0] Шешіміңіз қандай?
        *[other] Шешіміңіз қандай? (Бұл ағында тағы { $waiting } жұмыс күтуде.)
     }
+review-button-return-short = ↩️ Қайтару
+review-group-controls = 📥 Ағын кураторлары: жұмысты қабылдаңыз немесе пікірмен қайтарыңыз.
+review-group-accepted = ✅ { $curator } қабылдады: { $name }{ $score }.
+review-group-returned = ↩️ { $curator } қайтарды: { $name }.
+review-group-not-curator = Бұл жұмыс бойынша шешімді тек ағын кураторлары қабылдайды.
+review-group-done = Дайын. Тыңдаушыға хабар барады.
+review-group-pick-score = Бағаны таңдаңыз: ең азы 0, ең көбі { $max }.
+review-group-score-private = Бұл тапсырма 10-нан көп ұпаймен бағаланады: бағаны менімен жеке чатта қойыңыз, /review.
+review-group-ask-comment = ✍️ { $curator }, осы хабарламаға жауап беріп, нені түзету керектігін жазыңыз (мәтінмен немесе дауыспен). /cancel — жұмысты тексеруде қалдыру.
+review-group-placeholder = Нені түзету керек
 review-button-accept = ✅ Қабылдау
 review-button-return = ↩️ Пікірмен қайтару
 review-button-next = ⏭ Келесі

@@ -145,6 +145,16 @@ review-controls = { $waiting ->
         [0] Ваше решение?
        *[other] Ваше решение? (В этом потоке ждут ещё: { $waiting }.)
     }
+review-button-return-short = ↩️ Вернуть
+review-group-controls = 📥 Кураторы потока: примите работу или верните её с комментарием.
+review-group-accepted = ✅ Принял(а) { $curator }: { $name }{ $score }.
+review-group-returned = ↩️ Вернул(а) { $curator }: { $name }.
+review-group-not-curator = Решение по этой работе принимают только кураторы потока.
+review-group-done = Готово. Слушатель получит сообщение.
+review-group-pick-score = Выберите оценку: от 0 до { $max }.
+review-group-score-private = Это задание оценивается больше чем из 10: поставьте оценку в личном чате со мной, /review.
+review-group-ask-comment = ✍️ { $curator }, ответьте на это сообщение: что нужно исправить (текстом или голосом). /cancel — оставить работу на проверке.
+review-group-placeholder = Что исправить
 review-button-accept = ✅ Принять
 review-button-return = ↩️ Вернуть с комментарием
 review-button-next = ⏭ Следующая

@@ -385,3 +385,14 @@ class FakeGroup(FakeChat):
         message = self._user_message(user.json, fields)
         await asyncio.sleep(0)
         return message
+
+    async def reply_text(self, user: FakeUser, text: str, to: BotMessage) -> dict[str, Any]:
+        """``user`` answers one of the bot's messages with "Reply" (what a ForceReply asks for;
+        a bot with privacy mode on sees such replies in a group)."""
+        replied = to.to_api()
+        replied.pop("reply_to_message", None)
+        fields: dict[str, Any] = {"text": text, "reply_to_message": replied}
+        self._log(f"> {user.full_name} (reply to #{to.message_id}): ", text)
+        message = self._user_message(user.json, fields)
+        await asyncio.sleep(0)
+        return message

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Sequence
 from html import escape
 
 from aiogram import Bot
@@ -22,14 +23,19 @@ def region_name(l10n: Localizer, code: str) -> str:
     return l10n(regions.message_id(code)) if code in regions.ALL else escape(code)
 
 
-def audience_lines(l10n: Localizer, audience: Audience) -> str:
+def audience_lines(l10n: Localizer, audience: Audience, chosen: Sequence[str] = ()) -> str:
+    """Region and libraries, then each other filter chosen (as its choice is named)."""
     region = region_name(l10n, audience.region) if audience.region else l10n("broadcast-region-all")
     settlement = l10n(f"settlement-{audience.settlement}") if audience.settlement else l10n("broadcast-settlement-all")
-    return l10n("broadcast-audience-lines", region=region, settlement=settlement)
+    lines = [l10n("broadcast-audience-lines", region=region, settlement=settlement)]
+    lines += [l10n("broadcast-filter-line", choice=choice) for choice in chosen]
+    return "\n".join(lines)
 
 
-def audience_text(l10n: Localizer, cohort_name: str, audience: Audience, recipients: Recipients) -> str:
-    text = l10n("broadcast-audience", name=escape(cohort_name)) + "\n" + audience_lines(l10n, audience) + "\n\n"
+def audience_text(
+    l10n: Localizer, cohort_name: str, audience: Audience, recipients: Recipients, chosen: Sequence[str] = ()
+) -> str:
+    text = l10n("broadcast-audience", name=escape(cohort_name)) + "\n" + audience_lines(l10n, audience, chosen) + "\n\n"
     if recipients.user_ids:
         text += l10n("broadcast-recipients", count=len(recipients.user_ids))
     else:

@@ -13,36 +13,37 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from html import escape
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.types import (
     InlineKeyboardMarkup,
-    InputMediaAudio,
-    InputMediaDocument,
-    InputMediaPhoto,
-    InputMediaVideo,
     Message,
 )
 
+from bot.delivery.outgoing import OutMessage
+from bot.delivery.sender import send_one
 from bot.homework.model import (
     Draft,
     HomeworkContext,
     HomeworkProgress,
     HomeworkStatus,
     NewPart,
-    Part,
     PartKind,
     Progress,
-    QueuedSubmission,
     Submission,
     text_kind,
 )
-from bot.i18n import Localizer
+from bot.homework.render import deadline_label, decision_line, lesson_title
+from bot.i18n import Localizer, Translator
 from bot.telegram import keyboards
-from bot.telegram.views.common import MESSAGE_BUDGET
 from bot.text import dates
+
+if TYPE_CHECKING:
+    from bot.delivery.service import DeliveryService
+    from bot.homework.service import HomeworkService
 
 log = logging.getLogger(__name__)
 
@@ -91,15 +92,6 @@ def part_of(message: Message) -> NewPart | None:
 
 def accepted_kinds(l10n: Localizer, accepts: Sequence[str]) -> str:
     return ", ".join(l10n(f"delivery-accepts-{kind}") for kind in accepts)
-
-
-def deadline_label(l10n: Localizer, context: HomeworkContext) -> str:
-    return dates.moment_label(l10n.locale, context.deadline.astimezone(ZoneInfo(context.timezone)))
-
-
-def lesson_title(l10n: Localizer, context: HomeworkContext) -> str:
-    lesson = context.course.lessons[context.lesson_number - 1]
-    return escape(context.course.text(lesson.title, l10n.locale))
 
 
 def parts_summary(l10n: Localizer, draft: Draft) -> str:
@@ -206,101 +198,6 @@ def _status_line(l10n: Localizer, item: HomeworkProgress, timezone: str) -> str:
 # -------------------------------------------------------------------------------- the curator
 
 
-def review_header(l10n: Localizer, entry: QueuedSubmission, context: HomeworkContext, parts: int) -> str:
-    submission, learner = entry.submission, entry.learner
-    unknown = l10n("review-unknown")
-    tz = ZoneInfo(context.timezone)
-    assert submission.submitted_at is not None
-    text = l10n(
-        "review-header",
-        lesson=context.lesson_number,
-        title=lesson_title(l10n, context),
-        name=escape(learner.full_name or unknown),
-        library=escape(learner.library or unknown),
-        district=escape(learner.district or unknown),
-        when=dates.moment_label(l10n.locale, submission.submitted_at.astimezone(tz)),
-        version=submission.version,
-        count=parts,
-    )
-    if submission.late:
-        text += "\n" + l10n("review-late", deadline=deadline_label(l10n, context))
-    return text
-
-
-MediaFactory = Callable[..., InputMediaPhoto | InputMediaVideo | InputMediaDocument | InputMediaAudio]
-_ALBUM_MEDIA: dict[str, MediaFactory] = {
-    "photo": InputMediaPhoto,
-    "video": InputMediaVideo,
-    "document": InputMediaDocument,
-    "audio": InputMediaAudio,
-}
-
-
-def _album_family(kind: str) -> str:
-    """Which parts Telegram lets share an album: photos with videos; documents; audio."""
-    return "visual" if kind in ("photo", "video") else kind
-
-
-async def send_parts(bot: Bot, chat_id: int, l10n: Localizer, parts: Sequence[Part]) -> None:
-    """The parts as the learner sent them: texts as messages (long ones split), files by their
-    ``file_id`` with their captions, an album again as an album."""
-    index = 0
-    while index < len(parts):
-        part = parts[index]
-        if part.kind in ("text", "link"):
-            key = "review-part-link" if part.kind == "link" else "review-part-text"
-            for chunk in _chunks(part.text or ""):
-                await bot.send_message(chat_id, l10n(key, text=escape(chunk)), parse_mode="HTML")
-            index += 1
-            continue
-        group = [part]
-        if part.media_group_id is not None and part.kind in _ALBUM_MEDIA:
-            while (
-                index + len(group) < len(parts)
-                and parts[index + len(group)].media_group_id == part.media_group_id
-                and parts[index + len(group)].kind in _ALBUM_MEDIA
-                and _album_family(parts[index + len(group)].kind) == _album_family(part.kind)
-                and len(group) < 10
-            ):
-                group.append(parts[index + len(group)])
-        if len(group) > 1:
-            media = [_ALBUM_MEDIA[p.kind](media=p.file_id or "", caption=(p.text or "")[:1024] or None) for p in group]
-            await bot.send_media_group(chat_id, media)  # type: ignore[arg-type]
-        else:
-            await _send_one(bot, chat_id, part)
-        index += len(group)
-
-
-async def _send_one(bot: Bot, chat_id: int, part: Part) -> None:
-    file_id = part.file_id or ""
-    caption = (part.text or "")[:1024] or None
-    if part.kind == "photo":
-        await bot.send_photo(chat_id, file_id, caption=caption, parse_mode=None)
-    elif part.kind == "video":
-        await bot.send_video(chat_id, file_id, caption=caption, parse_mode=None)
-    elif part.kind == "voice":
-        await bot.send_voice(chat_id, file_id, caption=caption, parse_mode=None)
-    elif part.kind == "audio":
-        await bot.send_audio(chat_id, file_id, caption=caption, parse_mode=None)
-    elif part.kind == "video_note":
-        await bot.send_video_note(chat_id, file_id)
-    else:
-        await bot.send_document(chat_id, file_id, caption=caption, parse_mode=None)
-
-
-def _chunks(text: str, size: int = MESSAGE_BUDGET) -> list[str]:
-    """A learner's long text in pieces that fit a message (at line breaks where possible)."""
-    pieces: list[str] = []
-    while len(text) > size:
-        cut = text.rfind("\n", 0, size)
-        cut = cut if cut > size // 2 else size
-        pieces.append(text[:cut])
-        text = text[cut:].lstrip("\n")
-    if text or not pieces:
-        pieces.append(text)
-    return pieces
-
-
 # -------------------------------------------------------------------------------- editing, paced
 
 
@@ -384,3 +281,40 @@ async def edit_or_send(
             log.warning("status message %s in chat %s could not be edited; sending it anew", message_id, chat_id)
     sent = await bot.send_message(chat_id, text, reply_markup=markup)
     return sent.message_id
+
+
+# -------------------------------------------------------------------------------- the review group
+
+
+async def show_group_decision(
+    bot: Bot, translator: Translator, homework: HomeworkService, delivery: DeliveryService, submission_id: int
+) -> None:
+    """Edit the review group's post of a decided submission (made in the group or in a private
+    chat): its buttons give way to who decided what. Nothing if the work was never posted."""
+    post = await homework.group_post(submission_id)
+    review = await homework.review(submission_id)
+    submission = await homework.submission(submission_id)
+    if post is None or review is None or submission is None:
+        return
+    l10n = Localizer(translator, post.language or translator.default_locale)
+    context = await homework.context(submission.cohort_id, submission.item_key)
+    learner = await homework.learner(submission.user_id)
+    name = (learner.full_name if learner else None) or l10n("review-unknown")
+    text = decision_line(l10n, review, context.max_score if context else None, name)
+    try:
+        await delivery.send_direct(
+            lambda: bot.edit_message_text(text, chat_id=post.chat_id, message_id=post.message_id, reply_markup=None),
+            chat_id=post.chat_id,  # the group's pace
+        )
+    except TelegramAPIError as error:  # the post was deleted, the bot left the group: the decision stands
+        log.info("the review group's post of submission %s was not edited: %s", submission_id, error)
+
+
+async def send_screen(
+    bot: Bot, delivery: DeliveryService, chat_id: int, cohort_id: int, messages: tuple[OutMessage, ...]
+) -> None:
+    """A curator's screen of several messages through the sender's lane for their chat (see
+    ``DeliveryService.send_screen``); at once and in order where no sender runs."""
+    if not delivery.send_screen(chat_id, cohort_id, messages):
+        for message in messages:
+            await send_one(bot, chat_id, message)

@@ -80,3 +80,14 @@ def live_lobby_keyboard(l10n: Localizer, game_id: int) -> InlineKeyboardMarkup:
 
 def bind_group_keyboard(cohorts: Sequence[Cohort]) -> InlineKeyboardMarkup:
     return one_per_row((shorten(c.name, BUTTON_LIMIT), GroupBindCb(action="bind", cohort_id=c.id)) for c in cohorts)
+
+
+GROUP_PURPOSES: tuple[Literal["quiz", "review", "both"], ...] = ("quiz", "review", "both")
+
+
+def bind_purpose_keyboard(l10n: Localizer, cohort_id: int) -> InlineKeyboardMarkup:
+    """What the group is for: live quizzes, homework review, or both."""
+    return one_per_row(
+        (l10n(f"group-button-{purpose}"), GroupBindCb(action="purpose", cohort_id=cohort_id, purpose=purpose))
+        for purpose in GROUP_PURPOSES
+    )
