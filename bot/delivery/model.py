@@ -23,6 +23,8 @@ REVIEW_VARIANT = "review-"
 # A curator's daily digest of work waiting too long (variant "digest-<local date>": one a day).
 REVIEW_DIGEST = "review-digest"
 DIGEST_VARIANT = "digest-"
+# A learner is told she completed the course (item_key "C", variant "completed"; bot/completion).
+COMPLETION = "completion"
 
 # Why a row was cancelled or found unreachable (the ``reason`` column).
 LEFT = "left"

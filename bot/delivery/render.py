@@ -20,6 +20,7 @@ from bot.courses.model import SUPPORTED_LANGUAGES, Course, FileMaterial, Homewor
 from bot.courses.schedule import homework_deadline
 from bot.delivery.model import (
     BROADCAST,
+    COMPLETION,
     HOMEWORK,
     HOMEWORK_RESULT,
     LESSON,
@@ -150,6 +151,13 @@ def render(row: DueDelivery, ctx: RenderContext) -> tuple[OutMessage, ...]:
         if not isinstance(ctx.detail, DigestNotice):
             raise LookupError(f"the cohort of digest {row.id} is gone")
         return digest_messages(ctx.detail, language, ctx)
+    if row.kind == COMPLETION:
+        # bot/completion: she met every completion rule (written with the completion, once).
+        hours = f"{course.hours:g}"
+        text = ctx.translator.get(
+            language, "completion-told", course=escape(course.text(course.title, language)), hours=hours
+        )
+        return (OutMessage(text),)
     raise LookupError(f"unknown delivery kind {row.kind!r}")
 
 
