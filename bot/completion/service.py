@@ -27,6 +27,7 @@ from bot.completion.model import CohortResults, Rule, Standing
 from bot.courses.schedule import homework_deadline
 from bot.delivery.plan import calendar_start, course_slots
 from bot.delivery.planning import CourseCache
+from bot.homework.model import Progress
 from bot.homework.service import HomeworkService
 from bot.people.model import Cohort
 from bot.quizzes.service import QuizService
@@ -76,9 +77,11 @@ class CompletionService:
 
     # ------------------------------------------------------------------ a learner's standing
 
-    async def standing(self, cohort_id: int, user_id: int) -> Standing | None:
-        """What is done and what is missing; None if the cohort is not there."""
-        progress = await self.homework.progress(cohort_id, user_id)
+    async def standing(self, cohort_id: int, user_id: int, progress: Progress | None = None) -> Standing | None:
+        """What is done and what is missing; None if the cohort is not there. ``progress``: the
+        learner's homework progress, if the caller has it already."""
+        if progress is None or progress.cohort_id != cohort_id:
+            progress = await self.homework.progress(cohort_id, user_id)
         if progress is None:
             return None
         required = tuple(item.lesson_number for item in progress.homework if item.required)
