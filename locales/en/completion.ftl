@@ -39,3 +39,5 @@ completion-results-option =     { $option }: { $count }
 completion-results-texts = • { $question } ({ $count } written answers):
 completion-results-text =     — { $text }
 completion-results-no-questionnaire = The course has no questionnaire.
+
+cmd-results = A cohort's results: completion, self-assessment, questionnaire

@@ -39,3 +39,5 @@ completion-results-option =     { $option }: { $count }
 completion-results-texts = • { $question } ({ $count } жазбаша жауап):
 completion-results-text =     — { $text }
 completion-results-no-questionnaire = Курста сауалнама жоқ.
+
+cmd-results = Ағын қорытындысы: аяқтау, өзін-өзі бағалау, сауалнама

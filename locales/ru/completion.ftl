@@ -39,3 +39,5 @@ completion-results-option =     { $option }: { $count }
 completion-results-texts = • { $question } (письменных ответов: { $count }):
 completion-results-text =     — { $text }
 completion-results-no-questionnaire = У курса нет анкеты.
+
+cmd-results = Итоги потока: завершение, самооценка, анкета
