@@ -10,8 +10,8 @@ first time every rule is met, the completion and the message telling the learner
 one transaction (storage/completions.py); then the ``on_completed`` hooks run (certificates).
 ``notified_at`` is set only once they all ran, and the delivery tick runs them again for rows
 still without it, so a hook must be idempotent (called again after a crash or its own failure).
-After a start, the first tick evaluates every active learner once more, for an event whose
-evaluation a crash cut off.
+After a start, the first ticks evaluate every active learner once more (``SWEEP_BATCH`` a tick),
+for an event whose evaluation a crash cut off.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 # (cohort id, user id): called once per learner when she first completes (and again only if it
 # failed, or a crash came before it was recorded as done).
 CompletedHook = Callable[[int, int], Awaitable[None]]
+SWEEP_BATCH = 200  # enrolments evaluated per tick by the sweep after a start
 
 
 class CompletionService:
@@ -73,7 +74,8 @@ class CompletionService:
         self.on_completed: list[CompletedHook] = []
         self._wake = wake  # the delivery service's: the message telling her goes out now
         self._notifying: set[tuple[int, int]] = set()
-        self._swept = False
+        # Enrolments left to evaluate once after the start (None: not listed yet).
+        self._to_sweep: list[tuple[int, int]] | None = None
 
     # ------------------------------------------------------------------ a learner's standing
 
@@ -163,20 +165,22 @@ class CompletionService:
         """Hooks owed (a crash, a failure), the one sweep after a start, cohorts due to finish."""
         for cohort_id, user_id in await self.repo.unnotified():
             await self._notify(cohort_id, user_id)
-        if not self._swept:
-            self._swept = True
-            for cohort_id, user_id in await self.repo.unevaluated():
-                try:
-                    await self.evaluate(cohort_id, user_id)
-                except Exception:
-                    log.exception("evaluating the completion of %s in cohort %s failed", user_id, cohort_id)
+        if self._to_sweep is None:
+            self._to_sweep = await self.repo.unevaluated()
+        # A few hundred per tick: a restart of a bot with thousands of learners stays responsive.
+        batch, self._to_sweep = self._to_sweep[:SWEEP_BATCH], self._to_sweep[SWEEP_BATCH:]
+        for cohort_id, user_id in batch:
+            await self.after_event(cohort_id, user_id)
         for cohort_id in await self.repo.running_cohorts():
-            cohort = await self.cohorts.get(cohort_id)
-            if cohort is None:
-                continue
-            last = await self.last_item(cohort)
-            if last is not None and now >= last + self.finish_after:
-                await self.finish(cohort_id)
+            try:
+                cohort = await self.cohorts.get(cohort_id)
+                if cohort is None:
+                    continue
+                last = await self.last_item(cohort)
+                if last is not None and now >= last + self.finish_after:
+                    await self.finish(cohort_id)
+            except Exception:
+                log.exception("checking whether cohort %s is over failed; the next tick tries again", cohort_id)
 
     async def last_item(self, cohort: Cohort) -> datetime | None:
         """The moment of the cohort's last item: a lesson, a deadline, the questionnaire and its
