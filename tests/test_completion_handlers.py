@@ -12,14 +12,18 @@ from aiogram.methods import AnswerCallbackQuery
 from bot.clock import to_db
 from bot.completion.service import CompletionService
 from bot.delivery.service import DeliveryService
+from bot.surveys.model import Form
+from bot.surveys.service import Status, SurveyService
 from bot.telegram.callbacks import CohortCb, CompletionCb
 from storage.cohorts import CohortRepository
 from storage.roles import RoleRepository
 from tests.auxil.completion_course import ASEL, COURSE, CURATOR, accept_homework, answer_questionnaire, quiz
 from tests.auxil.delivery_setup import add_learners, import_version, make_cohort, write_course
 from tests.auxil.harness import Harness, plain_buttons
+from tests.auxil.survey_course import survey_cohort
 from tests.auxil.updates import tg_user
 from tests.conftest import OWNER_ID
+from tests.test_surveys import fill
 
 LEARNER = tg_user(ASEL, language_code="en", first_name="Asel")
 OWNER = tg_user(OWNER_ID, language_code="en")
@@ -128,15 +132,15 @@ async def test_the_results_screen(harness: Harness, tmp_path: Path) -> None:
     assert results.text == (
         "📊 <b>Results: Reading club 1</b>\n"
         "Reading club\n"
-        "Completed the course: <b>0</b> of 1 learners\n"
+        "Completed the course: <b>0</b> of 1 learner\n"
         "\n"
         "<b>Completion rules met</b>\n"
         "• homework accepted: 1 of 1\n"
         "• quizzes, 75% or more: 0 of 1\n"
         "• questionnaire answered: 1 of 1\n"
         "\n"
-        "<b>Questionnaire</b>: 1 responses\n"
-        "Only 1 anonymous responses so far. The results are shown from 5 responses on: "
+        "<b>Questionnaire</b>: 1 response\n"
+        "Only 1 anonymous response so far. The results are shown from 5 responses on: "
         "fewer could tell who answered what."
     )
     # The card's button shows the same screen.
@@ -164,3 +168,29 @@ async def test_learners_and_other_curators_are_refused_and_nothing_changes(harne
     assert await h.db.fetchval("SELECT status FROM cohorts WHERE id = ?", (cohort,)) == "active"
     [mine] = await h.send(OTHER_CURATOR, "/results")
     assert mine.text.startswith("📊 <b>Итоги: Reading club 1</b>")
+
+
+async def test_the_results_of_five_anonymous_responses_and_the_self_assessment(
+    harness: Harness, tmp_path: Path
+) -> None:
+    h = harness
+    people = [101, 102, 103, 104, 105]
+    cohort = await survey_cohort(h.db, tmp_path, h.clock.now(), people)
+    surveys: SurveyService = h.dp["surveys"]
+    for user in people:
+        await surveys.open(cohort, user, Form.BEFORE)
+        await surveys.answer(cohort, user, Form.BEFORE, 0, 2)
+        await surveys.answer(cohort, user, Form.BEFORE, 1, 3)
+        assert (await surveys.submit(cohort, user, Form.BEFORE)).status is Status.OK
+        await fill(surveys, cohort, user, quality=user % 5 + 1, text="Больше игр" if user == 101 else None)
+    [results] = await h.send(OWNER, "/results")
+    lines = results.text.split("\n")
+    assert "Completed the course: <b>0</b> of 5 learners" in lines  # the course has no rules
+    assert "The course has no completion rules: learners complete it when the cohort finishes." in lines
+    assert "• I can plan a library event for children: 2.0 → 4.0 (5 / 5)" in lines
+    assert "• I can assess how an event went: 3.0 → 5.0 (5 / 5)" in lines
+    assert "<b>Questionnaire</b>: 5 responses" in lines
+    assert "• The course&#x27;s quality? (1 = very poor, 5 = excellent): mean <b>3.0</b> (5 answers)" in lines
+    assert lines[lines.index("• The most useful part? (5 answers):") + 1 :][:2] == ["◦ Lectures: 0", "◦ Tasks: 5"]
+    assert lines[lines.index("• Which formats? (5 answers):") + 1 :][:3] == ["◦ Video: 5", "◦ Chat: 0", "◦ Games: 5"]
+    assert lines[-2:] == ["• What could be better? (1 written answer):", "◦ «Больше игр»"]

@@ -22,7 +22,10 @@ completion-results-none = There are no cohorts whose results you can see.
 completion-results-pick = Which cohort's results?
 completion-results-title = 📊 <b>Results: { $name }</b>
     { $course }
-completion-results-completed = Completed the course: <b>{ $count }</b> of { $total } learners
+completion-results-completed = Completed the course: <b>{ $count }</b> of { $total ->
+        [one] { $total } learner
+       *[other] { $total } learners
+    }
 completion-results-finished = 🏁 The cohort is finished.
 completion-results-rules = <b>Completion rules met</b>
 completion-results-rule-homework = • homework accepted: { $count } of { $total }
@@ -31,13 +34,28 @@ completion-results-rule-questionnaire = • questionnaire answered: { $count } o
 completion-results-no-rules = The course has no completion rules: learners complete it when the cohort finishes.
 completion-results-self = <b>Self-assessment</b>, mean from 1 to 5, before → after (how many rated):
 completion-results-self-line = • { $statement }: { $before } → { $after } ({ $rated_before } / { $rated_after })
-completion-results-questionnaire = <b>Questionnaire</b>: { $count } responses
-completion-results-withheld = Only { $count } anonymous responses so far. The results are shown from { $min } responses on: fewer could tell who answered what.
-completion-results-scale = • { $question }: mean <b>{ $mean }</b> ({ $count } answers)
-completion-results-choice = • { $question } ({ $count } answers):
-completion-results-option =     { $option }: { $count }
-completion-results-texts = • { $question } ({ $count } written answers):
-completion-results-text =     — { $text }
+completion-results-questionnaire = <b>Questionnaire</b>: { $count ->
+        [one] { $count } response
+       *[other] { $count } responses
+    }
+completion-results-withheld = Only { $count ->
+        [one] { $count } anonymous response
+       *[other] { $count } anonymous responses
+    } so far. The results are shown from { $min } responses on: fewer could tell who answered what.
+completion-results-scale = • { $question }: mean <b>{ $mean }</b> ({ $count ->
+        [one] { $count } answer
+       *[other] { $count } answers
+    })
+completion-results-choice = • { $question } ({ $count ->
+        [one] { $count } answer
+       *[other] { $count } answers
+    }):
+completion-results-option = ◦ { $option }: { $count }
+completion-results-texts = • { $question } ({ $count ->
+        [one] { $count } written answer
+       *[other] { $count } written answers
+    }):
+completion-results-text = ◦ «{ $text }»
 completion-results-no-questionnaire = The course has no questionnaire.
 
 cmd-results = A cohort's results: completion, self-assessment, questionnaire

@@ -35,9 +35,9 @@ completion-results-questionnaire = <b>Сауалнама</b>: { $count } жау�
 completion-results-withheld = Әзірге тек { $count } анонимді жауап бар. Қорытынды { $min } жауаптан бастап көрсетіледі: одан аз болса, кімнің не жауап бергенін білуге болады.
 completion-results-scale = • { $question }: орташа <b>{ $mean }</b> ({ $count } жауап)
 completion-results-choice = • { $question } ({ $count } жауап):
-completion-results-option =     { $option }: { $count }
+completion-results-option = ◦ { $option }: { $count }
 completion-results-texts = • { $question } ({ $count } жазбаша жауап):
-completion-results-text =     — { $text }
+completion-results-text = ◦ «{ $text }»
 completion-results-no-questionnaire = Курста сауалнама жоқ.
 
 cmd-results = Ағын қорытындысы: аяқтау, өзін-өзі бағалау, сауалнама

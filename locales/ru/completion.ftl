@@ -22,7 +22,7 @@ completion-results-none = Нет потоков, итоги которых вы 
 completion-results-pick = Итоги какого потока?
 completion-results-title = 📊 <b>Итоги: { $name }</b>
     { $course }
-completion-results-completed = Завершили курс: <b>{ $count }</b> из { $total } слушателей
+completion-results-completed = Завершили курс: <b>{ $count }</b> (слушателей в потоке: { $total })
 completion-results-finished = 🏁 Поток завершён.
 completion-results-rules = <b>Выполнены условия завершения</b>
 completion-results-rule-homework = • домашние задания приняты: { $count } из { $total }
@@ -32,12 +32,12 @@ completion-results-no-rules = У курса нет условий заверше
 completion-results-self = <b>Самооценка</b>, среднее от 1 до 5, до → после (сколько оценили):
 completion-results-self-line = • { $statement }: { $before } → { $after } ({ $rated_before } / { $rated_after })
 completion-results-questionnaire = <b>Анкета</b>: ответов — { $count }
-completion-results-withheld = Пока только { $count } анонимных ответов. Итоги показываются начиная с { $min } ответов: по меньшему числу можно понять, кто что ответил.
+completion-results-withheld = Пока анонимных ответов: { $count }. Итоги показываются, когда ответов не меньше { $min }: по меньшему числу можно понять, кто что ответил.
 completion-results-scale = • { $question }: среднее <b>{ $mean }</b> (ответов: { $count })
 completion-results-choice = • { $question } (ответов: { $count }):
-completion-results-option =     { $option }: { $count }
+completion-results-option = ◦ { $option }: { $count }
 completion-results-texts = • { $question } (письменных ответов: { $count }):
-completion-results-text =     — { $text }
+completion-results-text = ◦ «{ $text }»
 completion-results-no-questionnaire = У курса нет анкеты.
 
 cmd-results = Итоги потока: завершение, самооценка, анкета
