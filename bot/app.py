@@ -23,6 +23,7 @@ from aiohttp import web
 from bot.backup.service import DailyBackup
 from bot.broadcasts.service import BroadcastService
 from bot.clock import Clock, SystemClock
+from bot.completion.service import CompletionService
 from bot.config import Settings
 from bot.courses.bootstrap import ensure_sample_course
 from bot.courses.catalog import course_title
@@ -49,6 +50,7 @@ from bot.telegram.views.homework import StatusEdits
 from bot.telegram.webhook import create_webhook_app, webhook_secret
 from handlers import get_routers
 from storage.cohorts import CohortRepository
+from storage.completions import CompletionRepository
 from storage.courses import CourseRepository
 from storage.db import Database
 from storage.fsm import SQLiteStorage
@@ -135,6 +137,24 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     live = LiveQuizService(db, settings, translator, clock, delivery.courses, lambda: delivery.sender)
     dp["live"] = live
     dp.shutdown.register(live.shutdown)
+    # Completion reads homework, quizzes and surveys; the handlers of their events call its
+    # ``after_event``. At the tick: on_completed hooks still owed, the one sweep after a start,
+    # cohorts due to finish. Other features (certificates) append to ``completion.on_completed``.
+    completion = CompletionService(
+        CompletionRepository(db),
+        cohorts=cohorts,
+        deliveries=delivery.repo,
+        courses=delivery.courses,
+        homework=homework,
+        quizzes=quizzes,
+        surveys=surveys,
+        clock=clock,
+        finish_after=timedelta(days=settings.cohort_finish_after_days),
+        questionnaire_reminders=settings.questionnaire_reminders,
+        wake=delivery.wake,
+    )
+    dp["completion"] = completion
+    delivery.tick_hooks.append(completion.tick)
     # Every repository that keeps a person's id: /mydata exports them, "Delete my data" erases
     # them (a feature with such a table adds its repository here; tests/test_personal_data.py
     # fails until it does).
@@ -144,6 +164,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     personal_data.add(quizzes.repo)  # quiz attempts and answers
     personal_data.add(live.repo)  # live quiz games, players, answers, group bindings
     personal_data.add(surveys.repo)  # survey drafts, named responses, who answered, self-assessments
+    personal_data.add(completion.repo)  # who completed which cohort's course
     dp["erasure"] = ErasureService(users, [delivery.person_erased, quizzes.person_erased], personal_data)
     dp["personal_data"] = PersonalDataService(
         personal_data,

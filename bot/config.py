@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     # Quizzes (issue 11): hours after a learner's last answer in an unfinished quiz when one
     # reminder goes out.
     quiz_reminder_hours: float = Field(default=24.0, gt=0, le=24 * 30)
+    # Completion (docs/completion.md): a cohort becomes 'finished' this many days after its last
+    # item (lesson, deadline, questionnaire reminder); its reminders stop then.
+    cohort_finish_after_days: int = Field(default=7, ge=0, le=365)
 
     # Webhook mode (docs/operations.md): with a URL the bot listens for Telegram instead of polling.
     webhook_url: str | None = None

@@ -11,6 +11,7 @@ from handlers import (
     admin,
     broadcasts,
     cohorts,
+    completion,
     course_import,
     courses,
     delivery,
@@ -49,8 +50,16 @@ def staff_routers() -> list[StaffRouter]:
             new_cohort.setup(),
             course_import.setup(),
             live_binding,
+            completion.finish_setup(),
         ),
-        StaffRouter(access.CURATOR, look_at_cohorts, homework_review.setup(), homework_group.setup(), live_host),
+        StaffRouter(
+            access.CURATOR,
+            look_at_cohorts,
+            homework_review.setup(),
+            homework_group.setup(),
+            live_host,
+            completion.results_setup(),
+        ),
     ]
 
 

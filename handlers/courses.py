@@ -11,6 +11,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.clock import Clock
+from bot.completion.service import CompletionService
 from bot.courses.catalog import course_for_version, next_lesson, released_lessons
 from bot.delivery.service import DeliveryService, ResendOutcome
 from bot.homework.service import HomeworkService
@@ -21,6 +22,7 @@ from bot.quizzes.service import QuizService
 from bot.telegram import keyboards
 from bot.telegram.callbacks import CourseCb
 from bot.telegram.views import drop_buttons
+from bot.telegram.views.completion import card_line
 from bot.telegram.views.homework import homework_line
 from bot.telegram.views.quizzes import quiz_progress
 from bot.text import dates
@@ -39,6 +41,7 @@ async def show_courses(
     clock: Clock,
     homework: HomeworkService,
     quizzes: QuizService,
+    completion: CompletionService,
 ) -> None:
     mine = await cohorts.of_learner(chat_id)
     if not mine:
@@ -52,7 +55,9 @@ async def show_courses(
         course = await course_for_version(courses, cohort.version_id)
         title = escape(course.text(course.title, l10n.locale))
         coming = next_lesson(course, cohort, now, await deliveries.shift_days(cohort.id))
-        if cohort.status == "paused":
+        if cohort.status == "finished":
+            upcoming = l10n("completion-ended")
+        elif cohort.status == "paused":
             upcoming = l10n("courses-paused")
         elif coming is None:
             upcoming = l10n("courses-all-released")
@@ -80,7 +85,12 @@ async def show_courses(
         quiz_lines = quiz_progress(
             l10n, await quizzes.progress(cohort.id, chat_id), await quizzes.standing(cohort.id, chat_id)
         )
-        blocks.append(block if quiz_lines is None else f"{block}\n{quiz_lines}")
+        if quiz_lines is not None:
+            block += f"\n{quiz_lines}"
+        # What completion still needs (or that it is done).
+        standing = await completion.standing(cohort.id, chat_id, progress)
+        line = card_line(l10n, standing) if standing is not None else ""
+        blocks.append(f"{block}\n{line}" if line else block)
         # "Send a lesson again" once there is a lesson to send again.
         entries.append((cohort.id, course.button_title(l10n.locale), coming is None or coming.number > 1))
     await bot.send_message(
@@ -105,8 +115,11 @@ def setup(translator: Translator) -> Router:
         deliveries: DeliveryRepository,
         homework: HomeworkService,
         quizzes: QuizService,
+        completion: CompletionService,
     ) -> None:
-        await show_courses(bot, message.chat.id, l10n, cohorts, courses, deliveries, clock, homework, quizzes)
+        await show_courses(
+            bot, message.chat.id, l10n, cohorts, courses, deliveries, clock, homework, quizzes, completion
+        )
 
     @router.callback_query(CourseCb.filter(F.action == "again"))
     async def again_pick(

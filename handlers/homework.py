@@ -15,6 +15,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
+from bot.completion.service import CompletionService
 from bot.delivery.service import DeliveryService
 from bot.homework.model import (
     AddOutcome,
@@ -30,6 +31,7 @@ from bot.people.model import User
 from bot.telegram import keyboards
 from bot.telegram.callbacks import DraftCb, HomeworkCb
 from bot.telegram.views import drop_buttons
+from bot.telegram.views.completion import missing_lines
 from bot.telegram.views.homework import (
     StatusEdits,
     accepted_kinds,
@@ -272,9 +274,14 @@ def setup() -> Router:
 
     @router.message(Command("progress"))
     async def progress_command(
-        message: Message, l10n: Localizer, homework: HomeworkService, cohorts: CohortRepository, bot: Bot
+        message: Message,
+        l10n: Localizer,
+        homework: HomeworkService,
+        cohorts: CohortRepository,
+        completion: CompletionService,
+        bot: Bot,
     ) -> None:
-        await show_progress(bot, message.chat.id, l10n, homework, cohorts)
+        await show_progress(bot, message.chat.id, l10n, homework, cohorts, completion)
 
     return router
 
@@ -353,7 +360,12 @@ async def _refuse(
 
 
 async def show_progress(
-    bot: Bot, chat_id: int, l10n: Localizer, homework: HomeworkService, cohorts: CohortRepository
+    bot: Bot,
+    chat_id: int,
+    l10n: Localizer,
+    homework: HomeworkService,
+    cohorts: CohortRepository,
+    completion: CompletionService,
 ) -> None:
     """/progress: each course the learner is in, with the homework they can hand in as buttons."""
     mine = await cohorts.of_learner(chat_id)
@@ -365,8 +377,11 @@ async def show_progress(
         if progress is None:
             continue
         open_ones = [(cohort.id, item.lesson_number) for item in progress.homework if item.can_hand_in]
+        finished = cohort.status == "finished"
+        standing = await completion.standing(cohort.id, chat_id, progress)
+        assert standing is not None  # the cohort is there: progress found it
         await bot.send_message(
             chat_id,
-            progress_text(l10n, progress, cohort.timezone),
+            progress_text(l10n, progress, cohort.timezone, missing_lines(l10n, standing, finished=finished)),
             reply_markup=keyboards.open_homework_keyboard(l10n, open_ones),
         )

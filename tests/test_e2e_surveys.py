@@ -35,42 +35,50 @@ async def test_a_librarian_answers_the_questionnaire_across_a_restart(tmp_path: 
         assert invitation.button_labels == ["📝 Заполнить"]
 
         await aliya.click("📝 Заполнить")
-        form = await aliya.expect("1 из 8")
+        form = await aliya.expect("1 из 12")
         assert "Как вы оцениваете общее качество курса? (1 — очень плохо, 5 — отлично)" in form.text
         assert form.button_labels == ["1", "2", "3", "4", "5"]
-        for point, next_item in (("5", "2 из 8"), ("4", "3 из 8"), ("5", "4 из 8")):
+        for point, next_item in (("5", "2 из 12"), ("4", "3 из 12"), ("5", "4 из 12")):
             await aliya.click(point, message=form)
             assert next_item in (await aliya.next_edit(form)).message.text
         # Long options: listed in full in the message, numbered on the buttons.
         assert "1. 1. Библиотека — центр сообщества" in form.text
         await aliya.click("3. 3. Работа с детьми", message=form)
-        assert "5 из 8" in (await aliya.next_edit(form)).message.text
+        assert "5 из 12" in (await aliya.next_edit(form)).message.text
         await aliya.click("▫️ Онлайн-встречи", message=form)
         await aliya.next_edit(form)
         await aliya.click("▫️ Практические задания", message=form)
         await aliya.next_edit(form)
         await aliya.click("✔️ Готово", message=form)
-        assert "6 из 8" in (await aliya.next_edit(form)).message.text
+        assert "6 из 12" in (await aliya.next_edit(form)).message.text
         await aliya.click("В течение месяца", message=form)
-        assert "7 из 8" in (await aliya.next_edit(form)).message.text
+        assert "7 из 12" in (await aliya.next_edit(form)).message.text
         # She types at once, as soon as she sees the question (the press may not be answered yet).
         await aliya.send_text("Больше примеров из сельских библиотек")
-        last = await aliya.expect("8 из 8")
+        last = await aliya.expect("8 из 12")
 
         # The bot restarts; Fill in goes on where she stopped.
         await bot.restart()
         db = bot.app.db
         await aliya.click("📝 Заполнить", message=invitation)
-        again = await aliya.expect("8 из 8")
+        again = await aliya.expect("8 из 12")
         assert again.button_labels == ["⬅️ Назад", "⏭ Пропустить"]
         await aliya.click("⏭ Пропустить", message=again)
+        # The sample course's self-assessment comes after the questionnaire's own items: named.
+        statement = (await aliya.next_edit(again)).message
+        assert "9 из 12" in statement.text and "👤 Эта часть не анонимна" in statement.text
+        for point, step in (("3", "10 из 12"), ("4", "11 из 12"), ("4", "12 из 12")):
+            await aliya.click(point, message=again)
+            assert step in (await aliya.next_edit(again)).message.text
+        await aliya.click("5", message=again)
         check = (await aliya.next_edit(again)).message
         assert "Проверьте ответы" in check.text
         assert "Больше примеров из сельских библиотек" in check.text
         assert "Онлайн-встречи; Практические задания" in check.text
         await aliya.click("📤 Отправить", message=again)
         done = (await aliya.next_edit(again)).message
-        assert done.text == "✅ Спасибо! Ваши ответы отправлены анонимно."
+        assert done.text.startswith("✅ Спасибо! Ваши ответы отправлены анонимно.")
+        assert "<b>Ваша самооценка</b>: сейчас — 4" in done.html or "Ваша самооценка: сейчас — 4" in done.text
         assert last.message_id != again.message_id
 
         # The reminders are cancelled as done, not sent.

@@ -105,7 +105,8 @@ async def test_the_enrolment_confirmation_shows_the_course_description_in_bold_n
     learner = tg_user(42, language_code="ru")
     await register(harness, learner, language_label="Русский")
     sent = await harness.send(learner, f"/start c_{cohort.invite_code}")
-    shown, entities = parse_html(sent[-1].text)  # what Telegram shows, parsing it as the bot's HTML
+    confirmation = next(m for m in sent if "Вы записаны на курс" in m.text)  # the self-assessment follows it
+    shown, entities = parse_html(confirmation.text)  # what Telegram shows, parsing it as the bot's HTML
     assert "<b>" not in shown and "&lt;" not in shown
     units = shown.encode("utf-16-le")  # entity offsets count UTF-16 code units
     bold = [

@@ -133,7 +133,11 @@ async def test_courses_shows_each_quiz_and_the_share_the_course_requires(harness
     [shown] = await harness.send(ru, "/courses")
 
     assert "📝 Тесты:\n• урок 1: 3 из 3 ✅\n• урок 2: ещё не пройден\n" in shown.text
-    assert shown.text.rstrip().endswith("Верные ответы во всех тестах: 60% (курс требует 60%) ✅")
+    assert shown.text.rstrip().endswith(
+        "Верные ответы во всех тестах: 60% (курс требует 60%) ✅\n🎓 Вы завершили курс."
+    )
+    # The quiz was the course's only rule: the finished attempt recorded her completion.
+    assert await harness.db.fetchval("SELECT user_id FROM completions") == RU
 
 
 async def test_answers_from_strangers_and_to_unknown_polls_change_nothing(harness: Harness, cohort: int) -> None:

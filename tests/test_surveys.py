@@ -111,7 +111,7 @@ async def test_an_anonymous_response_cannot_be_traced_to_a_person(
     assert [row["user_id"] for row in marks] == people
     assert set(marks[0].keys()) == {"cohort_id", "user_id", "item_key", "answered_on"}
     # Nothing else in the database holds a typed answer next to a person.
-    for table in ("survey_answered", "self_assessments", "survey_drafts", "fsm_state", "deliveries"):
+    for table in ("survey_answered", "self_assessments", "survey_drafts", "fsm_state", "deliveries", "completions"):
         for row in await db.fetchall(f"SELECT * FROM {table}"):
             assert "more games" not in " ".join(str(v) for v in tuple(row))
 

@@ -28,6 +28,8 @@ DIGEST_VARIANT = "digest-"
 # user_id is the learner, the chat is the group: the row's detail names it, see Addressed).
 REVIEW_POST = "review-post"
 POST_VARIANT = "post-"
+# A learner is told she completed the course (item_key "C", variant "completed"; bot/completion).
+COMPLETION = "completion"
 
 # Why a row was cancelled or found unreachable (the ``reason`` column).
 LEFT = "left"

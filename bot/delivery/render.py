@@ -20,6 +20,7 @@ from bot.courses.model import SUPPORTED_LANGUAGES, Course, FileMaterial, Homewor
 from bot.courses.schedule import homework_deadline
 from bot.delivery.model import (
     BROADCAST,
+    COMPLETION,
     HOMEWORK,
     HOMEWORK_RESULT,
     LESSON,
@@ -157,6 +158,13 @@ def render(row: DueDelivery, ctx: RenderContext) -> tuple[OutMessage, ...]:
             raise LookupError(f"the submission of {row.variant} is not there")
         group_language = ctx.detail.language if ctx.detail.language in SUPPORTED_LANGUAGES else language
         return group_post_messages(Localizer(ctx.translator, group_language or language), ctx.detail)
+    if row.kind == COMPLETION:
+        # bot/completion: she met every completion rule (written with the completion, once).
+        hours = f"{course.hours:g}"
+        text = ctx.translator.get(
+            language, "completion-told", course=escape(course.text(course.title, language)), hours=hours
+        )
+        return (OutMessage(text),)
     raise LookupError(f"unknown delivery kind {row.kind!r}")
 
 

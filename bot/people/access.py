@@ -15,6 +15,7 @@ _IMPLIED = {OWNER: {OWNER, ORGANIZER, CURATOR}, ORGANIZER: {ORGANIZER, CURATOR},
 STAFF_COMMANDS: dict[str, str] = {
     "cohorts": CURATOR,
     "review": CURATOR,
+    "results": CURATOR,
     "newcohort": ORGANIZER,
     "import": ORGANIZER,
     "delivery": ORGANIZER,

@@ -75,6 +75,13 @@ class CohortAdminCb(CallbackData, prefix="coha"):
     page: Number = 0  # remove: which page of the learners list, plus one (0: a fresh list)
 
 
+class CompletionCb(CallbackData, prefix="cmp"):
+    """A cohort's results (curators of it and up) and finishing it by hand (organizers)."""
+
+    action: Literal["results", "finish", "finish-yes", "finish-no"]
+    cohort_id: Id = 0
+
+
 NewCohortAction = Literal["course", "default", "none", "create", "cancel"]
 
 

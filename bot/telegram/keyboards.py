@@ -23,6 +23,7 @@ from bot.telegram.callbacks import (
     BroadcastCb,
     CohortAdminCb,
     CohortCb,
+    CompletionCb,
     CourseCb,
     DraftCb,
     FormCb,
@@ -37,7 +38,7 @@ from bot.telegram.callbacks import (
     SurveyAction,
     SurveyCb,
 )
-from bot.text.buttons import fitted_label
+from bot.text.buttons import BUTTON_LIMIT, fitted_label, shorten
 
 # Each language is named in its own words, whatever the current interface language is.
 LANGUAGE_BUTTONS = (("kk", "language-name-kk"), ("ru", "language-name-ru"), ("en", "language-name-en"))
@@ -223,6 +224,13 @@ def cohort_card_keyboard(l10n: Localizer, cohort: Cohort, roles: frozenset[str])
             builder.button(
                 text=l10n("broadcast-button-cohort"), callback_data=BroadcastCb(action="cohort", cohort_id=cohort.id)
             )
+            builder.button(
+                text=l10n("completion-button-finish"),
+                callback_data=CompletionCb(action="finish", cohort_id=cohort.id),
+            )
+    builder.button(
+        text=l10n("completion-button-results"), callback_data=CompletionCb(action="results", cohort_id=cohort.id)
+    )
     builder.button(text=l10n("cohort-button-all"), callback_data=CohortCb(action="list"))
     builder.adjust(2)
     return builder.as_markup()
@@ -649,3 +657,28 @@ def broadcast_message_keyboard(l10n: Localizer, cohort_id: int) -> InlineKeyboar
 
 def broadcast_stop_keyboard(l10n: Localizer, broadcast_id: int) -> InlineKeyboardMarkup:
     return one_per_row([(l10n("broadcast-button-stop"), BroadcastCb(action="stop", broadcast_id=broadcast_id))])
+
+
+# Completion (staff)
+
+
+def finish_confirm_keyboard(l10n: Localizer, cohort_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                InlineKeyboardButton(
+                    text=l10n("completion-button-finish-yes"),
+                    callback_data=CompletionCb(action="finish-yes", cohort_id=cohort_id).pack(),
+                ),
+                InlineKeyboardButton(
+                    text=l10n("completion-button-finish-no"),
+                    callback_data=CompletionCb(action="finish-no", cohort_id=cohort_id).pack(),
+                ),
+            ]
+        ]
+    )
+
+
+def results_cohorts_keyboard(cohorts: Sequence[Cohort]) -> InlineKeyboardMarkup:
+    """/results with several cohorts: one button each."""
+    return one_per_row((shorten(c.name, BUTTON_LIMIT), CompletionCb(action="results", cohort_id=c.id)) for c in cohorts)

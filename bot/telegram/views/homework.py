@@ -136,9 +136,10 @@ def closed_text(l10n: Localizer, context: HomeworkContext, curators: Sequence[st
     return l10n("homework-closed", lesson=context.lesson_number, deadline=deadline_label(l10n, context)) + "\n" + ask
 
 
-def progress_text(l10n: Localizer, progress: Progress, timezone: str) -> str:
+def progress_text(l10n: Localizer, progress: Progress, timezone: str, completion: list[str] | None = None) -> str:
     """Per course: lessons received, a bar of required homework accepted, each homework's status,
-    and what is still needed for completion."""
+    and what is still needed for completion (``completion``: those lines as bot/completion says
+    them, with where she stands; without them, the course's rules as homework knows them)."""
     course = progress.course
     lines = [
         l10n("homework-progress-title", course=escape(course.text(course.title, l10n.locale))),
@@ -150,6 +151,11 @@ def progress_text(l10n: Localizer, progress: Progress, timezone: str) -> str:
         lines.append("")
         lines.append(l10n("homework-progress-homework"))
         lines.extend(_status_line(l10n, item, timezone) for item in progress.homework)
+    if completion is not None:
+        if completion:
+            lines.append("")
+            lines.extend(completion)
+        return "\n".join(lines).strip()
     needed: list[str] = []
     missing = progress.missing_homework
     if missing:
