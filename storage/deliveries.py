@@ -90,8 +90,8 @@ _CLAIMABLE = """
       LEFT JOIN enrolments e ON e.cohort_id = d.cohort_id AND e.user_id = d.user_id
       JOIN users u ON u.telegram_id = d.user_id
       LEFT JOIN delivery_calendars k ON k.cohort_id = d.cohort_id
-     WHERE d.state = 'planned' AND d.due_at <= :now AND c.status = 'active'
-       AND (e.status = 'active' OR d.kind IN ('review-digest')) AND u.blocked_at IS NULL
+     WHERE d.state = 'planned' AND d.due_at <= :now AND (c.status = 'active' OR d.kind = 'certificate')
+       AND (e.status = 'active' OR d.kind IN ('review-digest', 'certificate')) AND u.blocked_at IS NULL
 """
 
 
@@ -398,10 +398,10 @@ class DeliveryRepository:
             """
             SELECT d.due_at FROM deliveries d
               JOIN cohorts c ON c.id = d.cohort_id
-              JOIN enrolments e ON e.cohort_id = d.cohort_id AND e.user_id = d.user_id
+              LEFT JOIN enrolments e ON e.cohort_id = d.cohort_id AND e.user_id = d.user_id
               JOIN users u ON u.telegram_id = d.user_id
-             WHERE d.state = 'planned' AND c.status = 'active' AND e.status = 'active'
-               AND u.blocked_at IS NULL
+             WHERE d.state = 'planned' AND u.blocked_at IS NULL
+               AND ((c.status = 'active' AND e.status = 'active') OR d.kind = 'certificate')
              ORDER BY d.due_at LIMIT 1
             """
         )
