@@ -22,11 +22,13 @@ from aiohttp import web
 
 from bot.backup.service import DailyBackup
 from bot.broadcasts.service import BroadcastService
+from bot.certificates.service import DEFAULT_USERNAME, CertificateService
+from bot.certificates.standing import CourseStanding
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.courses.bootstrap import ensure_sample_course
 from bot.courses.catalog import course_title
-from bot.delivery.model import HOMEWORK_RESULT, REVIEW_DIGEST
+from bot.delivery.model import CERTIFICATE, HOMEWORK_RESULT, REVIEW_DIGEST
 from bot.delivery.sender import sender_factory
 from bot.delivery.service import DeliveryService
 from bot.homework.service import HomeworkService
@@ -129,6 +131,27 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     live = LiveQuizService(db, settings, translator, clock, delivery.courses, lambda: delivery.sender)
     dp["live"] = live
     dp.shutdown.register(live.shutdown)
+    # Certificates: issued on completion (bot/completion will call certificates.on_completed from
+    # its CompletionService.on_completed hooks) or by an organizer, rendered when sent. What a
+    # learner still lacks is read from homework, quizzes and the questionnaire until completion
+    # provides its own CompletionStanding.
+    certificates = CertificateService(
+        db, clock, translator, delivery.courses, delivery, delivery.repo, CourseStanding(homework, quizzes, surveys)
+    )
+    dp["certificates"] = certificates
+    delivery.details[CERTIFICATE] = certificates.certificate_file
+
+    async def learn_username(bot: Bot) -> None:
+        async def username() -> str:
+            try:
+                return (await bot.me()).username or DEFAULT_USERNAME  # getMe once, then aiogram's cache
+            except Exception:
+                log.warning("the bot's username is not known yet; the QR link names %s", DEFAULT_USERNAME)
+                return DEFAULT_USERNAME
+
+        certificates.bot_username = username
+
+    dp.startup.register(learn_username)
     # Every repository that keeps a person's id: /mydata exports them, "Delete my data" erases
     # them (a feature with such a table adds its repository here; tests/test_personal_data.py
     # fails until it does).
@@ -138,6 +161,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     personal_data.add(quizzes.repo)  # quiz attempts and answers
     personal_data.add(live.repo)  # live quiz games, players, answers, group bindings
     personal_data.add(surveys.repo)  # survey drafts, named responses, who answered, self-assessments
+    personal_data.add(certificates.repo)  # certificates (holder, issuer), /verify's wrong tries
     dp["erasure"] = ErasureService(users, [delivery.person_erased, quizzes.person_erased], personal_data)
     dp["personal_data"] = PersonalDataService(
         personal_data,

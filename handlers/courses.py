@@ -10,6 +10,7 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
+from bot.certificates.service import CertificateService
 from bot.clock import Clock
 from bot.courses.catalog import course_for_version, next_lesson, released_lessons
 from bot.delivery.service import DeliveryService, ResendOutcome
@@ -39,6 +40,7 @@ async def show_courses(
     clock: Clock,
     homework: HomeworkService,
     quizzes: QuizService,
+    certificates: CertificateService | None = None,
 ) -> None:
     mine = await cohorts.of_learner(chat_id)
     if not mine:
@@ -48,6 +50,7 @@ async def show_courses(
     blocks: list[str] = []
     entries: list[tuple[int, str, bool]] = []
     open_homework: list[tuple[int, int]] = []
+    certified: list[int] = []
     for cohort in mine:
         course = await course_for_version(courses, cohort.version_id)
         title = escape(course.text(course.title, l10n.locale))
@@ -81,12 +84,16 @@ async def show_courses(
             l10n, await quizzes.progress(cohort.id, chat_id), await quizzes.standing(cohort.id, chat_id)
         )
         blocks.append(block if quiz_lines is None else f"{block}\n{quiz_lines}")
+        if certificates is not None:
+            held = await certificates.of_learner(cohort.id, chat_id)
+            if held is not None and held.valid:
+                certified.append(cohort.id)
         # "Send a lesson again" once there is a lesson to send again.
         entries.append((cohort.id, course.button_title(l10n.locale), coming is None or coming.number > 1))
     await bot.send_message(
         chat_id,
         l10n("courses-header") + "\n\n" + "\n\n".join(blocks),
-        reply_markup=keyboards.my_courses_keyboard(l10n, entries, open_homework),
+        reply_markup=keyboards.my_courses_keyboard(l10n, entries, open_homework, certified),
     )
 
 
@@ -105,8 +112,11 @@ def setup(translator: Translator) -> Router:
         deliveries: DeliveryRepository,
         homework: HomeworkService,
         quizzes: QuizService,
+        certificates: CertificateService,
     ) -> None:
-        await show_courses(bot, message.chat.id, l10n, cohorts, courses, deliveries, clock, homework, quizzes)
+        await show_courses(
+            bot, message.chat.id, l10n, cohorts, courses, deliveries, clock, homework, quizzes, certificates
+        )
 
     @router.callback_query(CourseCb.filter(F.action == "again"))
     async def again_pick(

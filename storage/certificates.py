@@ -67,7 +67,8 @@ class CertificateRepository:
                         return None
             else:
                 cursor = await conn.execute(
-                    "UPDATE certificates SET status = ?, changed_by = ?, changed_at = ? WHERE number = ? AND status = ?",
+                    """UPDATE certificates SET status = ?, changed_by = ?, changed_at = ?
+                        WHERE number = ? AND status = ?""",
                     (REPLACED, new.issued_by, stamp, replacing, VALID),
                 )
                 if cursor.rowcount != 1:
@@ -226,10 +227,14 @@ class CertificateRepository:
         return {
             "certificates": [dict(row) for row in rows],
             "certificates_handled": [
-                {"number": row["number"], "issued": bool(row["issued"]), "changed": bool(row["changed"]),
-                 "status": row["status"]}
+                {
+                    "number": row["number"],
+                    "issued": bool(row["issued"]),
+                    "changed": bool(row["changed"]),
+                    "status": row["status"],
+                }
                 for row in handled
-            ],  # fmt: skip
+            ],
         }
 
     async def erase(self, conn: aiosqlite.Connection, person: Forgetting) -> dict[str, int]:
@@ -245,9 +250,7 @@ class CertificateRepository:
                 WHERE user_id = ?""",
             (ERASED, stamp, person.alias, person.user_id),
         )
-        await conn.execute(
-            "UPDATE certificates SET issued_by = ? WHERE issued_by = ?", (person.alias, person.user_id)
-        )
+        await conn.execute("UPDATE certificates SET issued_by = ? WHERE issued_by = ?", (person.alias, person.user_id))
         await conn.execute(
             "UPDATE certificates SET changed_by = ? WHERE changed_by = ?", (person.alias, person.user_id)
         )

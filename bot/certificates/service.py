@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 
 MISSES_ALLOWED = 5  # wrong numbers one person may try ...
 MISSES_WINDOW = timedelta(minutes=10)  # ... within this long
+DEFAULT_USERNAME = "oqu_bot"  # only until the bot is connected: tests without a Bot API
 FOLDER = "certificates"  # under the files folder: the PDFs as last sent (rendered again each time)
 
 
@@ -104,7 +105,7 @@ class CertificateService:
         shifts: ShiftPort,
         standing: CompletionStanding,
         *,
-        bot_username: Callable[[], str] | None = None,
+        bot_username: Callable[[], Awaitable[str]] | None = None,
     ) -> None:
         self.repo = CertificateRepository(db)
         self.users = UserRepository(db)
@@ -115,8 +116,9 @@ class CertificateService:
         self.delivery = delivery
         self.shifts = shifts
         self.standing = standing
-        # The bot's @username, for the QR code's link: known once the bot is connected.
-        self.bot_username: Callable[[], str] = bot_username or (lambda: "oqu_bot")
+        # The bot's @username, for the QR code's link: asked of the bot once it is there
+        # (bot/app.py sets it at startup).
+        self.bot_username: Callable[[], Awaitable[str]] = bot_username or _default_username
 
     # ------------------------------------------------------------------ issuing
 
@@ -310,7 +312,7 @@ class CertificateService:
             issued=each(lambda lang: tr.get(lang, "certificates-pdf-issued", date=dates.date_label(lang, issued_on))),
             words=words,
             number=certificate.number,
-            link=verify_link(self.bot_username(), certificate.number),
+            link=verify_link(await self.bot_username(), certificate.number),
             logo=_read(Path(files_dir), spec.logo.stored_name) if spec and spec.logo else None,
             signature=_read(Path(files_dir), spec.signature.stored_name) if spec and spec.signature else None,
             issued_at=certificate.issued_at,
@@ -353,6 +355,10 @@ class CertificateService:
         if spec is not None and spec.organization is not None:
             return course.text(spec.organization, lang)
         return self.translator.get(lang, "certificates-pdf-organization")
+
+
+async def _default_username() -> str:
+    return DEFAULT_USERNAME
 
 
 def _read(folder: Path, name: str) -> bytes | None:

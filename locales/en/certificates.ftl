@@ -47,6 +47,9 @@ verify-reason-erased = the holder asked for their personal data to be deleted
 
 # Organizers.
 cmd-certificates = Certificates of a cohort (organizers)
+cmd-certissue = Issue a certificate by hand (organizers)
+cmd-certrevoke = Revoke a certificate (organizers)
+cmd-certreissue = Reissue a certificate after a name fix (organizers)
 certificates-staff-usage = Certificates:
     /certificates <i>cohort</i>: the list of a cohort
     /certissue <i>cohort</i> <i>person</i>: issue one by hand (completed offline)
