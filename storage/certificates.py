@@ -32,7 +32,7 @@ def _certificate(row: aiosqlite.Row) -> Certificate:
         issued_by=row["issued_by"],
         status=row["status"],
         reason=row["reason"],
-        replaced_by=row["replaced_by"],
+        replaced_by=row["replacement"],
     )
 
 
@@ -91,7 +91,7 @@ class CertificateRepository:
                 ),
             )
             if replacing is not None:
-                await conn.execute("UPDATE certificates SET replaced_by = ? WHERE number = ?", (new.number, replacing))
+                await conn.execute("UPDATE certificates SET replacement = ? WHERE number = ?", (new.number, replacing))
             await add_notice(conn, new.cohort_id, new.user_id, new.number, CERTIFICATE, "", now)
             certificate_id = cursor.lastrowid
         assert certificate_id is not None
@@ -213,7 +213,7 @@ class CertificateRepository:
         rows = await self._db.fetchall(
             """
             SELECT t.number, c.name AS cohort, t.full_name, t.hours, t.languages, t.issued_at, t.status,
-                   t.reason, t.replaced_by, c.version_id AS course_version_id
+                   t.reason, t.replacement, c.version_id AS course_version_id
               FROM certificates t JOIN cohorts c ON c.id = t.cohort_id
              WHERE t.user_id = ? ORDER BY t.id
             """,

@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 MISSES_ALLOWED = 5  # wrong numbers one person may try ...
 MISSES_WINDOW = timedelta(minutes=10)  # ... within this long
 DEFAULT_USERNAME = "oqu_bot"  # only until the bot is connected: tests without a Bot API
+TITLE_MARK = "\x00"  # where the course's title goes in certificates-pdf-completed
 FOLDER = "certificates"  # under the files folder: the PDFs as last sent (rendered again each time)
 
 
@@ -282,16 +283,19 @@ class CertificateService:
         def each(make: Callable[[str], str]) -> dict[str, str]:
             return {lang: make(lang) for lang in langs}
 
-        words = {
-            lang: {
+        words = {}
+        for lang in langs:
+            # The course's title is printed apart (bold, wrapped): the words around it, either
+            # side of the placeholder, go above and below it in the language's own order.
+            around = tr.get(lang, "certificates-pdf-completed", title=TITLE_MARK).replace("\u2068", "")
+            before, _, after = around.replace("\u2069", "").partition(TITLE_MARK)
+            words[lang] = {
                 "title": tr.get(lang, "certificates-pdf-title"),
                 "before_name": tr.get(lang, "certificates-pdf-before-name"),
-                "before_title": tr.get(lang, "certificates-pdf-before-title"),
-                "after_title": tr.get(lang, "certificates-pdf-after-title"),
+                "before_title": before.strip(),
+                "after_title": after.strip(),
                 "verify": tr.get(lang, "certificates-pdf-verify"),
             }
-            for lang in langs
-        }
         signatory = spec.signatory if spec is not None else None
         return Page(
             languages=langs,

@@ -3,8 +3,8 @@
 # Printed on the PDF.
 certificates-pdf-title = CERTIFICATE
 certificates-pdf-before-name = This is to certify that
-certificates-pdf-before-title = has successfully completed the professional development course
-certificates-pdf-after-title = {""}
+# Around the course's title, printed in bold where $title stands (either side may be empty).
+certificates-pdf-completed = has successfully completed the professional development course { $title }
 certificates-pdf-hours = { $hours ->
         [one] { $hours } academic hour
        *[other] { $hours } academic hours

@@ -3,8 +3,8 @@
 # PDF-ке басылады.
 certificates-pdf-title = СЕРТИФИКАТ
 certificates-pdf-before-name = Осы сертификат
-certificates-pdf-before-title = {""}
-certificates-pdf-after-title = біліктілікті арттыру курсын сәтті аяқтағанын растайды
+# Around the course's title, printed in bold where $title stands (either side may be empty).
+certificates-pdf-completed = { $title } біліктілікті арттыру курсын сәтті аяқтағанын растайды
 certificates-pdf-hours = { $hours } академиялық сағат
 certificates-pdf-dates = Оқу мерзімі: { $start } – { $end }
 certificates-pdf-issued = Берілген күні: { $date }

@@ -3,8 +3,8 @@
 # Напечатано в PDF.
 certificates-pdf-title = СЕРТИФИКАТ
 certificates-pdf-before-name = Настоящий сертификат подтверждает, что
-certificates-pdf-before-title = успешно прошёл(а) курс повышения квалификации
-certificates-pdf-after-title = {""}
+# Around the course's title, printed in bold where $title stands (either side may be empty).
+certificates-pdf-completed = успешно прошёл(а) курс повышения квалификации { $title }
 certificates-pdf-hours = { $hours ->
         [one] { $hours } академический час
         [few] { $hours } академических часа

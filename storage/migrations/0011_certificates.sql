@@ -14,7 +14,7 @@ CREATE TABLE certificates (
     reason       TEXT,                       -- why it was revoked
     changed_by   INTEGER,                    -- who revoked or replaced it
     changed_at   TEXT,
-    replaced_by  TEXT REFERENCES certificates (number)
+    replacement  TEXT REFERENCES certificates (number)  -- the number that replaced it
 );
 -- At most one valid certificate per learner and cohort: on_completed cannot issue twice.
 CREATE UNIQUE INDEX certificates_one_valid ON certificates (cohort_id, user_id) WHERE status = 'valid';
