@@ -128,7 +128,9 @@ async def run(learners: int, rate: int, folder: Path) -> None:
         await delivery.start(sender_factory(bot, settings), scheduler=scheduler)
         delivery.wake()
         while True:
-            sent = await db.fetchval("SELECT COUNT(*) FROM deliveries WHERE kind = ? AND state = 'sent'", (CERTIFICATE,))
+            sent = await db.fetchval(
+                "SELECT COUNT(*) FROM deliveries WHERE kind = ? AND state = 'sent'", (CERTIFICATE,)
+            )
             failed = await db.fetchval(
                 "SELECT COUNT(*) FROM deliveries WHERE kind = ? AND state IN ('failed', 'unreachable')", (CERTIFICATE,)
             )
