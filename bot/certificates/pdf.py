@@ -48,14 +48,21 @@ def render_pdf(page: Page) -> bytes:
     columns = _columns(len(page.languages))
 
     y = 20.0
-    if page.logo is not None:
-        pdf.image(BytesIO(page.logo), x=MARGIN, y=18, h=22, keep_aspect_ratio=True)
+    top_columns = columns
+    if page.logo is not None and len(columns) == 1:
+        pdf.image(BytesIO(page.logo), x=MARGIN, y=17, w=24, h=24, keep_aspect_ratio=True)
+    elif page.logo is not None:
+        # Two languages: the logo in the middle, each organization's name beside it.
+        logo = 22.0
+        pdf.image(BytesIO(page.logo), x=(WIDTH - logo) / 2, y=15, w=logo, h=logo, keep_aspect_ratio=True)
+        side = (WIDTH - 2 * MARGIN - logo - 12) / 2
+        top_columns = [(MARGIN, side), (WIDTH - MARGIN - side, side)]
     # The issuing organization, on top, in every language of the page.
-    y = _texts(pdf, page, columns, y, lambda lang: page.organization[lang], size=12, bold=True, color=ACCENT)
+    y = _texts(pdf, page, top_columns, y, lambda lang: page.organization[lang], size=12, bold=True, color=ACCENT)
     title = " · ".join(dict.fromkeys(page.words[lang]["title"] for lang in page.languages))
     two = len(page.languages) > 1
     pdf.set_char_spacing(3)
-    title_y = max(y + 5, 40.0 if two else 44.0)
+    title_y = max(y + 5, 40.0 if two else 46.0)
     _line(pdf, title, MARGIN, WIDTH - 2 * MARGIN, title_y, size=32 if two else 38, bold=True, color=GOLD)
     pdf.set_char_spacing(0)
     y = title_y + (20 if two else 24)
@@ -67,14 +74,15 @@ def render_pdf(page: Page) -> bytes:
     pdf.set_draw_color(*GOLD)
     pdf.set_line_width(0.4)
     pdf.line(WIDTH / 2 - 70, name_y + 14, WIDTH / 2 + 70, name_y + 14)
-    y = name_y + 17
+    y = name_y + (17 if two else 19)
     small = 11 if two else 12
     y = _texts(pdf, page, columns, y, lambda lang: page.words[lang]["before_title"], size=small)
     y = _texts(pdf, page, columns, y + 1, lambda lang: f"«{page.course_title[lang]}»", size=15 if two else 16,
                bold=True, lines=3)  # fmt: skip
     y = _texts(pdf, page, columns, y + 1, lambda lang: page.words[lang]["after_title"], size=small)
-    y = _texts(pdf, page, columns, y + 2, lambda lang: page.hours[lang], size=small + 1, bold=True, color=ACCENT)
-    _texts(pdf, page, columns, y, lambda lang: page.dates[lang], size=small - 1)
+    gap = 2 if two else 5
+    y = _texts(pdf, page, columns, y + gap, lambda lang: page.hours[lang], size=small + 1, bold=True, color=ACCENT)
+    _texts(pdf, page, columns, y + gap / 2, lambda lang: page.dates[lang], size=small - 1)
 
     _signatory(pdf, page)
     _qr(pdf, page)
@@ -174,9 +182,10 @@ def _line_count(pdf: FPDF, width: float, height: float, text: str) -> int:
 def _signatory(pdf: FPDF, page: Page) -> None:
     """Bottom left: the signature (an image, or a line to sign on), the name and title, the date."""
     x, width = MARGIN + 4, 110.0
-    top = HEIGHT - 52
+    top = HEIGHT - 56
     if page.signature is not None:
-        pdf.image(BytesIO(page.signature), x=x + 20, y=top - 4, h=16, keep_aspect_ratio=True)
+        # Fitted into the box above the line, whatever the picture's proportions.
+        pdf.image(BytesIO(page.signature), x=x + 8, y=top - 3, w=55, h=15, keep_aspect_ratio=True)
     pdf.set_draw_color(*INK)
     pdf.set_line_width(0.3)
     pdf.line(x, top + 13, x + 70, top + 13)
