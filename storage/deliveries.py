@@ -453,13 +453,14 @@ class DeliveryRepository:
                 )
 
     async def sweep_ended(self, now: datetime) -> int:
-        """Planned rows of learners who left and of finished cohorts are cancelled."""
+        """Planned rows of learners who left and of finished cohorts are cancelled (not their
+        certificates: those come at the end, whatever the enrolment or the cohort is then)."""
         stamp = to_db(now)
         async with self._db.transaction() as conn:
             left = await conn.execute(
                 """
                 UPDATE deliveries SET state = 'cancelled', reason = 'left', updated_at = ?
-                 WHERE state = 'planned' AND (cohort_id, user_id) IN
+                 WHERE state = 'planned' AND kind != 'certificate' AND (cohort_id, user_id) IN
                        (SELECT cohort_id, user_id FROM enrolments WHERE status != 'active')
                 """,
                 (stamp,),
@@ -467,7 +468,7 @@ class DeliveryRepository:
             finished = await conn.execute(
                 """
                 UPDATE deliveries SET state = 'cancelled', reason = 'cohort-finished', updated_at = ?
-                 WHERE state = 'planned'
+                 WHERE state = 'planned' AND kind != 'certificate'
                    AND cohort_id IN (SELECT id FROM cohorts WHERE status = 'finished')
                 """,
                 (stamp,),

@@ -173,6 +173,24 @@ async def test_on_completed_issues_once_and_queues_one_delivery(harness: Harness
     assert stranger.value.key == "certificates-staff-not-learner"
 
 
+async def test_a_certificate_goes_out_after_the_cohort_finished_or_the_learner_left(
+    harness: Harness, tmp_path: Path
+) -> None:
+    cohort = await cohort_with_learners(harness.db, tmp_path, [LEARNER, OTHER], harness.clock.now())
+    certificates = service(harness)
+    await harness.db.execute("UPDATE cohorts SET status = 'finished' WHERE id = ?", (cohort,))
+    await harness.db.execute("UPDATE enrolments SET status = 'left' WHERE user_id = ?", (OTHER,))
+    first = await certificates.issue(cohort, LEARNER, issued_by=ORGANIZER)
+    second = await certificates.issue(cohort, OTHER, issued_by=ORGANIZER)
+    deliveries = harness.dp["deliveries"]
+
+    await deliveries.sweep_ended(harness.clock.now())  # the tick's clean-up of ended enrolments and cohorts
+
+    claimed = await deliveries.claim(harness.clock.now(), 10)
+    assert sorted(row.item_key for row in claimed) == sorted([first.number, second.number])
+    assert {row.kind for row in claimed} == {CERTIFICATE}
+
+
 async def test_verify_valid_then_revoked_then_a_reissue_replaces_it(harness: Harness, tmp_path: Path) -> None:
     cohort = await cohort_with_learners(harness.db, tmp_path, [LEARNER], harness.clock.now())
     certificates = service(harness)
