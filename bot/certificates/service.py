@@ -340,7 +340,9 @@ class CertificateService:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{certificate.number}.pdf"
         await asyncio.to_thread(path.write_bytes, data)
-        lang = certificate.languages[0]
+        # The message in the learner's own language (the PDF may be in two).
+        lang = row.language if row.language in SUPPORTED_LANGUAGES else certificate.languages[0]
+        assert lang is not None
         caption = self.translator.get(
             lang, "certificates-caption", course=escape(course.text(course.title, lang)), number=certificate.number
         )
