@@ -29,6 +29,9 @@ certificates-missing-questionnaire = • the end-of-course questionnaire
 certificates-on-the-way = Everything for «{ $course }» is done: your certificate will come soon.
 certificates-revoked-own = Your certificate { $number } was revoked. Please contact the organizer.
 
+cmd-certificate = My certificate, or what is still missing
+cmd-verify = Check a certificate by its number
+
 # Checking a number: /verify or the QR code's link. Open to anyone.
 verify-usage = Send the certificate's number after /verify, for example:
     <code>/verify OQU-2026-7KQ4-MX2P</code>

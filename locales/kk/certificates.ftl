@@ -25,6 +25,8 @@ certificates-missing-quiz = • тесттер: әзірге { $percent }% дұ�
 certificates-missing-questionnaire = • курс соңындағы сауалнама
 certificates-on-the-way = «{ $course }» курсы бойынша бәрі орындалды: сертификатыңыз жақында келеді.
 certificates-revoked-own = { $number } сертификатыңыз кері қайтарылды. Ұйымдастырушыға хабарласыңыз.
+cmd-certificate = Сертификатым немесе әлі орындалмағаны
+cmd-verify = Сертификатты нөмірі бойынша тексеру
 
 # Нөмірді тексеру: /verify немесе QR кодтағы сілтеме. Барлығына ашық.
 verify-usage = /verify сөзінен кейін сертификат нөмірін жіберіңіз, мысалы:

@@ -30,6 +30,8 @@ certificates-missing-quiz = • тесты: пока { $percent }% верных 
 certificates-missing-questionnaire = • анкета в конце курса
 certificates-on-the-way = Всё по курсу «{ $course }» выполнено: сертификат скоро придёт.
 certificates-revoked-own = Ваш сертификат { $number } отозван. Обратитесь, пожалуйста, к организатору.
+cmd-certificate = Мой сертификат или что ещё осталось
+cmd-verify = Проверить сертификат по номеру
 
 # Проверка номера: /verify или ссылка из QR-кода. Доступна всем.
 verify-usage = Отправьте номер сертификата после /verify, например:
