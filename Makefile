@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck bench bench-telegram bench-livequiz bench-flood bench-backup bench-broadcast bench-homework bench-latency clean
+.PHONY: install run test lint typecheck bench bench-telegram bench-livequiz bench-flood bench-backup bench-broadcast bench-homework bench-latency bench-certificates clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Oqu needs Python 3.11 or newer")'
@@ -70,6 +70,11 @@ bench-broadcast: $(STAMP)
 # Telegram's limits (about 2 minutes); results in docs/benchmarks.md.
 bench-homework: $(STAMP)
 	$(BIN)/python -m bench.homework
+
+# 1,000 certificates issued and queued, then rendered and sent at Telegram's limit (about 3
+# minutes): time per PDF, total, peak RSS, PDF size; results in docs/benchmarks.md.
+bench-certificates: $(STAMP)
+	$(BIN)/python -m bench.certificates
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build *.egg-info

@@ -22,12 +22,14 @@ from aiohttp import web
 
 from bot.backup.service import DailyBackup
 from bot.broadcasts.service import BroadcastService
+from bot.certificates.service import DEFAULT_USERNAME, CertificateService
+from bot.certificates.standing import CompletionRules
 from bot.clock import Clock, SystemClock
 from bot.completion.service import CompletionService
 from bot.config import Settings
 from bot.courses.bootstrap import ensure_sample_course
 from bot.courses.catalog import course_title
-from bot.delivery.model import HOMEWORK_RESULT, REVIEW_DIGEST, REVIEW_POST
+from bot.delivery.model import CERTIFICATE, HOMEWORK_RESULT, REVIEW_DIGEST, REVIEW_POST
 from bot.delivery.sender import sender_factory
 from bot.delivery.service import DeliveryService
 from bot.homework.service import HomeworkService
@@ -155,6 +157,26 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     )
     dp["completion"] = completion
     delivery.tick_hooks.append(completion.tick)
+    # Certificates: issued on completion (one of its on_completed hooks) or by an organizer,
+    # rendered when sent; what a learner still lacks is what completion says she lacks.
+    certificates = CertificateService(
+        db, clock, translator, delivery.courses, delivery, delivery.repo, CompletionRules(completion)
+    )
+    dp["certificates"] = certificates
+    completion.on_completed.append(certificates.on_completed)
+    delivery.details[CERTIFICATE] = certificates.certificate_file
+
+    async def learn_username(bot: Bot) -> None:
+        async def username() -> str:
+            try:
+                return (await bot.me()).username or DEFAULT_USERNAME  # getMe once, then aiogram's cache
+            except Exception:
+                log.warning("the bot's username is not known yet; the QR link names %s", DEFAULT_USERNAME)
+                return DEFAULT_USERNAME
+
+        certificates.bot_username = username
+
+    dp.startup.register(learn_username)
     # Every repository that keeps a person's id: /mydata exports them, "Delete my data" erases
     # them (a feature with such a table adds its repository here; tests/test_personal_data.py
     # fails until it does).
@@ -165,6 +187,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     personal_data.add(live.repo)  # live quiz games, players, answers, group bindings
     personal_data.add(surveys.repo)  # survey drafts, named responses, who answered, self-assessments
     personal_data.add(completion.repo)  # who completed which cohort's course
+    personal_data.add(certificates.repo)  # certificates (holder, issuer), /verify's wrong tries
     dp["erasure"] = ErasureService(users, [delivery.person_erased, quizzes.person_erased], personal_data)
     dp["personal_data"] = PersonalDataService(
         personal_data,

@@ -10,6 +10,7 @@ from bot.telegram.staff import StaffRouter
 from handlers import (
     admin,
     broadcasts,
+    certificates,
     cohorts,
     completion,
     course_import,
@@ -47,6 +48,7 @@ def staff_routers() -> list[StaffRouter]:
             change_cohorts,
             delivery_report.setup(),
             broadcasts.setup(),
+            certificates.staff_setup(),
             new_cohort.setup(),
             course_import.setup(),
             live_binding,
@@ -70,6 +72,7 @@ def get_routers(translator: Translator) -> list[Router]:
     # away. The fallback is last.
     staff = staff_routers()
     return [
+        certificates.setup(),  # before /start: its verification deep link is not an invite
         start.setup(),
         help.setup(translator),
         language.setup(translator),

@@ -10,6 +10,7 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
+from bot.certificates.service import CertificateService
 from bot.clock import Clock
 from bot.completion.service import CompletionService
 from bot.courses.catalog import course_for_version, next_lesson, released_lessons
@@ -42,6 +43,7 @@ async def show_courses(
     homework: HomeworkService,
     quizzes: QuizService,
     completion: CompletionService,
+    certificates: CertificateService | None = None,
 ) -> None:
     mine = await cohorts.of_learner(chat_id)
     if not mine:
@@ -51,6 +53,7 @@ async def show_courses(
     blocks: list[str] = []
     entries: list[tuple[int, str, bool]] = []
     open_homework: list[tuple[int, int]] = []
+    certified: list[int] = []
     for cohort in mine:
         course = await course_for_version(courses, cohort.version_id)
         title = escape(course.text(course.title, l10n.locale))
@@ -91,12 +94,16 @@ async def show_courses(
         standing = await completion.standing(cohort.id, chat_id, progress)
         line = card_line(l10n, standing) if standing is not None else ""
         blocks.append(f"{block}\n{line}" if line else block)
+        if certificates is not None:
+            held = await certificates.of_learner(cohort.id, chat_id)
+            if held is not None and held.valid:
+                certified.append(cohort.id)
         # "Send a lesson again" once there is a lesson to send again.
         entries.append((cohort.id, course.button_title(l10n.locale), coming is None or coming.number > 1))
     await bot.send_message(
         chat_id,
         l10n("courses-header") + "\n\n" + "\n\n".join(blocks),
-        reply_markup=keyboards.my_courses_keyboard(l10n, entries, open_homework),
+        reply_markup=keyboards.my_courses_keyboard(l10n, entries, open_homework, certified),
     )
 
 
@@ -116,9 +123,10 @@ def setup(translator: Translator) -> Router:
         homework: HomeworkService,
         quizzes: QuizService,
         completion: CompletionService,
+        certificates: CertificateService,
     ) -> None:
         await show_courses(
-            bot, message.chat.id, l10n, cohorts, courses, deliveries, clock, homework, quizzes, completion
+            bot, message.chat.id, l10n, cohorts, courses, deliveries, clock, homework, quizzes, completion, certificates
         )
 
     @router.callback_query(CourseCb.filter(F.action == "again"))

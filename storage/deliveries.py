@@ -90,8 +90,10 @@ _CLAIMABLE = """
       LEFT JOIN enrolments e ON e.cohort_id = d.cohort_id AND e.user_id = d.user_id
       JOIN users u ON u.telegram_id = d.user_id
       LEFT JOIN delivery_calendars k ON k.cohort_id = d.cohort_id
-     WHERE d.state = 'planned' AND d.due_at <= :now AND c.status = 'active'
-       AND (e.status = 'active' OR d.kind IN ('review-digest'))
+     WHERE d.state = 'planned' AND d.due_at <= :now
+       AND (c.status = 'active' OR d.kind = 'certificate'
+            OR (c.status = 'finished' AND d.kind IN ('homework-result', 'completion')))
+       AND (e.status = 'active' OR d.kind IN ('review-digest', 'certificate'))
        AND (u.blocked_at IS NULL OR d.kind IN ('review-post'))
 """
 
@@ -399,10 +401,11 @@ class DeliveryRepository:
             """
             SELECT d.due_at FROM deliveries d
               JOIN cohorts c ON c.id = d.cohort_id
-              JOIN enrolments e ON e.cohort_id = d.cohort_id AND e.user_id = d.user_id
+              LEFT JOIN enrolments e ON e.cohort_id = d.cohort_id AND e.user_id = d.user_id
               JOIN users u ON u.telegram_id = d.user_id
-             WHERE d.state = 'planned' AND c.status = 'active' AND e.status = 'active'
-               AND (u.blocked_at IS NULL OR d.kind IN ('review-post'))
+             WHERE d.state = 'planned' AND (u.blocked_at IS NULL OR d.kind IN ('review-post'))
+               AND ((c.status = 'active' AND e.status = 'active') OR d.kind = 'certificate'
+                    OR (c.status = 'finished' AND e.status = 'active' AND d.kind IN ('homework-result', 'completion')))
              ORDER BY d.due_at LIMIT 1
             """
         )
@@ -454,13 +457,15 @@ class DeliveryRepository:
                 )
 
     async def sweep_ended(self, now: datetime) -> int:
-        """Planned rows of learners who left and of finished cohorts are cancelled."""
+        """Planned rows of learners who left and of finished cohorts are cancelled; not their
+        certificates (those come at the end, whatever the enrolment or the cohort is then), nor,
+        in a finished cohort, what the end itself wrote: a completion notice, a curator's decision."""
         stamp = to_db(now)
         async with self._db.transaction() as conn:
             left = await conn.execute(
                 """
                 UPDATE deliveries SET state = 'cancelled', reason = 'left', updated_at = ?
-                 WHERE state = 'planned' AND (cohort_id, user_id) IN
+                 WHERE state = 'planned' AND kind != 'certificate' AND (cohort_id, user_id) IN
                        (SELECT cohort_id, user_id FROM enrolments WHERE status != 'active')
                 """,
                 (stamp,),
@@ -468,7 +473,7 @@ class DeliveryRepository:
             finished = await conn.execute(
                 """
                 UPDATE deliveries SET state = 'cancelled', reason = 'cohort-finished', updated_at = ?
-                 WHERE state = 'planned'
+                 WHERE state = 'planned' AND kind NOT IN ('certificate', 'completion', 'homework-result')
                    AND cohort_id IN (SELECT id FROM cohorts WHERE status = 'finished')
                 """,
                 (stamp,),

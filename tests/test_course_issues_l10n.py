@@ -101,6 +101,8 @@ SAMPLES: dict[str, list[dict[str, str | int | float]]] = {
     "too-few-options": [{"count": 1, "minimum": 2}, {"count": 0, "minimum": 2}],
     "too-many-options": [{"count": 11, "maximum": 10}, {"count": 22, "maximum": 10}],
     "too-many-statements": [{"count": 11, "maximum": 10}, {"count": 21, "maximum": 10}],
+    "certificate-languages": [{"count": 3}],
+    "certificate-image": [{"file": "files/logo.pdf"}],
     "duplicate-option": [{"option": 1}],
     "questionnaire-too-early": [{"day": 1, "time": "09:00", "last_day": 5, "last_time": "10:00"}],
     "invalid-id": [{"value": "Q!"}],

@@ -2,7 +2,8 @@
 Kazakh-speaking librarian meets the sample course's completion rules: three homework accepted
 earlier, the lesson 4 quiz passed, the questionnaire (with the self-assessment after) answered;
 /progress says what is still missing at each point; then a curator accepts her final work through
-/review, and her completion is recorded once and she is told, in Kazakh, once.
+/review, and her completion is recorded once and she is told, in Kazakh, once; her certificate
+(a PDF with her name, the course and its number) follows, once, and /verify says it is valid.
 
 Set ``OQU_TRANSCRIPT`` to a folder to keep her chat's transcript (docs/completion.md quotes it).
 """
@@ -28,6 +29,7 @@ from tests.auxil.delivery_setup import SAMPLE, add_learners, import_version, mak
 from tests.auxil.emulator import BotAPIEmulator
 from tests.auxil.emulator_models import BotMessage
 from tests.auxil.emulator_users import FakeUser
+from tests.test_certificates import text_of
 from tests.test_e2e_delivery import DeliveryBot, eventually
 
 ASEL, GULNAR = 4501, 4502
@@ -170,10 +172,25 @@ async def run(bot: DeliveryBot, emu: BotAPIEmulator, cohort: int) -> None:
     assert sum(m.text == TOLD for m in asel.messages) == 1  # told once
     assert await db.fetchval("SELECT COUNT(*) FROM completions") == 1
 
+    # Completing earns the certificate: a PDF with her registered name and the course, and its
+    # number verifies.
+    certificate = await asel.wait_for(lambda m: m.kind == "document", timeout=20)
+    number = await db.fetchval("SELECT number FROM certificates WHERE user_id = ?", (ASEL,))
+    assert certificate.file is not None and certificate.file.file_name == f"{number}.pdf"
+    assert certificate.file.content is not None
+    pdf_text = text_of(certificate.file.content)
+    name = await db.fetchval("SELECT full_name FROM users WHERE telegram_id = ?", (ASEL,))
+    assert name and name in pdf_text and number in pdf_text
+    assert "Қазіргі жағдайда кітапхана жұмысын ұйымдастыру" in pdf_text
+    asel.mark_read()
+    await asel.send_text(f"/verify {number}")
+    await asel.expect(f"{number} сертификаты жарамды.", timeout=10)
+
     asel.mark_read()
     await asel.send_text("/progress")
     after = await asel.expect("Сіз курсты аяқтадыңыз", timeout=10)
     assert "тағы не керек" not in after.text
+    assert sum(m.kind == "document" for m in asel.messages) == 1  # one certificate
 
     keep = os.environ.get("OQU_TRANSCRIPT")
     if keep:

@@ -194,7 +194,9 @@ async def test_bad_answers_are_explained_and_nothing_is_half_saved(tmp_path: Pat
 
 async def test_command_menus_per_language_and_for_owners(tmp_path: Path) -> None:
     async with running_bot(tmp_path, admin_ids=str(OWNER)) as bot:
-        learners = ["start", "courses", "profile", "progress", "mydata", "language", "help", "cancel"]
+        learners = [
+            "start", "courses", "profile", "progress", "certificate", "verify", "mydata", "language", "help", "cancel"
+        ]  # fmt: skip
         assert [c for c, _ in bot.emu.commands()] == learners
         assert bot.emu.commands(language_code="kk")[2] == ("profile", "Менің профилім")
         assert bot.emu.commands(language_code="ru")[2] == ("profile", "Мой профиль")

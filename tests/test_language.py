@@ -73,6 +73,7 @@ BUTTONS: dict[str, str | None] = {
     "courses-again-button": "title",
     "courses-again-lesson": "title",
     "courses-leave-button": "title",
+    "certificates-button": "title",
     "courses-leave-no": None,
     "courses-leave-yes": None,
     "delivery-button-again": None,

@@ -128,6 +128,9 @@ async def fill_with_features(harness: Harness, tmp_path: Path) -> int:
         cohort_id, PERSON, "kk", BroadcastContent("text", "Ертең Zoom 15:00-де"), Audience()
     )
     await harness.dp["broadcasts"].repo.set_progress_message(sent.id, PERSON, 5002)
+    # Their certificate (issued by hand by the owner), and a number they tried that does not exist.
+    await harness.dp["certificates"].issue(cohort_id, PERSON, issued_by=OWNER_ID)
+    await harness.dp["certificates"].check(PERSON, None)
     await SQLiteStorage(db, harness.clock).set_data(
         StorageKey(bot_id=harness.bot.id, chat_id=PERSON, user_id=PERSON),
         {"full_name": "менің жартылай толтырған жауабым"},

@@ -86,6 +86,8 @@ ISSUE_ARGS: Mapping[str, frozenset[str]] = MappingProxyType(
             "too-few-options": ("count", "minimum"),
             "too-many-options": ("count", "maximum"),
             "too-many-statements": ("count", "maximum"),
+            "certificate-languages": ("count",),
+            "certificate-image": ("file",),
             "duplicate-option": ("option",),
             "questionnaire-too-early": ("day", "time", "last_day", "last_time"),
             "invalid-id": ("value",),

@@ -28,7 +28,7 @@ from bot.courses.model import (
     Material,
     TextMaterial,
 )
-from bot.courses.parse_survey import SurveyParser
+from bot.courses.parse_certificate import CertificateParser
 from bot.courses.parse_texts import (
     CAPTION_LIMIT,
     LABEL_LIMIT,
@@ -57,6 +57,7 @@ TOP_FIELDS = (
     "completion",
     "live_quizzes",
     "self_assessment",
+    "certificate",
 )
 LESSON_FIELDS = ("day", "time", "title", "materials", "homework", "quiz")
 MATERIAL_FIELDS = ("text", "file", "caption", "link", "label")
@@ -121,7 +122,7 @@ def _position(issue: Issue) -> tuple[int, int]:
     return (issue.line or 0, issue.column or 0)
 
 
-class _CourseParser(SurveyParser):
+class _CourseParser(CertificateParser):
     """Builds the course from the node tree; keeps going after errors to find them all."""
 
     def parse(self, node: Node) -> Course | None:
@@ -160,6 +161,11 @@ class _CourseParser(SurveyParser):
             self_assessment = self._self_assessment(fields["self_assessment"])
             if self_assessment is None:
                 completion = None  # an error was reported: no course
+        certificate = None
+        if not is_empty(fields.get("certificate")):
+            certificate = self._certificate(fields["certificate"])
+            if certificate is None:
+                completion = None  # an error was reported: no course
         self._check_reminders(reminders, lessons)
         self._language_warnings()
         if None in (code, title, hours) or not languages or lessons is None:
@@ -180,6 +186,7 @@ class _CourseParser(SurveyParser):
             short_title=short_title,
             live_quizzes=live_quizzes,
             self_assessment=self_assessment,
+            certificate=certificate,
         )
 
     def _code(self, node: Node | None) -> str | None:

@@ -343,6 +343,25 @@ class Completion:
 
 
 @dataclass(frozen=True)
+class Signatory:
+    name: LocalizedText
+    title: LocalizedText | None = None
+
+
+@dataclass(frozen=True)
+class CertificateSpec:
+    """``certificate:`` in course.yaml: who issues the certificate, and in which languages.
+
+    ``languages`` empty: each learner's own language; two of them: side by side on one page."""
+
+    languages: tuple[str, ...] = ()
+    organization: LocalizedText | None = None
+    signatory: Signatory | None = None
+    logo: FileRef | None = None  # an image of the course folder (PNG or JPEG)
+    signature: FileRef | None = None
+
+
+@dataclass(frozen=True)
 class Course:
     code: str
     languages: tuple[str, ...]  # the course's fallback order
@@ -358,6 +377,8 @@ class Course:
     short_title: LocalizedText | None = None  # for buttons; without it, buttons shorten ``title``
     # Optional and None by default: a course without it keeps the hash of its stored versions.
     self_assessment: SelfAssessment | None = None
+    # The same: without a ``certificate:`` block the stored form (and its hash) is unchanged.
+    certificate: CertificateSpec | None = None
 
     def text(self, value: LocalizedText | None, language: str) -> str:
         """Resolve ``value`` for a learner of ``language`` with this course's fallback order."""
@@ -387,4 +408,8 @@ class Course:
                 if isinstance(material, FileMaterial):
                     for ref in material.files.values():
                         seen.setdefault(ref.path, ref)
+        if self.certificate is not None:
+            for image in (self.certificate.logo, self.certificate.signature):
+                if image is not None:
+                    seen.setdefault(image.path, image)
         return list(seen.values())

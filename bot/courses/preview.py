@@ -190,6 +190,7 @@ def render_preview(
     if course.questionnaire is not None:
         _questionnaire(chat, course.questionnaire, start, tz)
     _completion(chat)
+    _certificate(chat)
     offset = datetime.combine(start, datetime.min.time(), tzinfo=tz).strftime("%z")
     words = {
         name: chat.w(f"preview-{name.replace('_', '-')}")
@@ -354,6 +355,25 @@ def _self_assessment(chat: _Chat, assessment: SelfAssessment, moment: dict[str, 
             hint=None,
             buttons=[[str(point) for point in range(1, 6)]],
         )
+
+
+def _certificate(chat: _Chat) -> None:
+    """What the certificate will say about who issues it, and in which language(s)."""
+    course = chat.course
+    spec = course.certificate
+    lines = [chat.w("preview-certificate-hours", hours=course.hours)]
+    if spec is not None and spec.languages:
+        lines.append(chat.w("preview-certificate-languages", languages=" + ".join(spec.languages)))
+    else:
+        lines.append(chat.w("preview-certificate-own-language"))
+    if spec is not None and spec.organization is not None:
+        lines.append(chat.w("preview-certificate-issuer", issuer=chat.t(spec.organization)))
+    if spec is not None and spec.signatory is not None:
+        who = chat.t(spec.signatory.name)
+        if spec.signatory.title is not None:
+            who += f", {chat.t(spec.signatory.title)}"
+        lines.append(chat.w("preview-certificate-signatory", signatory=who))
+    chat.add("completion", word=chat.w("preview-certificate"), needs=lines)
 
 
 def _completion(chat: _Chat) -> None:

@@ -21,6 +21,10 @@ BROADCAST = "broadcast"
 # A curator's decision on a learner's homework (variant "review-<submission id>": one per submission).
 HOMEWORK_RESULT = "homework-result"
 REVIEW_VARIANT = "review-"
+# A learner's certificate (item_key: its number; variant "" or "again-<time>" for a copy asked for;
+# bot/certificates). Sent whatever the cohort's or the enrolment's state: it comes at the end.
+CERTIFICATE = "certificate"
+REVOKED_REASON = "revoked"  # a certificate revoked or replaced before its copy went out
 # A curator's daily digest of work waiting too long (variant "digest-<local date>": one a day).
 REVIEW_DIGEST = "review-digest"
 DIGEST_VARIANT = "digest-"

@@ -16,10 +16,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.broadcasts.model import BroadcastContent
+from bot.certificates.model import CertificateFile
 from bot.courses.model import SUPPORTED_LANGUAGES, Course, FileMaterial, Homework, Lesson, LinkMaterial, TextMaterial
 from bot.courses.schedule import homework_deadline
 from bot.delivery.model import (
     BROADCAST,
+    CERTIFICATE,
     COMPLETION,
     HOMEWORK,
     HOMEWORK_RESULT,
@@ -165,6 +167,11 @@ def render(row: DueDelivery, ctx: RenderContext) -> tuple[OutMessage, ...]:
             language, "completion-told", course=escape(course.text(course.title, language)), hours=hours
         )
         return (OutMessage(text),)
+    if row.kind == CERTIFICATE:
+        if not isinstance(ctx.detail, CertificateFile):
+            raise LookupError(f"the certificate {row.item_key} is not there")
+        pdf = ctx.detail
+        return (OutMessage(pdf.caption, OutFile(pdf.path, pdf.name, pdf.sha256, "document")),)
     raise LookupError(f"unknown delivery kind {row.kind!r}")
 
 

@@ -96,7 +96,7 @@ class NewCohortCb(CallbackData, prefix="nc"):
 class CourseCb(CallbackData, prefix="crs"):
     """A learner's own courses."""
 
-    action: str  # leave, leave-yes, leave-no, again, again-lesson
+    action: str  # leave, leave-yes, leave-no, again, again-lesson, certificate
     cohort_id: Id = 0
     lesson: Number = 0
 

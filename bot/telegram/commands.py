@@ -15,7 +15,18 @@ from bot.people import access
 
 log = logging.getLogger(__name__)
 
-LEARNER_COMMANDS = ("start", "courses", "profile", "progress", "mydata", "language", "help", "cancel")
+LEARNER_COMMANDS = (
+    "start",
+    "courses",
+    "profile",
+    "progress",
+    "certificate",
+    "verify",
+    "mydata",
+    "language",
+    "help",
+    "cancel",
+)
 
 
 def command_list(translator: Translator, locale: str, roles: Iterable[str] = ()) -> list[BotCommand]:

@@ -322,10 +322,14 @@ def grant_keyboard(l10n: Localizer, user_id: int, roles: Iterable[str]) -> Inlin
 
 
 def my_courses_keyboard(
-    l10n: Localizer, entries: Sequence[tuple[int, str, bool]], open_homework: Sequence[tuple[int, int]] = ()
+    l10n: Localizer,
+    entries: Sequence[tuple[int, str, bool]],
+    open_homework: Sequence[tuple[int, int]] = (),
+    certified: Sequence[int] = (),
 ) -> InlineKeyboardMarkup:
     """Per course (cohort id, title, whether lessons were given): "send again" and "leave";
-    first, "Hand in" for each (cohort id, lesson number) whose homework may be handed in now."""
+    first, "Hand in" for each (cohort id, lesson number) whose homework may be handed in now;
+    "🎓 Certificate" for each cohort in ``certified`` (the learner holds a valid one)."""
     buttons: list[tuple[str, CallbackData]] = [
         (
             l10n("homework-button-hand-in-lesson", number=lesson),
@@ -333,6 +337,14 @@ def my_courses_keyboard(
         )
         for cohort, lesson in open_homework
     ]
+    for cohort_id, title, _ in entries:
+        if cohort_id in certified:
+            buttons.append(
+                (
+                    fitted_label(l10n, "certificates-button", "title", title=title),
+                    CourseCb(action="certificate", cohort_id=cohort_id),
+                )
+            )
     for cohort_id, title, given in entries:
         if given:
             buttons.append(

@@ -122,6 +122,8 @@ course-issue-too-few-options = { $count } { $count ->
     }; a question needs at least { $minimum }
 course-issue-too-many-options = { $count } options; Telegram allows at most { $maximum }
 course-issue-too-many-statements = { $count } statements; at most { $maximum }: they are asked twice
+course-issue-certificate-languages = { $count } languages side by side; a certificate fits two at most
+course-issue-certificate-image = { $file }: the logo and the signature must be PNG or JPEG pictures
 course-issue-duplicate-option = the same as option { $option }
 
 ## The questionnaire and completion

@@ -63,6 +63,12 @@ preview-need-homework = accepted homework: { $count ->
     } { $lessons }
 preview-need-quiz = right answers in the quizzes: at least { $mark }%
 preview-need-questionnaire = the questionnaire filled in
+preview-certificate = The certificate (PDF, with a QR code to verify it)
+preview-certificate-hours = { $hours } academic hours
+preview-certificate-languages = in { $languages }, side by side
+preview-certificate-own-language = in each learner's language
+preview-certificate-issuer = issued by { $issuer }
+preview-certificate-signatory = signed by { $signatory }
 
 # The course title on buttons (short_title, or the start of the title).
 preview-short-title = On buttons

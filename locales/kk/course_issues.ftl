@@ -119,6 +119,8 @@ course-issue-correct-not-an-option = «{ $correct }» дұрыс жауабы н
 course-issue-too-few-options = небәрі { $count } жауап нұсқасы бар; сұрақта кемінде { $minimum } нұсқа болуы керек
 course-issue-too-many-options = { $count } жауап нұсқасы бар, ал Telegram { $maximum } нұсқадан артық қабылдамайды
 course-issue-too-many-statements = { $count } тұжырым бар, ең көбі { $maximum }: олар екі рет сұралады
+course-issue-certificate-languages = қатар тұрған тілдер саны: { $count }; сертификатқа екі тілден артық сыймайды
+course-issue-certificate-image = { $file }: логотип пен қолтаңба PNG не JPEG суреті болуы керек
 course-issue-duplicate-option = { $option }-нұсқамен бірдей
 
 ## Сауалнама және курсты аяқтау шарттары

@@ -61,6 +61,12 @@ preview-need-homework = { $count ->
     }
 preview-need-quiz = тесттегі дұрыс жауаптар: кемінде { $mark }%
 preview-need-questionnaire = толтырылған сауалнама
+preview-certificate = Сертификат (тексеруге арналған QR коды бар PDF)
+preview-certificate-hours = академиялық сағат саны: { $hours }
+preview-certificate-languages = { $languages } тілдерінде, қатар
+preview-certificate-own-language = әр тыңдаушының өз тілінде
+preview-certificate-issuer = берген ұйым: { $issuer }
+preview-certificate-signatory = қол қойған: { $signatory }
 
 # Курстың батырмалардағы қысқа атауы (short_title, болмаса атаудың басы).
 preview-short-title = Батырмада

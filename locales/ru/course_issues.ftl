@@ -134,6 +134,8 @@ course-issue-too-many-options = { $count } { $count ->
        *[many] вариантов
     } ответа, а Telegram допускает не больше { $maximum }
 course-issue-too-many-statements = утверждений: { $count }, можно не больше { $maximum }: их спрашивают дважды
+course-issue-certificate-languages = языков рядом: { $count }; на сертификате помещается не больше двух
+course-issue-certificate-image = { $file }: логотип и подпись должны быть картинками PNG или JPEG
 course-issue-duplicate-option = совпадает с вариантом { $option }
 
 ## Анкета и условия завершения

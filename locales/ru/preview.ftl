@@ -65,6 +65,12 @@ preview-need-homework = принятые домашние задания: { $cou
     } { $lessons }
 preview-need-quiz = правильные ответы в тестах: не меньше { $mark }%
 preview-need-questionnaire = заполненная анкета
+preview-certificate = Сертификат (PDF с QR-кодом для проверки)
+preview-certificate-hours = академических часов: { $hours }
+preview-certificate-languages = на языках { $languages }, рядом
+preview-certificate-own-language = на языке каждого слушателя
+preview-certificate-issuer = выдаёт: { $issuer }
+preview-certificate-signatory = подпись: { $signatory }
 
 # Название курса на кнопках (short_title или начало названия).
 preview-short-title = На кнопках
