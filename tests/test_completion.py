@@ -200,6 +200,12 @@ async def test_a_course_without_rules_completes_when_the_cohort_is_finished_by_h
     assert await completion.finish(cohort)
     rows = await db.fetchall("SELECT user_id FROM completions")
     assert [r["user_id"] for r in rows] == [ASEL]  # Bota left before the end
+    # She is told although the cohort has finished: the end-of-cohort sweep leaves the notice,
+    # and the sender takes it (both cancelled or skipped it before).
+    repo = dp["delivery"].repo
+    await repo.sweep_ended(clock.now())
+    claimed = await repo.claim(clock.now() + timedelta(minutes=1), 10)
+    assert sorted((row.user_id, row.kind) for row in claimed) == [(ASEL, "certificate"), (ASEL, "completion")]
 
 
 async def test_results_count_each_rule_and_keep_the_questionnaire_until_five(db: Database, rig: Rig) -> None:
