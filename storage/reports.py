@@ -251,8 +251,10 @@ class ReportRepository:
         tasks whose deadlines have passed (``missed_pairs``); have a lesson with a quiz
         (``quiz_lessons``: lesson keys) delivered but never opened its quiz."""
         params: dict[str, Any] = {"cohort": cohort_id}
-        selects = [f"SELECT telegram_id AS user_id, 'unreachable' AS reason FROM users WHERE blocked_at IS NOT NULL "
-                   f"AND telegram_id IN ({ACTIVE})"]
+        selects = [
+            f"SELECT telegram_id AS user_id, 'unreachable' AS reason FROM users WHERE blocked_at IS NOT NULL "
+            f"AND telegram_id IN ({ACTIVE})"
+        ]
         handed = (
             "SELECT 1 FROM submissions s WHERE s.cohort_id = :cohort AND s.user_id = e.user_id "
             "AND s.item_key = :{key} AND s.submitted_at IS NOT NULL"

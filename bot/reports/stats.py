@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from datetime import date, datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
-from bot.clock import Clock
 from bot.courses.model import Course, Lesson
-from bot.courses.schedule import homework_deadline, lesson_release
-from bot.delivery.plan import calendar_start
-from bot.delivery.planning import CourseCache
+from bot.courses.schedule import homework_deadline
 from bot.i18n import Localizer
 from bot.people import regions
-from bot.people.model import Cohort
 from bot.reports.model import (
-    HOMEWORK_CATEGORIES,
     BeforeAfterMean,
     CallEntry,
     CohortStats,
@@ -26,121 +22,10 @@ from bot.reports.model import (
     PlaceCount,
     ScaleMean,
 )
-from bot.reports.providers import ReportProviders
-from bot.surveys.model import MIN_ANONYMOUS_RESULTS, QUESTIONNAIRE_KEY
-from storage.deliveries import DeliveryRepository
-from storage.reports import ReportRepository
+from bot.surveys.model import MIN_ANONYMOUS_RESULTS
 
 HARDEST = 3  # questions shown as the hardest
 CALLS_SHOWN = 20  # learners to phone listed in the chat; the count says how many more
-
-
-class ReportService:
-    def __init__(
-        self,
-        repo: ReportRepository,
-        deliveries: DeliveryRepository,
-        courses: CourseCache,
-        clock: Clock,
-        providers: ReportProviders | None = None,
-    ) -> None:
-        self.repo = repo
-        self.deliveries = deliveries
-        self.courses = courses
-        self.clock = clock
-        self.providers = providers or ReportProviders()
-
-    async def course_of(self, cohort: Cohort) -> Course:
-        course, _ = await self.courses.get(cohort.version_id)
-        return course
-
-    async def cohort_stats(self, cohort: Cohort, language: str) -> CohortStats:
-        """Everything /stats shows of ``cohort``; texts from the course in ``language``."""
-        stats = CohortStats(names=[cohort.name], learners=await self.repo.learners(cohort.id))
-        if stats.empty:
-            return stats
-        course = await self.course_of(cohort)
-        now = self.clock.now()
-        zone = ZoneInfo(cohort.timezone)
-        start = calendar_start(cohort.start_date, await self.deliveries.shift_days(cohort.id))
-        released = [lesson for lesson in course.lessons if lesson_release(start, lesson, zone) <= now]
-        homework_keys = [lesson.homework.key for lesson in course.lessons if lesson.homework]
-        quizzes = [lesson.quiz for lesson in course.lessons if lesson.quiz]
-        repo, cid = self.repo, cohort.id
-
-        funnel = [FunnelStep("reports-funnel-enrolled", stats.learners)]
-        if released:
-            keys = [lesson.key for lesson in released]
-            funnel.append(
-                FunnelStep("reports-funnel-received", await repo.received_all(cid, keys), (("lessons", len(keys)),))
-            )
-        if homework_keys:
-            required = course.completion.required_homework(course.lessons) or tuple(homework_keys)
-            funnel.append(FunnelStep("reports-funnel-handed-in", await repo.handed_in_any(cid)))
-            funnel.append(FunnelStep("reports-funnel-accepted", await repo.accepted_all(cid, required)))
-        if quizzes:
-            marks = [(quiz.key, quiz.pass_mark) for quiz in quizzes]
-            funnel.append(FunnelStep("reports-funnel-quiz", await repo.passed_all(cid, marks)))
-        if course.questionnaire:
-            answered = await repo.questionnaire_answered(cid, QUESTIONNAIRE_KEY)
-            funnel.append(FunnelStep("reports-funnel-questionnaire", answered))
-        for provider in self.providers.funnel:
-            funnel.append(FunnelStep(provider.label, await provider.count(cid)))
-        stats.funnel = funnel
-
-        categories = await repo.homework_categories(cid)
-        for lesson in course.lessons:
-            if lesson.homework is None:
-                continue
-            counts = {c: categories.get(lesson.homework.key, {}).get(c, 0) for c in HOMEWORK_CATEGORIES}
-            counts["missing"] = max(stats.learners - sum(counts.values()), 0)
-            stats.homework.append(HomeworkBar(lesson.number, lesson.homework.key, counts))
-
-        stats.scores = await repo.score_bands(cid)
-        texts = {
-            (quiz.key, i): course.text(question.question, language)
-            for quiz in quizzes
-            for i, question in enumerate(quiz.questions)
-        }
-        lesson_of = {lesson.quiz.key: lesson.number for lesson in course.lessons if lesson.quiz}
-        stats.hardest = [
-            HardQuestion(key, lesson_of.get(key, 0), q, texts.get((key, q), ""), answered, correct)
-            for key, q, answered, correct in await repo.question_rates(cid)
-            if (key, q) in texts
-        ]
-        stats.hardest = hardest(stats.hardest)
-
-        if course.questionnaire:
-            questionnaire = course.questionnaire
-            stats.questionnaire_responses = await repo.questionnaire_responses(cid, QUESTIONNAIRE_KEY)
-            stats.questionnaire_withheld = (
-                questionnaire.anonymous and stats.questionnaire_responses < MIN_ANONYMOUS_RESULTS
-            )
-            scale = [item for item in questionnaire.items if item.kind == "scale"]
-            if not stats.questionnaire_withheld and scale:
-                sums = await repo.scale_sums(cid, QUESTIONNAIRE_KEY, [item.id for item in scale])
-                stats.questionnaire = [
-                    ScaleMean(item.id, course.text(item.question, language), *sums[item.id]) for item in scale
-                ]
-        if course.self_assessment:
-            ids = [f"s{i + 1}" for i in range(len(course.self_assessment.statements))]
-            before = await repo.rating_sums(cid, "before", ids)
-            after = await repo.rating_sums(cid, "after", ids)
-            stats.self_assessment = [
-                BeforeAfterMean(course.text(text, language), *before[sid], *after[sid])
-                for sid, text in zip(ids, course.self_assessment.statements, strict=True)
-            ]
-
-        places = await repo.places(cid)
-        if self.providers.completion is not None:
-            done = await self.providers.completion.completed_by_place(cid)
-            places = [
-                PlaceCount(p.region, p.settlement, p.learners, done.get((p.region, p.settlement), 0)) for p in places
-            ]
-        stats.places = places
-
-        stats.calls = await repo.calls(cid, missed_pairs(course, start, zone, now), quiz_lessons(released))
-        return stats
 
 
 def missed_pairs(course: Course, start: date, zone: ZoneInfo, now: datetime) -> list[tuple[str, str]]:
@@ -150,7 +35,7 @@ def missed_pairs(course: Course, start: date, zone: ZoneInfo, now: datetime) -> 
         for lesson in course.lessons
         if lesson.homework is not None and homework_deadline(start, lesson, lesson.homework, zone) < now
     ]
-    return list(zip(past, past[1:], strict=False))
+    return list(itertools.pairwise(past))
 
 
 def quiz_lessons(released: Sequence[Lesson]) -> list[str]:
@@ -178,7 +63,9 @@ def merge(parts: Sequence[CohortStats]) -> CohortStats:
     for part in parts:
         for bar in part.homework:
             seen_bar = bars.get(bar.item_key)
-            counts = dict(bar.counts) if seen_bar is None else {c: seen_bar.counts[c] + bar.counts[c] for c in bar.counts}
+            counts = (
+                dict(bar.counts) if seen_bar is None else {c: seen_bar.counts[c] + bar.counts[c] for c in bar.counts}
+            )
             bars[bar.item_key] = HomeworkBar(bar.lesson, bar.item_key, counts)
     total.homework = sorted(bars.values(), key=lambda b: b.lesson)
     total.scores = [sum(column) for column in zip(*(p.scores for p in parts), strict=True)] if parts else total.scores
@@ -189,8 +76,9 @@ def merge(parts: Sequence[CohortStats]) -> CohortStats:
             rates[(q.quiz_key, q.question)] = (
                 q
                 if seen_q is None
-                else HardQuestion(q.quiz_key, q.lesson, q.question, q.text, seen_q.answered + q.answered,
-                                  seen_q.correct + q.correct)
+                else HardQuestion(
+                    q.quiz_key, q.lesson, q.question, q.text, seen_q.answered + q.answered, seen_q.correct + q.correct
+                )
             )
     total.hardest = hardest(list(rates.values()))
     total.questionnaire_responses = sum(p.questionnaire_responses for p in parts)
@@ -203,7 +91,9 @@ def merge(parts: Sequence[CohortStats]) -> CohortStats:
             for m in part.questionnaire:
                 seen_m = items.get(m.item_id)
                 items[m.item_id] = (
-                    m if seen_m is None else ScaleMean(m.item_id, m.text, seen_m.total + m.total, seen_m.answered + m.answered)
+                    m
+                    if seen_m is None
+                    else ScaleMean(m.item_id, m.text, seen_m.total + m.total, seen_m.answered + m.answered)
                 )
         total.questionnaire = list(items.values())
     statements: dict[str, BeforeAfterMean] = {}
@@ -260,7 +150,11 @@ def summary_text(l10n: Localizer, stats: CohortStats) -> str:
     if stats.questionnaire_responses or stats.questionnaire_withheld:
         if stats.questionnaire_withheld:
             lines.append(
-                l10n("reports-questionnaire-withheld", responses=stats.questionnaire_responses, minimum=MIN_ANONYMOUS_RESULTS)
+                l10n(
+                    "reports-questionnaire-withheld",
+                    responses=stats.questionnaire_responses,
+                    minimum=MIN_ANONYMOUS_RESULTS,
+                )
             )
         else:
             means = [m.mean for m in stats.questionnaire if m.mean is not None]
