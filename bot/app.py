@@ -36,6 +36,8 @@ from bot.people.erasure import ErasureService
 from bot.people.personal_data import PersonalDataRegistry, PersonalDataService
 from bot.quizzes.live import LiveQuizService
 from bot.quizzes.service import QuizService
+from bot.reports.providers import ReportProviders
+from bot.reports.service import ReportService
 from bot.scheduling.aps import ApsScheduler
 from bot.status.recent import RecentErrors
 from bot.status.service import StatusService
@@ -53,6 +55,7 @@ from storage.db import Database
 from storage.fsm import SQLiteStorage
 from storage.lock import DatabaseLock
 from storage.personal_data import PersonalDataStore, core_sources
+from storage.reports import ReportRepository
 from storage.roles import RoleRepository
 from storage.surveys import SurveyRepository
 from storage.users import UserRepository
@@ -129,6 +132,11 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     live = LiveQuizService(db, settings, translator, clock, delivery.courses, lambda: delivery.sender)
     dp["live"] = live
     dp.shutdown.register(live.shutdown)
+    # Statistics and the Excel export read everything above. Completions and certificates plug
+    # in here: ReportProviders(funnel=[completed, certified], completion=..., sheets=[certificates]).
+    dp["reports"] = ReportService(
+        ReportRepository(db), delivery.repo, delivery.courses, clock, db.path, ReportProviders()
+    )
     # Every repository that keeps a person's id: /mydata exports them, "Delete my data" erases
     # them (a feature with such a table adds its repository here; tests/test_personal_data.py
     # fails until it does).

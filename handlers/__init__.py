@@ -8,7 +8,6 @@ from bot.i18n import Translator
 from bot.people import access
 from bot.telegram.staff import StaffRouter
 from handlers import (
-    admin,
     broadcasts,
     cohorts,
     course_import,
@@ -26,6 +25,7 @@ from handlers import (
     profile,
     quizzes,
     registration,
+    reports,
     roles,
     staff_guard,
     start,
@@ -39,7 +39,7 @@ def staff_routers() -> list[StaffRouter]:
     look_at_cohorts, change_cohorts = cohorts.setup()
     live_host, live_binding = live_quiz.staff_setup()
     return [
-        StaffRouter(access.OWNER, admin.setup(), roles.setup(), status.setup()),
+        StaffRouter(access.OWNER, roles.setup(), status.setup()),
         StaffRouter(
             access.ORGANIZER,
             change_cohorts,
@@ -49,7 +49,7 @@ def staff_routers() -> list[StaffRouter]:
             course_import.setup(),
             live_binding,
         ),
-        StaffRouter(access.CURATOR, look_at_cohorts, homework_review.setup(), live_host),
+        StaffRouter(access.CURATOR, look_at_cohorts, homework_review.setup(), live_host, reports.setup()),
     ]
 
 

@@ -19,11 +19,12 @@ STAFF_COMMANDS: dict[str, str] = {
     "import": ORGANIZER,
     "delivery": ORGANIZER,
     "livequiz": CURATOR,
+    "stats": CURATOR,
+    "export": CURATOR,
     "bindgroup": ORGANIZER,
     "broadcast": ORGANIZER,
     "roles": OWNER,
     "grant": OWNER,
-    "stats": OWNER,
     "status": OWNER,
 }
 

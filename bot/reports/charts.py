@@ -16,6 +16,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -49,7 +50,7 @@ class Chart:
     figure: Figure
 
 
-def _figure(title: str, rows: int = 1, height: float | None = None) -> tuple[Figure, list[object]]:
+def _figure(title: str, rows: int = 1, height: float | None = None) -> tuple[Figure, list[Axes]]:
     figure = Figure(figsize=(SIZE[0], height or SIZE[1]), dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)
     axes = figure.subplots(rows, 1, squeeze=False)[:, 0].tolist()
@@ -73,12 +74,12 @@ def funnel(l10n: Localizer, stats: CohortStats) -> Figure:
     figure, (ax,) = _figure(l10n("reports-chart-funnel"))
     labels = [_wrap(l10n(step.label, **dict(step.args))) for step in steps]
     counts = [step.count for step in steps]
-    bars = ax.barh(range(len(steps)), counts, color=MAIN)  # type: ignore[attr-defined]
-    ax.set_yticks(range(len(steps)), labels)  # type: ignore[attr-defined]
-    ax.invert_yaxis()  # type: ignore[attr-defined]
-    ax.bar_label(bars, labels=[str(c) for c in counts], padding=4, fontsize=TYPE)  # type: ignore[attr-defined]
-    ax.set_xlim(0, max([*counts, 1]) * 1.18)  # type: ignore[attr-defined]
-    ax.xaxis.set_visible(False)  # type: ignore[attr-defined]
+    bars = ax.barh(range(len(steps)), counts, color=MAIN)
+    ax.set_yticks(range(len(steps)), labels)
+    ax.invert_yaxis()
+    ax.bar_label(bars, labels=[str(c) for c in counts], padding=4, fontsize=TYPE)
+    ax.set_xlim(0, max([*counts, 1]) * 1.18)
+    ax.xaxis.set_visible(False)
     return figure
 
 
@@ -90,24 +91,22 @@ def homework(l10n: Localizer, stats: CohortStats) -> Figure:
     bottom = [0] * len(shown)
     for category in HOMEWORK_CATEGORIES:
         values = [bar.counts.get(category, 0) for bar in shown]
-        ax.bar(  # type: ignore[attr-defined]
-            x, values, bottom=bottom, color=COLOURS[category], label=l10n(f"reports-homework-{category}"), width=0.7
-        )
+        ax.bar(x, values, bottom=bottom, color=COLOURS[category], label=l10n(f"reports-homework-{category}"), width=0.7)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-    ax.set_xticks(x, [l10n("reports-lesson-short", number=bar.lesson) for bar in shown])  # type: ignore[attr-defined]
-    ax.set_ylabel(l10n("reports-axis-learners"), fontsize=TYPE)  # type: ignore[attr-defined]
-    ax.legend(fontsize=TYPE - 2, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=2, frameon=False)  # type: ignore[attr-defined]
+    ax.set_xticks(x, [l10n("reports-lesson-short", number=bar.lesson) for bar in shown])
+    ax.set_ylabel(l10n("reports-axis-learners"), fontsize=TYPE)
+    ax.legend(fontsize=TYPE - 2, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=2, frameon=False)
     return figure
 
 
 def scores(l10n: Localizer, stats: CohortStats) -> Figure:
     figure, (ax,) = _figure(l10n("reports-chart-quiz"))
     labels = [f"{low}–{high}%" for low, high in SCORE_BANDS]
-    bars = ax.bar(range(len(labels)), stats.scores, color=MAIN, width=0.7)  # type: ignore[attr-defined]
-    ax.set_xticks(range(len(labels)), labels)  # type: ignore[attr-defined]
-    ax.bar_label(bars, labels=[str(v) for v in stats.scores], padding=4, fontsize=TYPE)  # type: ignore[attr-defined]
-    ax.set_ylim(0, max([*stats.scores, 1]) * 1.15)  # type: ignore[attr-defined]
-    ax.set_ylabel(l10n("reports-axis-results"), fontsize=TYPE)  # type: ignore[attr-defined]
+    bars = ax.bar(range(len(labels)), stats.scores, color=MAIN, width=0.7)
+    ax.set_xticks(range(len(labels)), labels)
+    ax.bar_label(bars, labels=[str(v) for v in stats.scores], padding=4, fontsize=TYPE)
+    ax.set_ylim(0, max([*stats.scores, 1]) * 1.15)
+    ax.set_ylabel(l10n("reports-axis-results"), fontsize=TYPE)
     return figure
 
 
@@ -116,14 +115,12 @@ def questionnaire(l10n: Localizer, stats: CohortStats) -> Figure:
     figure, (ax,) = _figure(l10n("reports-chart-questionnaire", responses=stats.questionnaire_responses))
     labels = [_wrap(m.text) for m in items]
     means = [m.mean or 0.0 for m in items]
-    bars = ax.barh(range(len(items)), means, color=MAIN)  # type: ignore[attr-defined]
-    ax.set_yticks(range(len(items)), labels, fontsize=TYPE - 2)  # type: ignore[attr-defined]
-    ax.invert_yaxis()  # type: ignore[attr-defined]
-    ax.bar_label(  # type: ignore[attr-defined]
-        bars, labels=[f"{m.mean:.1f} (n={m.answered})" for m in items], padding=4, fontsize=TYPE
-    )
-    ax.set_xlim(0, 6.4)  # type: ignore[attr-defined]
-    ax.set_xticks([1, 2, 3, 4, 5])  # type: ignore[attr-defined]
+    bars = ax.barh(range(len(items)), means, color=MAIN)
+    ax.set_yticks(range(len(items)), labels, fontsize=TYPE - 2)
+    ax.invert_yaxis()
+    ax.bar_label(bars, labels=[f"{m.mean:.1f} (n={m.answered})" for m in items], padding=4, fontsize=TYPE)
+    ax.set_xlim(0, 6.4)
+    ax.set_xticks([1, 2, 3, 4, 5])
     return figure
 
 
@@ -132,19 +129,19 @@ def self_assessment(l10n: Localizer, stats: CohortStats) -> Figure:
     items = stats.self_assessment[: MAX_BARS // 2]
     figure, (ax,) = _figure(l10n("reports-chart-self"))
     y = list(range(len(items)))
-    before = ax.barh(  # type: ignore[attr-defined]
+    before = ax.barh(
         [i - 0.2 for i in y], [s.before or 0 for s in items], height=0.4, color=SECOND, label=l10n("reports-before")
     )
-    after = ax.barh(  # type: ignore[attr-defined]
+    after = ax.barh(
         [i + 0.2 for i in y], [s.after or 0 for s in items], height=0.4, color=MAIN, label=l10n("reports-after")
     )
-    ax.bar_label(before, labels=[_mean(s.before) for s in items], padding=4, fontsize=TYPE - 1)  # type: ignore[attr-defined]
-    ax.bar_label(after, labels=[_mean(s.after) for s in items], padding=4, fontsize=TYPE - 1)  # type: ignore[attr-defined]
-    ax.set_yticks(y, [_wrap(s.text) for s in items], fontsize=TYPE - 2)  # type: ignore[attr-defined]
-    ax.invert_yaxis()  # type: ignore[attr-defined]
-    ax.set_xlim(0, 5.9)  # type: ignore[attr-defined]
-    ax.set_xticks([1, 2, 3, 4, 5])  # type: ignore[attr-defined]
-    ax.legend(fontsize=TYPE - 2, loc="upper center", bbox_to_anchor=(0.5, -0.06), ncols=2, frameon=False)  # type: ignore[attr-defined]
+    ax.bar_label(before, labels=[_mean(s.before) for s in items], padding=4, fontsize=TYPE - 1)
+    ax.bar_label(after, labels=[_mean(s.after) for s in items], padding=4, fontsize=TYPE - 1)
+    ax.set_yticks(y, [_wrap(s.text) for s in items], fontsize=TYPE - 2)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 5.9)
+    ax.set_xticks([1, 2, 3, 4, 5])
+    ax.legend(fontsize=TYPE - 2, loc="upper center", bbox_to_anchor=(0.5, -0.06), ncols=2, frameon=False)
     return figure
 
 
@@ -187,15 +184,15 @@ def places(l10n: Localizer, stats: CohortStats) -> Figure:
     for ax, rows, kind in ((top, by_region, "region"), (bottom, by_kind, "settlement")):
         y = list(range(len(rows)))
         with_done = any(r[2] is not None for r in rows)
-        bars = ax.barh(y, [r[1] for r in rows], color=MAIN, label=l10n("reports-axis-learners"))  # type: ignore[attr-defined]
-        ax.bar_label(bars, labels=[str(r[1]) for r in rows], padding=4, fontsize=TYPE)  # type: ignore[attr-defined]
+        bars = ax.barh(y, [r[1] for r in rows], color=MAIN, label=l10n("reports-axis-learners"))
+        ax.bar_label(bars, labels=[str(r[1]) for r in rows], padding=4, fontsize=TYPE)
         if with_done:
-            ax.barh(y, [r[2] or 0 for r in rows], color=DONE, height=0.4, label=l10n("reports-completed"))  # type: ignore[attr-defined]
-            ax.legend(fontsize=TYPE - 3, loc="lower right", frameon=False)  # type: ignore[attr-defined]
-        ax.set_yticks(y, [_wrap(label(r[0], kind), 18, 2) for r in rows])  # type: ignore[attr-defined]
-        ax.invert_yaxis()  # type: ignore[attr-defined]
-        ax.set_xlim(0, max([r[1] for r in rows] + [1]) * 1.2)  # type: ignore[attr-defined]
-        ax.xaxis.set_visible(False)  # type: ignore[attr-defined]
+            ax.barh(y, [r[2] or 0 for r in rows], color=DONE, height=0.4, label=l10n("reports-completed"))
+            ax.legend(fontsize=TYPE - 3, loc="lower right", frameon=False)
+        ax.set_yticks(y, [_wrap(label(r[0], kind), 18, 2) for r in rows])
+        ax.invert_yaxis()
+        ax.set_xlim(0, max([r[1] for r in rows] + [1]) * 1.2)
+        ax.xaxis.set_visible(False)
     return figure
 
 

@@ -132,7 +132,7 @@ def region_label(l10n: Localizer, code: str | None) -> str:
 
 
 def settlement_label(l10n: Localizer, kind: str | None) -> str:
-    return l10n(f"settlement-{kind}") if kind in ("rural", "urban") else l10n("reports-not-given")
+    return l10n(f"reports-settlement-{kind}") if kind in ("rural", "urban") else l10n("reports-not-given")
 
 
 def summary_text(l10n: Localizer, stats: CohortStats) -> str:

@@ -93,8 +93,8 @@ class SheetWriter:
                 cell = WriteOnlyCell(self.sheet, value=value)
                 cell.number_format = DATE_FORMAT
                 row.append(cell)
-            elif isinstance(value, date):
-                cell = WriteOnlyCell(self.sheet, value=value)
+            elif isinstance(value, date):  # a day: midnight, shown without the time
+                cell = WriteOnlyCell(self.sheet, value=datetime(value.year, value.month, value.day))
                 cell.number_format = DAY_FORMAT
                 row.append(cell)
             else:
@@ -104,7 +104,9 @@ class SheetWriter:
 
     def close(self) -> None:
         last = get_column_letter(max(len(self.columns), 1))
-        self.sheet.auto_filter.ref = f"A1:{last}{self.rows + 1}"
+        # Write-only sheets have the filter too (set up by Worksheet._setup, written with the
+        # sheet's tail when the book is saved), so its range can wait for the last row.
+        self.sheet.auto_filter.ref = f"A1:{last}{self.rows + 1}"  # type: ignore[attr-defined]
 
 
 class _Words:
