@@ -12,6 +12,7 @@ which ships with matplotlib, has every Kazakh letter.
 from __future__ import annotations
 
 import io
+import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,12 +20,14 @@ from dataclasses import dataclass
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from bot.i18n import Localizer
 from bot.reports.model import HOMEWORK_CATEGORIES, SCORE_BANDS, CohortStats, PlaceCount
-from bot.reports.stats import region_label, settlement_label, shorten
+from bot.reports.stats import one_decimal, region_label, settlement_label, shorten
 
 MAX_BARS = 8
+SCALE_HINT = re.compile(r"\s*\(\s*1\b[^()]*\)\s*$")
 FONT = "DejaVu Sans"
 SIZE = (7.2, 7.2)  # inches; at DPI, 1080 × 1080 pixels
 DPI = 150
@@ -54,7 +57,7 @@ def _figure(title: str, rows: int = 1, height: float | None = None) -> tuple[Fig
     figure = Figure(figsize=(SIZE[0], height or SIZE[1]), dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)
     axes = figure.subplots(rows, 1, squeeze=False)[:, 0].tolist()
-    figure.suptitle(title, fontsize=TITLE, fontweight="bold", fontfamily=FONT)
+    figure.suptitle(_wrap(title, 34, 2), fontsize=TITLE, fontweight="bold", fontfamily=FONT)
     for ax in axes:
         ax.tick_params(labelsize=TYPE)
         ax.spines[["top", "right"]].set_visible(False)
@@ -95,6 +98,7 @@ def homework(l10n: Localizer, stats: CohortStats) -> Figure:
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     ax.set_xticks(x, [l10n("reports-lesson-short", number=bar.lesson) for bar in shown])
     ax.set_ylabel(l10n("reports-axis-learners"), fontsize=TYPE)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(fontsize=TYPE - 2, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=2, frameon=False)
     return figure
 
@@ -106,14 +110,15 @@ def scores(l10n: Localizer, stats: CohortStats) -> Figure:
     ax.set_xticks(range(len(labels)), labels)
     ax.bar_label(bars, labels=[str(v) for v in stats.scores], padding=4, fontsize=TYPE)
     ax.set_ylim(0, max([*stats.scores, 1]) * 1.15)
-    ax.set_ylabel(l10n("reports-axis-results"), fontsize=TYPE)
+    ax.yaxis.set_visible(False)  # every bar carries its number
+    ax.spines["left"].set_visible(False)
     return figure
 
 
 def questionnaire(l10n: Localizer, stats: CohortStats) -> Figure:
     items = [m for m in stats.questionnaire if m.mean is not None][:MAX_BARS]
     figure, (ax,) = _figure(l10n("reports-chart-questionnaire", responses=stats.questionnaire_responses))
-    labels = [_wrap(m.text) for m in items]
+    labels = [_wrap(_without_scale_hint(m.text)) for m in items]
     means = [m.mean or 0.0 for m in items]
     bars = ax.barh(range(len(items)), means, color=MAIN)
     ax.set_yticks(range(len(items)), labels, fontsize=TYPE - 2)
@@ -135,8 +140,8 @@ def self_assessment(l10n: Localizer, stats: CohortStats) -> Figure:
     after = ax.barh(
         [i + 0.2 for i in y], [s.after or 0 for s in items], height=0.4, color=MAIN, label=l10n("reports-after")
     )
-    ax.bar_label(before, labels=[_mean(s.before) for s in items], padding=4, fontsize=TYPE - 1)
-    ax.bar_label(after, labels=[_mean(s.after) for s in items], padding=4, fontsize=TYPE - 1)
+    ax.bar_label(before, labels=[_mean(l10n, s.before) for s in items], padding=4, fontsize=TYPE - 1)
+    ax.bar_label(after, labels=[_mean(l10n, s.after) for s in items], padding=4, fontsize=TYPE - 1)
     ax.set_yticks(y, [_wrap(s.text) for s in items], fontsize=TYPE - 2)
     ax.invert_yaxis()
     ax.set_xlim(0, 5.9)
@@ -145,8 +150,13 @@ def self_assessment(l10n: Localizer, stats: CohortStats) -> Figure:
     return figure
 
 
-def _mean(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
+def _without_scale_hint(text: str) -> str:
+    """A scale question without its "(1 = very poor, 5 = excellent)": the axis says 1 to 5."""
+    return SCALE_HINT.sub("", text).strip() or text
+
+
+def _mean(l10n: Localizer, value: float | None) -> str:
+    return "—" if value is None else one_decimal(l10n.locale, value)
 
 
 def group_places(places: Sequence[PlaceCount], key: str, limit: int) -> list[tuple[str | None, int, int | None]]:

@@ -8,6 +8,8 @@ from datetime import date, datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
+from babel.numbers import format_decimal
+
 from bot.courses.model import Course, Lesson
 from bot.courses.schedule import homework_deadline
 from bot.i18n import Localizer
@@ -158,7 +160,7 @@ def summary_text(l10n: Localizer, stats: CohortStats) -> str:
             )
         else:
             means = [m.mean for m in stats.questionnaire if m.mean is not None]
-            overall = f"{sum(means) / len(means):.1f}" if means else "—"
+            overall = one_decimal(l10n.locale, sum(means) / len(means)) if means else "—"
             lines.append(l10n("reports-questionnaire", responses=stats.questionnaire_responses, mean=overall))
     if stats.hardest:
         lines.append(l10n("reports-hardest"))
@@ -195,6 +197,11 @@ def calls_text(l10n: Localizer, calls: Sequence[CallEntry], shown: int = CALLS_S
     if len(calls) > shown:
         lines.append(l10n("reports-calls-more", count=len(calls) - shown))
     return "\n".join(lines)
+
+
+def one_decimal(locale: str, value: float) -> str:
+    """``4,2`` in Kazakh and Russian, ``4.2`` in English."""
+    return format_decimal(value, format="0.0", locale=locale if locale in ("kk", "ru", "en") else "en")
 
 
 def shorten(text: str, limit: int) -> str:

@@ -53,11 +53,15 @@ def simulate(
         cohort = conn.execute(
             "SELECT version_id, start_date, timezone FROM cohorts WHERE id = ?", (cohort_id,)
         ).fetchone()
-        course = course_from_json(conn.execute("SELECT content FROM course_versions WHERE id = ?", (cohort[0],)).fetchone()[0])
+        course = course_from_json(
+            conn.execute("SELECT content FROM course_versions WHERE id = ?", (cohort[0],)).fetchone()[0]
+        )
         start, zone = date.fromisoformat(cohort[1]), ZoneInfo(cohort[2])
         stamp = to_db(now)
         with conn:
-            result = _write(conn, rng, course, cohort_id, cohort[0], start, zone, user_ids, now, stamp, curator_id, live_game)
+            result = _write(
+                conn, rng, course, cohort_id, cohort[0], start, zone, user_ids, now, stamp, curator_id, live_game
+            )
         return result
     finally:
         conn.close()
@@ -136,7 +140,9 @@ def _write(
                 state, sent = "planned", None
             deliveries.append((cohort_id, uid, lesson.key, "lesson", to_db(due), state, stamp, stamp, sent))
             if lesson.homework:
-                deliveries.append((cohort_id, uid, lesson.homework.key, "homework", to_db(due), state, stamp, stamp, sent))
+                deliveries.append(
+                    (cohort_id, uid, lesson.homework.key, "homework", to_db(due), state, stamp, stamp, sent)
+                )
     conn.executemany(
         """
         INSERT INTO deliveries (cohort_id, user_id, item_key, kind, due_at, state, planned_at, updated_at, sent_at)
@@ -156,8 +162,10 @@ def _write(
             if uid in blocked or rng.random() > 0.25 + 0.7 * keen[uid]:
                 continue
             late = rng.random() < 0.12
-            handed = deadline + timedelta(hours=rng.randint(1, 30)) if late else released_at + timedelta(
-                hours=rng.randint(2, 40)
+            handed = (
+                deadline + timedelta(hours=rng.randint(1, 30))
+                if late
+                else released_at + timedelta(hours=rng.randint(2, 40))
             )
             if handed > now:
                 continue
@@ -252,7 +260,8 @@ def _write(
         attempts,
     )
     conn.executemany(
-        "INSERT INTO quiz_answers (attempt_id, question, option, correct, poll_id, answered_at) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO quiz_answers (attempt_id, question, option, correct, poll_id, answered_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
         answers,
     )
 
@@ -277,7 +286,8 @@ def _write(
             responses.append((secrets.token_hex(8), cohort_id, "Q", who, day, json.dumps(given, ensure_ascii=False)))
             answered.append((cohort_id, uid, "Q", day))
         conn.executemany(
-            "INSERT INTO survey_responses (id, cohort_id, item_key, user_id, answered_on, answers) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO survey_responses (id, cohort_id, item_key, user_id, answered_on, answers) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             responses,
         )
         conn.executemany(
@@ -310,7 +320,16 @@ def _write(
                                     created_at, started_at, ended_at)
             VALUES (?, ?, ?, ?, 'private', 'finished', 20, ?, ?, ?, ?)
             """,
-            (cohort_id, version_id, quiz.key, reviewer, len(quiz.questions) - 1, to_db(began), to_db(began), to_db(began)),
+            (
+                cohort_id,
+                version_id,
+                quiz.key,
+                reviewer,
+                len(quiz.questions) - 1,
+                to_db(began),
+                to_db(began),
+                to_db(began),
+            ),
         ).lastrowid
         players = [uid for uid in user_ids if uid not in blocked][: min(len(user_ids), 200)]
         conn.executemany(
