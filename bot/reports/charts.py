@@ -53,10 +53,12 @@ class Chart:
     figure: Figure
 
 
-def _figure(title: str, rows: int = 1, height: float | None = None) -> tuple[Figure, list[Axes]]:
+def _figure(
+    title: str, rows: int = 1, height: float | None = None, ratios: Sequence[float] | None = None
+) -> tuple[Figure, list[Axes]]:
     figure = Figure(figsize=(SIZE[0], height or SIZE[1]), dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)
-    axes = figure.subplots(rows, 1, squeeze=False)[:, 0].tolist()
+    axes = figure.subplots(rows, 1, squeeze=False, height_ratios=ratios)[:, 0].tolist()
     figure.suptitle(_wrap(title, 34, 2), fontsize=TITLE, fontweight="bold", fontfamily=FONT)
     for ax in axes:
         ax.tick_params(labelsize=TYPE)
@@ -182,9 +184,11 @@ def group_places(places: Sequence[PlaceCount], key: str, limit: int) -> list[tup
 def places(l10n: Localizer, stats: CohortStats) -> Figure:
     """Learners by region (at most MAX_BARS bars) and by rural / urban, with completion when a
     completion provider is plugged in."""
-    figure, (top, bottom) = _figure(l10n("reports-chart-places"), rows=2, height=9.6)
     by_region = group_places(stats.places, "region", MAX_BARS - 2)
     by_kind = group_places(stats.places, "settlement", 3)
+    figure, (top, bottom) = _figure(
+        l10n("reports-chart-places"), rows=2, height=9.6, ratios=(len(by_region) + 0.5, len(by_kind) + 0.5)
+    )
 
     def label(name: str | None, kind: str) -> str:
         if name == "*":
