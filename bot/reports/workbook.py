@@ -129,7 +129,7 @@ class _Words:
         return found
 
     def yes(self, value: object) -> str:
-        return "" if value is None else self.l10n("reports-yes" if value else "reports-no")
+        return "" if value is None else self.l10n("reports-true" if value else "reports-false")
 
 
 def write_workbook(

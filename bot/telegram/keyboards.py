@@ -246,7 +246,7 @@ def report_cohorts_keyboard(
         for cohort in cohorts
     ]
     buttons += [
-        (fitted_label(l10n, "reports-button-course", "course", course=title), ReportCb(action="course", course_id=cid))
+        (fitted_label(l10n, "reports-button-course", "title", title=title), ReportCb(action="course", course_id=cid))
         for cid, title in courses
     ]
     return one_per_row(buttons)

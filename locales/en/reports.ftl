@@ -5,7 +5,7 @@ cmd-export = A cohort in Excel (staff)
 
 reports-button-stats = 📊 Statistics
 reports-button-export = 📥 Excel
-reports-button-course = 📊 All cohorts: { $course }
+reports-button-course = 📊 All cohorts: { $title }
 reports-pick-stats = 📊 Statistics of which cohort?
 reports-pick-export = 📥 Which cohort to export to Excel?
 reports-no-cohorts = You have no cohorts yet.
@@ -58,8 +58,8 @@ reports-homework-late = Late
 reports-homework-missing = Not handed in
 reports-homework-draft = Draft
 
-reports-yes = yes
-reports-no = no
+reports-true = yes
+reports-false = no
 reports-total = Total
 reports-enrolment-active = active
 reports-enrolment-left = left

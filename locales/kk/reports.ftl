@@ -5,7 +5,7 @@ cmd-export = Ағынды Excel-ге шығару (қызметкерлерге)
 
 reports-button-stats = 📊 Статистика
 reports-button-export = 📥 Excel
-reports-button-course = 📊 Барлық ағын: { $course }
+reports-button-course = 📊 Барлық ағын: { $title }
 reports-pick-stats = 📊 Қай ағынның статистикасын көрсетейін?
 reports-pick-export = 📥 Қай ағынды Excel-ге шығарайын?
 reports-no-cohorts = Сізде әзірге ағын жоқ.
@@ -58,8 +58,8 @@ reports-homework-late = Кешіктірілген
 reports-homework-missing = Өткізілмеген
 reports-homework-draft = Жоба
 
-reports-yes = иә
-reports-no = жоқ
+reports-true = иә
+reports-false = жоқ
 reports-total = Барлығы
 reports-enrolment-active = оқып жүр
 reports-enrolment-left = шығып кетті

@@ -5,7 +5,7 @@ cmd-export = Поток в Excel (сотрудникам)
 
 reports-button-stats = 📊 Статистика
 reports-button-export = 📥 Excel
-reports-button-course = 📊 Все потоки: { $course }
+reports-button-course = 📊 Все потоки: { $title }
 reports-pick-stats = 📊 Статистику какого потока показать?
 reports-pick-export = 📥 Какой поток выгрузить в Excel?
 reports-no-cohorts = У вас пока нет потоков.
@@ -58,8 +58,8 @@ reports-homework-late = С опозданием
 reports-homework-missing = Не сдано
 reports-homework-draft = Черновик
 
-reports-yes = да
-reports-no = нет
+reports-true = да
+reports-false = нет
 reports-total = Итого
 reports-enrolment-active = учится
 reports-enrolment-left = вышел(ла)
