@@ -118,6 +118,11 @@ def _write(
         "INSERT INTO enrolments (cohort_id, user_id, status, enrolled_at) VALUES (?, ?, 'active', ?)",
         [(cohort_id, uid, stamp) for uid in user_ids],
     )
+    # Planned already (the rows are below), so a running bot's delivery tick leaves them be.
+    conn.executemany(
+        "INSERT INTO delivery_plans (cohort_id, user_id, enrolled_at, planned_at) VALUES (?, ?, ?, ?)",
+        [(cohort_id, uid, stamp, stamp) for uid in user_ids],
+    )
     if curator_id is not None:
         conn.execute(
             "INSERT INTO users (telegram_id, language, full_name, created_at, updated_at) VALUES (?, 'kk', ?, ?, ?) "
