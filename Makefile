@@ -71,5 +71,14 @@ bench-broadcast: $(STAMP)
 bench-homework: $(STAMP)
 	$(BIN)/python -m bench.homework
 
+# Statistics and the Excel export of a cohort of 10,000 learners: /stats time, the export's time,
+# size and peak RSS, and other users' reply latency (p99) while it runs; docs/benchmarks.md.
+bench-reports: $(STAMP)
+	$(BIN)/python -m bench.reports
+
+# The /stats charts for the sample course and 60 simulated learners, into docs/charts/.
+charts: $(STAMP)
+	$(BIN)/python -m bench.report_charts
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build *.egg-info

@@ -21,7 +21,7 @@ from bot.people.model import Cohort
 from bot.reports import charts
 from bot.reports.model import HOMEWORK_CATEGORIES, SCORE_BANDS, CohortStats, PlaceCount
 from bot.reports.service import ReportService
-from bot.reports.stats import calls_text, merge, summary_text
+from bot.reports.stats import calls_text, merge, one_decimal, summary_text
 from bot.telegram.callbacks import ReportCb
 from storage.cohorts import CohortRepository
 from storage.roles import RoleRepository
@@ -205,6 +205,10 @@ async def test_the_charts_are_pngs_with_the_right_bars(harness: Harness, world: 
     assert len(found["quiz"].axes[0].patches) == len(SCORE_BANDS)
     questionnaire = found["questionnaire"].axes[0]
     assert len(questionnaire.patches) == 3
+    assert [t.get_text() for t in questionnaire.texts][0].startswith(
+        one_decimal("kk", stats.questionnaire[0].mean or 0)
+    )
+    assert "," in questionnaire.texts[0].get_text()  # Kazakh writes 4,2
     assert "(1 —" not in " ".join(t.get_text() for t in questionnaire.get_yticklabels())  # the axis says 1 to 5
     regions, kinds = found["places"].axes
     assert len(regions.patches) <= charts.MAX_BARS and len(kinds.patches) == 2

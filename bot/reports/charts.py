@@ -125,7 +125,8 @@ def questionnaire(l10n: Localizer, stats: CohortStats) -> Figure:
     bars = ax.barh(range(len(items)), means, color=MAIN)
     ax.set_yticks(range(len(items)), labels, fontsize=TYPE - 2)
     ax.invert_yaxis()
-    ax.bar_label(bars, labels=[f"{m.mean:.1f} (n={m.answered})" for m in items], padding=4, fontsize=TYPE)
+    labels = [f"{one_decimal(l10n.locale, m.mean or 0)} (n={m.answered})" for m in items]
+    ax.bar_label(bars, labels=labels, padding=4, fontsize=TYPE)
     ax.set_xlim(0, 6.4)
     ax.set_xticks([1, 2, 3, 4, 5])
     return figure

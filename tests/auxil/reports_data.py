@@ -175,7 +175,15 @@ def _write(
             if handed > now:
                 continue
             roll = rng.random()
-            versions = ["returned", "accepted"] if roll < 0.15 else (["waiting"] if roll < 0.35 else ["accepted"])
+            versions = (
+                ["returned"]
+                if roll < 0.08
+                else ["returned", "accepted"]
+                if roll < 0.2
+                else ["waiting"]
+                if roll < 0.35
+                else ["accepted"]
+            )
             for number, state in enumerate(versions, start=1):
                 submission_id += 1
                 decided = handed + timedelta(hours=rng.randint(1, 20)) if state != "waiting" else None
