@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck bench bench-telegram bench-livequiz bench-flood bench-backup bench-broadcast bench-homework bench-latency clean
+.PHONY: install run test lint typecheck bench bench-telegram bench-livequiz bench-flood bench-backup bench-broadcast bench-homework bench-latency bench-reports charts clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Oqu needs Python 3.11 or newer")'

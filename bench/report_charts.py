@@ -78,7 +78,6 @@ async def make(out: Path, languages: list[str], learners: int) -> list[Path]:
             cohort = await CohortRepository(db).get(cohort_id)
             assert cohort is not None
             translator = Translator(default_locale="kk", strict=True)
-            out.mkdir(parents=True, exist_ok=True)
             for language in languages:
                 l10n = Localizer(translator, language)
                 stats = await reports.cohort_stats(cohort, language)
@@ -99,6 +98,7 @@ def main() -> None:
     parser.add_argument("--languages", nargs="+", default=["kk", "ru", "en"])
     parser.add_argument("--learners", type=int, default=60)
     args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
     for path in asyncio.run(make(args.out, args.languages, args.learners)):
         print(path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path)
 
