@@ -27,7 +27,6 @@ from bot.reports.model import (
 )
 from bot.reports.providers import ReportProviders
 from bot.reports.stats import hardest, merge, missed_pairs, quiz_lessons
-from bot.reports.workbook import write_workbook
 from bot.surveys.model import MIN_ANONYMOUS_RESULTS, QUESTIONNAIRE_KEY
 from storage.deliveries import DeliveryRepository
 from storage.reports import ReportRepository
@@ -151,6 +150,8 @@ class ReportService:
 
     async def export(self, cohort: Cohort, l10n: Localizer, out: Path | IO[bytes]) -> list[str]:
         """Write the cohort's workbook in a worker thread; returns the sheet names."""
+        from bot.reports.workbook import write_workbook  # openpyxl loads on the first export
+
         course = await self.course_of(cohort)
         completed = None
         if self.providers.completion is not None:
