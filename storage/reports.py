@@ -308,7 +308,8 @@ class ExportReader:
     """
 
     def __init__(self, path: Path | str) -> None:
-        self._conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+        # as_uri() escapes what a URI cannot hold (spaces, "?", "#") in the folder's name.
+        self._conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
         self._conn.row_factory = sqlite3.Row
 
     def close(self) -> None:
