@@ -376,18 +376,23 @@ class ExportReader:
         table, params = _values(lessons, ("key", "number"), "l")
         return self._rows(
             f"""
-            WITH lessons (item_key, number) AS ({table}),
-            latest AS ({LATEST_HANDED_IN}),
-            best AS ({BEST_QUIZ})
+            WITH lessons (item_key, number) AS ({table})
             SELECT e.user_id, u.full_name, l.number, d.sent_at AS received_at,
-                   h.state AS homework_state, h.late, r.score, h.submitted_at, b.percent
+                   h.state AS homework_state, h.late, r.score, h.submitted_at,
+                   (SELECT MAX(a.right_answers * 100 / a.questions) FROM quiz_attempts a
+                    WHERE a.cohort_id = :cohort AND a.user_id = e.user_id AND a.quiz_key = l.item_key || '.quiz'
+                      AND a.state = 'finished') AS percent
             FROM enrolments e JOIN users u ON u.telegram_id = e.user_id
             CROSS JOIN lessons l
             LEFT JOIN deliveries d ON d.cohort_id = :cohort AND d.user_id = e.user_id AND d.item_key = l.item_key
                  AND d.kind = 'lesson' AND d.variant = ''
-            LEFT JOIN latest h ON h.user_id = e.user_id AND h.item_key = l.item_key || '.hw'
+            -- the latest handed-in version, found through the (cohort, user, item, version) key
+            LEFT JOIN submissions h ON h.id = (
+                SELECT s.id FROM submissions s
+                WHERE s.cohort_id = :cohort AND s.user_id = e.user_id AND s.item_key = l.item_key || '.hw'
+                  AND s.submitted_at IS NOT NULL
+                ORDER BY s.version DESC LIMIT 1)
             LEFT JOIN submission_reviews r ON r.submission_id = h.id
-            LEFT JOIN best b ON b.user_id = e.user_id AND b.quiz_key = l.item_key || '.quiz'
             WHERE e.cohort_id = :cohort AND e.status = 'active'
             ORDER BY u.full_name, e.user_id, l.number
             """,
