@@ -135,7 +135,7 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     # Statistics and the Excel export read everything above. Completions and certificates plug
     # in here: ReportProviders(funnel=[completed, certified], completion=..., sheets=[certificates]).
     dp["reports"] = ReportService(
-        ReportRepository(db), delivery.repo, delivery.courses, clock, db.path, ReportProviders()
+        ReportRepository(db), delivery.repo, delivery.courses, clock, db.path, ReportProviders(), separate_process=True
     )
     # Every repository that keeps a person's id: /mydata exports them, "Delete my data" erases
     # them (a feature with such a table adds its repository here; tests/test_personal_data.py
