@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,10 +24,15 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx", help="where to write the workbook")
     parser.add_argument("--lang", choices=("kk", "ru", "en"), default="kk", help="the workbook's language")
     parser.add_argument("--db", type=Path, help="SQLite file (default: DATABASE_PATH)")
+    parser.add_argument("--background", action="store_true", help="run at a lower CPU priority (the bot uses it)")
     try:
         args = parser.parse_args(list(argv))
     except SystemExit as exc:  # argparse has printed the usage
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
+    if args.background:
+        # A batch job beside a bot people are talking to: on a small server the bot's replies
+        # come first, the workbook a little later.
+        os.nice(10)
     database: Path | None = args.db
     if database is None:
         try:

@@ -180,6 +180,7 @@ class ReportService:
 
     async def _export_in_a_process(self, cohort: Cohort, language: str, out: Path) -> list[str]:
         command = [sys.executable, "-m", "bot", "export", str(cohort.id), "--out", str(out), "--lang", language]
+        command.append("--background")  # at a lower CPU priority than the bot
         process = await asyncio.create_subprocess_exec(
             *command, "--db", str(self.database), stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE
         )
