@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck bench bench-telegram bench-livequiz bench-flood bench-backup bench-broadcast bench-homework bench-latency bench-certificates clean
+.PHONY: install run test lint typecheck bench bench-telegram bench-livequiz bench-flood bench-backup bench-broadcast bench-homework bench-latency bench-certificates bench-reports charts clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Oqu needs Python 3.11 or newer")'
@@ -75,6 +75,15 @@ bench-homework: $(STAMP)
 # minutes): time per PDF, total, peak RSS, PDF size; results in docs/benchmarks.md.
 bench-certificates: $(STAMP)
 	$(BIN)/python -m bench.certificates
+
+# Statistics and the Excel export of a cohort of 10,000 learners: /stats time, the export's time,
+# size and peak RSS, and other users' reply latency (p99) while it runs; docs/benchmarks.md.
+bench-reports: $(STAMP)
+	$(BIN)/python -m bench.reports
+
+# The /stats charts for the sample course and 60 simulated learners, into docs/charts/.
+charts: $(STAMP)
+	$(BIN)/python -m bench.report_charts
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build *.egg-info

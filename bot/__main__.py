@@ -1,5 +1,6 @@
 """``python -m bot``: run the bot. ``python -m bot course ...``: work with course files.
-``python -m bot backup [PATH]`` and ``python -m bot restore PATH``: backups (no token needed)."""
+``python -m bot backup [PATH]`` and ``python -m bot restore PATH``: backups (no token needed).
+``python -m bot export COHORT --out FILE.xlsx``: a cohort's Excel workbook (no token needed)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ def main(argv: list[str]) -> int:
         from bot.cli.course import main as course_main
 
         return course_main(argv[1:])
+    if argv and argv[0] == "export":
+        from bot.cli.export import main as export_main
+
+        return export_main(argv[1:])
     if argv and argv[0] in ("backup", "restore"):
         from bot.cli.backup import main as backup_main
 

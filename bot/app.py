@@ -39,6 +39,8 @@ from bot.people.erasure import ErasureService
 from bot.people.personal_data import PersonalDataRegistry, PersonalDataService
 from bot.quizzes.live import LiveQuizService
 from bot.quizzes.service import QuizService
+from bot.reports.end_of_course import report_providers
+from bot.reports.service import ReportService
 from bot.scheduling.aps import ApsScheduler
 from bot.status.recent import RecentErrors
 from bot.status.service import StatusService
@@ -58,6 +60,7 @@ from storage.db import Database
 from storage.fsm import SQLiteStorage
 from storage.lock import DatabaseLock
 from storage.personal_data import PersonalDataStore, core_sources
+from storage.reports import ReportRepository
 from storage.roles import RoleRepository
 from storage.surveys import SurveyRepository
 from storage.users import UserRepository
@@ -177,6 +180,17 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
         certificates.bot_username = username
 
     dp.startup.register(learn_username)
+    # Statistics and the Excel export read everything above; completions and certificates come
+    # in through their providers (the same ones `python -m bot export` uses).
+    dp["reports"] = ReportService(
+        ReportRepository(db),
+        delivery.repo,
+        delivery.courses,
+        clock,
+        db.path,
+        report_providers(db),
+        separate_process=True,
+    )
     # Every repository that keeps a person's id: /mydata exports them, "Delete my data" erases
     # them (a feature with such a table adds its repository here; tests/test_personal_data.py
     # fails until it does).

@@ -8,7 +8,6 @@ from bot.i18n import Translator
 from bot.people import access
 from bot.telegram.staff import StaffRouter
 from handlers import (
-    admin,
     broadcasts,
     certificates,
     cohorts,
@@ -29,6 +28,7 @@ from handlers import (
     profile,
     quizzes,
     registration,
+    reports,
     roles,
     staff_guard,
     start,
@@ -42,7 +42,7 @@ def staff_routers() -> list[StaffRouter]:
     look_at_cohorts, change_cohorts = cohorts.setup()
     live_host, live_binding = live_quiz.staff_setup()
     return [
-        StaffRouter(access.OWNER, admin.setup(), roles.setup(), status.setup()),
+        StaffRouter(access.OWNER, roles.setup(), status.setup()),
         StaffRouter(
             access.ORGANIZER,
             change_cohorts,
@@ -61,6 +61,7 @@ def staff_routers() -> list[StaffRouter]:
             homework_group.setup(),
             live_host,
             completion.results_setup(),
+            reports.setup(),
         ),
     ]
 

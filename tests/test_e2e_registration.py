@@ -202,7 +202,7 @@ async def test_command_menus_per_language_and_for_owners(tmp_path: Path) -> None
         assert bot.emu.commands(language_code="ru")[2] == ("profile", "Мой профиль")
         assert bot.emu.commands(language_code="en")[2] == ("profile", "My profile")
         owner = bot.emu.commands(scope_type="chat", chat_id=OWNER, language_code="ru")
-        assert ("stats", "Регистрации по областям (владельцам бота)") in owner
+        assert ("stats", "Статистика и графики (сотрудникам)") in owner
         assert ("newcohort", "Открыть новый поток (организаторам)") in owner
 
 

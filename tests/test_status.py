@@ -69,7 +69,7 @@ async def test_status_shows_the_last_backup_the_queue_and_the_failures_with_thei
     assert lines[4] == f"Очередь доставки: запланировано {planned}, отправляется 1"
     assert lines[5].startswith("Следующая: 20 апреля")
     assert lines[6] == "Последние ошибки (всего 1):"
-    assert "<code>ZeroDivisionError</code>, handlers/admin.py:" in lines[7]  # where the alert says
+    assert "<code>ZeroDivisionError</code>, handlers/reports.py:" in lines[7]  # where the alert says
     [logged] = [r for r in caplog.records if getattr(r, "error_id", None)]
     assert re.fullmatch("[0-9a-f]{8}", logged.error_id)
     assert lines[7].endswith(f"id <code>{logged.error_id}</code>")  # the id of the log line and the alert

@@ -32,7 +32,6 @@ from bot.certificates.model import (
     new_number,
     verify_link,
 )
-from bot.certificates.pdf import render_pdf
 from bot.clock import Clock
 from bot.courses.model import SUPPORTED_LANGUAGES, Course
 from bot.delivery.model import REVOKED_REASON, DueDelivery, Withdrawn
@@ -325,6 +324,9 @@ class CertificateService:
     async def pdf(self, certificate: Certificate) -> bytes:
         page = await self.page(certificate)
         # Rendering takes tens of milliseconds of CPU: off the event loop, so updates keep flowing.
+        # fpdf2 (about 30 MB) loads with the first certificate, not at every start.
+        from bot.certificates.pdf import render_pdf
+
         return await asyncio.to_thread(render_pdf, page)
 
     async def certificate_file(self, row: DueDelivery) -> CertificateFile:

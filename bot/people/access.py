@@ -20,6 +20,8 @@ STAFF_COMMANDS: dict[str, str] = {
     "import": ORGANIZER,
     "delivery": ORGANIZER,
     "livequiz": CURATOR,
+    "stats": CURATOR,
+    "export": CURATOR,
     "bindgroup": ORGANIZER,
     "broadcast": ORGANIZER,
     "certificates": ORGANIZER,
@@ -28,7 +30,6 @@ STAFF_COMMANDS: dict[str, str] = {
     "certreissue": ORGANIZER,
     "roles": OWNER,
     "grant": OWNER,
-    "stats": OWNER,
     "status": OWNER,
 }
 

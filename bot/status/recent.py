@@ -32,7 +32,7 @@ _OURS = tuple(str(PROJECT_ROOT / name) + "/" for name in ("bot", "handlers", "st
 
 
 def _place(error: BaseException) -> str | None:
-    """The innermost frame in the bot's own code ("handlers/admin.py:20"), as the owners' alert
+    """The innermost frame in the bot's own code ("handlers/reports.py:40"), as the owners' alert
     names it, else the innermost frame."""
     frames = traceback.extract_tb(error.__traceback__)
     ours = [f for f in frames if f.filename.startswith(_OURS)]

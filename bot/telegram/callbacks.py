@@ -164,6 +164,15 @@ class BroadcastCb(CallbackData, prefix="bc"):
     value: str = ""
 
 
+class ReportCb(CallbackData, prefix="rep"):
+    """Staff: a cohort's statistics ("stats"), a course's over the cohorts this person may see
+    ("course", by ``course_id``), a cohort's Excel workbook ("export")."""
+
+    action: Literal["stats", "course", "export"]
+    cohort_id: Id = 0
+    course_id: Id = 0
+
+
 class HomeworkCb(CallbackData, prefix="hw"):
     """A learner's homework: open the draft of lesson ``lesson``'s homework ("open", the button
     under a delivered task; packs as ``hw:open:<cohort>:<lesson>``, the form the renderer writes:

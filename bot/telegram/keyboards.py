@@ -33,6 +33,7 @@ from bot.telegram.callbacks import (
     NewCohortAction,
     NewCohortCb,
     ProfileCb,
+    ReportCb,
     ReviewCb,
     RoleCb,
     SurveyAction,
@@ -231,9 +232,33 @@ def cohort_card_keyboard(l10n: Localizer, cohort: Cohort, roles: frozenset[str])
     builder.button(
         text=l10n("completion-button-results"), callback_data=CompletionCb(action="results", cohort_id=cohort.id)
     )
+    builder.button(text=l10n("reports-button-stats"), callback_data=ReportCb(action="stats", cohort_id=cohort.id))
+    builder.button(text=l10n("reports-button-export"), callback_data=ReportCb(action="export", cohort_id=cohort.id))
     builder.button(text=l10n("cohort-button-all"), callback_data=CohortCb(action="list"))
     builder.adjust(2)
     return builder.as_markup()
+
+
+def report_cohorts_keyboard(
+    l10n: Localizer,
+    cohorts: Sequence[Cohort],
+    action: Literal["stats", "export"],
+    courses: Sequence[tuple[int, str]] = (),
+) -> InlineKeyboardMarkup:
+    """A button per cohort for /stats or /export; for /stats, one more per course whose cohorts
+    (two or more of them) can be seen added up (``courses``: id and title)."""
+    buttons: list[tuple[str, CallbackData]] = [
+        (
+            fitted_label(l10n, "cohort-list-button", "name", name=cohort.name, learners=cohort.active_learners),
+            ReportCb(action=action, cohort_id=cohort.id),
+        )
+        for cohort in cohorts
+    ]
+    buttons += [
+        (fitted_label(l10n, "reports-button-course", "title", title=title), ReportCb(action="course", course_id=cid))
+        for cid, title in courses
+    ]
+    return one_per_row(buttons)
 
 
 def cohort_learners_keyboard(l10n: Localizer, cohort_id: int, page: int, pages: int) -> InlineKeyboardMarkup | None:

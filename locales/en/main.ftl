@@ -36,7 +36,6 @@ cmd-profile = My profile
 cmd-language = Change language
 cmd-help = What this bot does
 cmd-cancel = Cancel the current form
-cmd-stats = Registrations by region (bot owners)
 cmd-status = How the bot is doing (bot owners)
 
 fallback-hint = 🙂 I did not understand that. Please use the buttons below, or press ❓ Help.
