@@ -341,8 +341,8 @@ async def test_completions_and_certificates_end_the_funnel_and_have_their_sheet(
         ("OQU-2026-CCCC-DDDD", learners[1], "revoked"),
     ):
         await harness.db.execute(
-            "INSERT INTO certificates (number, cohort_id, user_id, languages, full_name, hours, issued_at, status, reason)"
-            " VALUES (?, ?, ?, 'kk', 'Әсел Нұрланқызы', 24, '2026-04-14T10:00:00Z', ?, ?)",
+            "INSERT INTO certificates"
+            " (number, cohort_id, user_id, languages, full_name, hours, issued_at, status, reason) VALUES (?, ?, ?, 'kk', 'Әсел Нұрланқызы', 24, '2026-04-14T10:00:00Z', ?, ?)",
             (number, a, user_id, status, "a typo" if status == "revoked" else None),
         )
     stats = await reports(harness).cohort_stats(await cohort(harness, a), "en")
