@@ -321,6 +321,12 @@ async def test_the_workbook_has_its_sheets_headers_and_dates(harness: Harness, w
     )
 
 
+INSERT_CERTIFICATE = """
+    INSERT INTO certificates (number, cohort_id, user_id, languages, full_name, hours, issued_at, status, reason)
+    VALUES (?, ?, ?, 'kk', 'Әсел Нұрланқызы', 24, '2026-04-14T10:00:00Z', ?, ?)
+"""
+
+
 async def test_completions_and_certificates_end_the_funnel_and_have_their_sheet(
     harness: Harness, world: dict[str, int]
 ) -> None:
@@ -341,8 +347,7 @@ async def test_completions_and_certificates_end_the_funnel_and_have_their_sheet(
         ("OQU-2026-CCCC-DDDD", learners[1], "revoked"),
     ):
         await harness.db.execute(
-            "INSERT INTO certificates"
-            " (number, cohort_id, user_id, languages, full_name, hours, issued_at, status, reason) VALUES (?, ?, ?, 'kk', 'Әсел Нұрланқызы', 24, '2026-04-14T10:00:00Z', ?, ?)",
+            INSERT_CERTIFICATE,
             (number, a, user_id, status, "a typo" if status == "revoked" else None),
         )
     stats = await reports(harness).cohort_stats(await cohort(harness, a), "en")
