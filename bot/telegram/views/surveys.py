@@ -52,7 +52,7 @@ def step_screen(l10n: Localizer, session: Session) -> tuple[str, InlineKeyboardM
     elif step.kind in ("single", "multiple"):
         if numbered:
             lines.append("")
-            lines.extend(f"{i}. {escape(text)}" for i, text in enumerate(options, start=1))
+            lines.extend(escape(_numbered(i, text)) for i, text in enumerate(options, start=1))
         lines.append("")
         lines.append(f"<i>{l10n('surveys-choose-one' if step.kind == 'single' else 'surveys-choose-any')}</i>")
     elif step.kind == "text":
@@ -60,7 +60,7 @@ def step_screen(l10n: Localizer, session: Session) -> tuple[str, InlineKeyboardM
         lines.append(f"<i>{l10n('surveys-type-answer', limit=MAX_TEXT_ANSWER)}</i>")
         if isinstance(chosen, str):
             lines.append(l10n("surveys-your-answer", answer=escape(chosen)))
-    labels = [shorten(f"{i}. {text}", room) if numbered else text for i, text in enumerate(options, start=1)]
+    labels = [shorten(_numbered(i, text), room) if numbered else text for i, text in enumerate(options, start=1)]
     markup = keyboards.survey_step_keyboard(
         l10n,
         form_code(draft.form),
@@ -143,3 +143,9 @@ def before_invite(l10n: Localizer, course: Course, cohort_id: int) -> tuple[str,
     if assessment.intro is not None:
         text += "\n\n" + course.text(assessment.intro, l10n.locale)
     return text, keyboards.survey_open_keyboard(l10n, "b", cohort_id)
+
+
+def _numbered(number: int, text: str) -> str:
+    """ "3. Work with children"; an option the course already numbered that way keeps its own
+    number (not "3. 3. Work with children")."""
+    return text if text.startswith((f"{number}. ", f"{number}) ")) else f"{number}. {text}"
