@@ -1,17 +1,16 @@
 """The /stats charts for the sample course with a simulated cohort of 60 learners, as PNG files
 in docs/charts/ (``make charts``): what an organizer sees on the phone.
 
-The sample course has no self-assessment, so a copy of it with four statements added is used;
-everything else is the sample as it ships. The data come from tests/auxil/reports_data.py (seed
-7): the whole course delivered, homework handed in, reviewed, some late and some missing, quiz
-attempts, the anonymous questionnaire, a live quiz.
+The sample course as it ships (with its four self-assessment statements). The data come from
+tests/auxil/reports_data.py (seed 7): the whole course delivered, homework handed in, reviewed,
+some late and some missing, quiz attempts, the anonymous questionnaire, a live quiz, completions
+and certificates.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import shutil
 import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -21,6 +20,7 @@ from bot.clock import FrozenClock
 from bot.delivery.planning import CourseCache
 from bot.i18n import Localizer, Translator
 from bot.reports.charts import rendered
+from bot.reports.end_of_course import report_providers
 from bot.reports.service import ReportService
 from bot.reports.stats import calls_text, summary_text
 from storage.cohorts import CohortRepository
@@ -33,30 +33,6 @@ from tests.auxil.reports_data import simulate
 
 NOW = datetime(2026, 4, 15, 5, 0, tzinfo=UTC)
 START = date(2026, 4, 1)  # the whole course (days 1-10) is over by NOW
-STATEMENTS = """
-self_assessment:
-  statements:
-    - kk: Кітапхананың жұмысын жоспарлай аламын
-      ru: Я умею планировать работу библиотеки
-      en: I can plan the work of my library
-    - kk: Оқырмандарға цифрлық қызметтерді ұсына аламын
-      ru: Я умею предлагать читателям цифровые сервисы
-      en: I can offer readers digital services
-    - kk: Балаларға арналған іс-шараны өткізе аламын
-      ru: Я умею проводить мероприятия для детей
-      en: I can run an event for children
-    - kk: Жоба жазып, есеп бере аламын
-      ru: Я умею писать проект и отчёт
-      en: I can write a project and report on it
-"""
-
-
-def course_with_statements(folder: Path) -> Path:
-    copy = folder / "sample"
-    shutil.copytree(SAMPLE, copy)
-    with (copy / "course.yaml").open("a", encoding="utf-8") as file:
-        file.write(STATEMENTS)
-    return copy
 
 
 async def make(out: Path, languages: list[str], learners: int) -> list[Path]:
@@ -65,7 +41,7 @@ async def make(out: Path, languages: list[str], learners: int) -> list[Path]:
         work = Path(folder)
         db = await Database.open(work / "bot.sqlite3")
         try:
-            version = await import_version(db, course_with_statements(work), work / "files")
+            version = await import_version(db, SAMPLE, work / "files")
             cohort_id = await make_cohort(db, version, START, NOW, name="Ауыл кітапханалары, сәуір")
             await asyncio.to_thread(simulate, db.path, cohort_id, list(range(10_000, 10_000 + learners)), NOW)
             reports = ReportService(
@@ -74,6 +50,7 @@ async def make(out: Path, languages: list[str], learners: int) -> list[Path]:
                 CourseCache(CourseRepository(db)),
                 FrozenClock(NOW),
                 db.path,
+                report_providers(db),
             )
             cohort = await CohortRepository(db).get(cohort_id)
             assert cohort is not None

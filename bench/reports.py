@@ -3,7 +3,7 @@
     python -m bench.reports                 # 10,000 learners (about 5 minutes)
     python -m bench.reports --learners 2000
 
-The database: the sample course (with four self-assessment statements), one cohort that started
+The database: the sample course (with its four self-assessment statements), one cohort that started
 12 days ago, and ``--learners`` simulated learners with everything the reports read
 (tests/auxil/reports_data.py): every lesson delivered (200,000 delivery rows for 10,000), homework
 with versions and reviews, quiz attempts with every answer, the questionnaire, self-assessments,
@@ -38,19 +38,19 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bench.latency import TimedEmulator, percentile, proc, wait_for
-from bench.report_charts import course_with_statements
 from bot import PROJECT_ROOT
 from bot.clock import SystemClock
 from bot.delivery.planning import CourseCache
 from bot.i18n import Localizer, Translator
 from bot.reports.charts import rendered
+from bot.reports.end_of_course import report_providers
 from bot.reports.service import ReportService
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
 from storage.db import Database
 from storage.deliveries import DeliveryRepository
 from storage.reports import ReportRepository
-from tests.auxil.delivery_setup import import_version, make_cohort
+from tests.auxil.delivery_setup import SAMPLE, import_version, make_cohort
 from tests.auxil.reports_data import simulate
 
 ORGANIZER = 900_001
@@ -64,7 +64,7 @@ async def prepare(folder: Path, learners: int) -> tuple[Path, int, dict[str, flo
     db = await Database.open(database)
     try:
         now = datetime.now(UTC)
-        version = await import_version(db, course_with_statements(folder), folder / "files")
+        version = await import_version(db, SAMPLE, folder / "files")
         start = now.astimezone(ZoneInfo("Asia/Almaty")).date() - timedelta(days=12)
         cohort = await make_cohort(db, version, start, now, name="Бенчмарк 10 000")
         began = time.perf_counter()
@@ -85,7 +85,12 @@ async def stats_in_process(database: Path, cohort_id: int) -> dict[str, float]:
     db = await Database.open(database)
     try:
         reports = ReportService(
-            ReportRepository(db), DeliveryRepository(db), CourseCache(CourseRepository(db)), SystemClock(), database
+            ReportRepository(db),
+            DeliveryRepository(db),
+            CourseCache(CourseRepository(db)),
+            SystemClock(),
+            database,
+            report_providers(db),
         )
         cohort = await CohortRepository(db).get(cohort_id)
         assert cohort is not None

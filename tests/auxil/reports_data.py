@@ -361,4 +361,52 @@ def _write(
                 for ok in [rng.random() < 0.6]
             ],
         )
+    _completions(conn, rng, course, cohort_id, user_ids, stamp)
     return Simulated(len(user_ids), len(blocked), len(released))
+
+
+def _completions(
+    conn: sqlite3.Connection, rng: random.Random, course: Course, cohort_id: int, user_ids: list[int], stamp: str
+) -> None:
+    """Who has every homework accepted and the questionnaire answered completed the course and
+    holds a certificate (a few of them revoked, as happens)."""
+    homework = [lesson.homework.key for lesson in course.lessons if lesson.homework is not None]
+    placeholders = ",".join("?" * len(homework))
+    done = [
+        uid
+        for (uid,) in conn.execute(
+            f"""
+            SELECT e.user_id FROM enrolments e
+             WHERE e.cohort_id = ? AND e.status = 'active'
+               AND (SELECT COUNT(DISTINCT s.item_key) FROM submissions s
+                     WHERE s.cohort_id = e.cohort_id AND s.user_id = e.user_id AND s.state = 'accepted'
+                       AND s.item_key IN ({placeholders})) = ?
+               AND (? = 0 OR EXISTS (SELECT 1 FROM survey_answered a
+                                      WHERE a.cohort_id = e.cohort_id AND a.user_id = e.user_id))
+            """,
+            (cohort_id, *homework, len(homework), int(course.questionnaire is not None)),
+        )
+        if uid in set(user_ids)
+    ]
+    conn.executemany(
+        "INSERT INTO completions (cohort_id, user_id, completed_at, notified_at) VALUES (?, ?, ?, ?)",
+        [(cohort_id, uid, stamp, stamp) for uid in done],
+    )
+    conn.executemany(
+        """
+        INSERT INTO certificates (number, cohort_id, user_id, languages, full_name, hours, issued_at, status)
+        SELECT ?, ?, ?, 'kk', COALESCE(full_name, ''), ?, ?, ? FROM users WHERE telegram_id = ?
+        """,
+        [
+            (
+                f"OQU-SIM-{cohort_id}-{uid}",
+                cohort_id,
+                uid,
+                course.hours,
+                stamp,
+                "revoked" if rng.random() < 0.03 else "valid",
+                uid,
+            )
+            for uid in done
+        ],
+    )
