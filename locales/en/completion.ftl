@@ -6,7 +6,7 @@ completion-ended = 🏁 The course has ended.
 completion-needed-quiz = • at least { $mark }% right answers in the quizzes (now { $percent }%)
 completion-card-missing = 🎯 Still needed to complete: { $missing }
 completion-part-homework = homework of lessons { $lessons }
-completion-part-quizzes = quizzes { $percent }% of { $mark }%
+completion-part-quizzes = quizzes: { $percent }% now, { $mark }% needed
 completion-part-questionnaire = the questionnaire
 
 completion-button-results = 📊 Results

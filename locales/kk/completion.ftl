@@ -6,7 +6,7 @@ completion-ended = 🏁 Курс аяқталды.
 completion-needed-quiz = • тесттерде кемінде { $mark }% дұрыс жауап (қазір { $percent }%)
 completion-card-missing = 🎯 Курсты аяқтау үшін тағы керек: { $missing }
 completion-part-homework = { $lessons }-сабақтардың үй тапсырмалары
-completion-part-quizzes = тесттер: { $mark }% ішінен { $percent }%
+completion-part-quizzes = тесттер: қазір { $percent }%, керегі { $mark }%
 completion-part-questionnaire = сауалнама
 
 completion-button-results = 📊 Қорытынды

@@ -6,7 +6,7 @@ completion-ended = 🏁 Курс окончен.
 completion-needed-quiz = • не меньше { $mark }% правильных ответов в тестах (сейчас { $percent }%)
 completion-card-missing = 🎯 Для завершения ещё нужно: { $missing }
 completion-part-homework = домашние задания уроков { $lessons }
-completion-part-quizzes = тесты { $percent }% из { $mark }%
+completion-part-quizzes = тесты: сейчас { $percent }%, нужно { $mark }%
 completion-part-questionnaire = анкета
 
 completion-button-results = 📊 Итоги
