@@ -142,8 +142,8 @@ reports-col-attempts = Әрекет саны
 reports-col-reason = Себебі
 
 ## Есептердегі курстың соңы (bot/reports/end_of_course.py)
-reports-funnel-completed = Курсты аяқтады
-reports-funnel-certified = Сертификат алды
+reports-funnel-completed = Курсты аяқтағандар
+reports-funnel-certified = Сертификат алғандар
 reports-sheet-certificates = Сертификаттар
 reports-col-certificate-number = Нөмірі
 reports-col-certificate-languages = Тілдері
