@@ -55,8 +55,7 @@ FOLDER = "certificates"  # under the files folder: the PDFs as last sent (render
 class CompletionStanding(Protocol):
     """What a learner still has to do to complete a cohort's course (empty: nothing).
 
-    bot/completion implements it from the course's ``completion:`` rules; until it lands,
-    :class:`bot.certificates.standing.CompletionRules` reads it from bot/completion."""
+    :class:`bot.certificates.standing.CompletionRules` reads it from bot/completion's rules."""
 
     async def missing(self, cohort_id: int, user_id: int) -> list[Missing]: ...
 
