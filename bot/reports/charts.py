@@ -203,7 +203,8 @@ def places(l10n: Localizer, stats: CohortStats) -> Figure:
         ax.bar_label(bars, labels=[str(r[1]) for r in rows], padding=4, fontsize=TYPE)
         if with_done:
             ax.barh(y, [r[2] or 0 for r in rows], color=DONE, height=0.4, label=l10n("reports-completed"))
-            ax.legend(fontsize=TYPE - 3, loc="lower right", frameon=False)
+            if ax is top:  # one legend, above the bars: inside, it covered a bar's number
+                ax.legend(fontsize=TYPE - 3, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False)
         ax.set_yticks(y, [_wrap(label(r[0], kind), 18, 2) for r in rows])
         ax.invert_yaxis()
         ax.set_xlim(0, max([r[1] for r in rows] + [1]) * 1.2)
