@@ -372,6 +372,7 @@ def _completions(
     holds a certificate (a few of them revoked, as happens)."""
     homework = [lesson.homework.key for lesson in course.lessons if lesson.homework is not None]
     placeholders = ",".join("?" * len(homework))
+    ours = set(user_ids)
     done = [
         uid
         for (uid,) in conn.execute(
@@ -386,7 +387,7 @@ def _completions(
             """,
             (cohort_id, *homework, len(homework), int(course.questionnaire is not None)),
         )
-        if uid in set(user_ids)
+        if uid in ours
     ]
     conn.executemany(
         "INSERT INTO completions (cohort_id, user_id, completed_at, notified_at) VALUES (?, ?, ?, ?)",
