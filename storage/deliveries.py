@@ -318,7 +318,15 @@ class DeliveryRepository:
         )
 
     async def active_cohorts(self) -> list[tuple[int, str]]:
-        rows = await self._db.fetchall("SELECT id, timezone FROM cohorts WHERE status = 'active'")
+        """Cohorts that may send now: the running ones, and finished ones with something left to
+        send (a completion notice, a certificate): the quiet hours count for those too."""
+        rows = await self._db.fetchall(
+            """
+            SELECT id, timezone FROM cohorts
+             WHERE status = 'active'
+                OR (status = 'finished' AND id IN (SELECT cohort_id FROM deliveries WHERE state = 'planned'))
+            """
+        )
         return [(row["id"], row["timezone"]) for row in rows]
 
     async def prepare_due(self, now: datetime, quiet_until: dict[int, datetime]) -> None:

@@ -12,7 +12,7 @@ import pytest
 from aiogram.client.default import DefaultBotProperties
 from aiogram.enums import ParseMode
 
-from bot.clock import FrozenClock
+from bot.clock import FrozenClock, to_db
 from bot.config import Settings
 from bot.delivery.outgoing import OutMessage, SendJob
 from bot.delivery.planning import ResumeMode
@@ -317,6 +317,33 @@ async def test_nothing_planned_goes_out_in_the_quiet_hours_but_a_copy_asked_for_
         clock.set(local(4, 8))
         await deliver(service)
         assert learner.messages[5].text.startswith("2-сабақ")
+
+
+async def test_the_end_of_a_finished_cohort_waits_for_the_morning_too(
+    db: Database, fast: Settings, clock: FrozenClock, translator: Translator, cohort: int
+) -> None:
+    """A completion notice (or a certificate) written after a cohort finished still goes out,
+    but not in the night: the quiet hours count for finished cohorts too (they were left out)."""
+    async with delivery_rig(db, fast, clock, translator) as (service, emu):
+        learner = emu.user(KK)
+        emu.user(RU), emu.user(EN)
+        await deliver(service)
+        before = len(learner.messages)
+        clock.set(local(3, 23))
+        await db.execute("UPDATE cohorts SET status = 'finished' WHERE id = ?", (cohort,))
+        await db.execute(
+            "INSERT INTO deliveries (cohort_id, user_id, item_key, kind, variant, due_at, planned_at, updated_at)"
+            " VALUES (?, ?, 'C', 'completion', 'completed', ?, ?, ?)",
+            (cohort, KK, to_db(clock.now()), to_db(clock.now()), to_db(clock.now())),
+        )
+        await deliver(service)
+        assert len(learner.messages) == before
+        due = await db.fetchval("SELECT due_at FROM deliveries WHERE kind = 'completion'")
+        assert due == "2026-04-18T03:00:00Z"  # 08:00 in Almaty
+        clock.set(local(4, 8))
+        await deliver(service)
+        assert learner.messages[-1].text.startswith("🎓")
+        assert len(learner.messages) == before + 1
 
 
 # ---------------------------------------------------------------------------- asking again
