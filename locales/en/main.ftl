@@ -24,12 +24,26 @@ help-text =
     I run professional-development courses for librarians: I send lessons, homework and tests on the course schedule, remind you of deadlines and keep your progress.
 
     <b>What to press</b>
+    • <b>📚 My courses</b>: your courses, the next lesson, homework to hand in, your quiz results, what is still needed to complete the course, and your certificate.
     • <b>👤 My profile</b>: see and change your details, or delete them.
     • <b>🌐 Language</b>: Қазақша, Русский or English, at any moment.
     • <b>❓ Help</b>: this message.
 
+    <b>Homework</b>: press <b>📝 Hand in</b> under the task, send your work as text, photos, documents, voice or a link (as many messages as you need), then press <b>✅ Send to the curator</b>. The curator's answer comes here.
+    <b>Quizzes</b>: press <b>▶️ Start the quiz</b> under the quiz card; the questions come one at a time.
+    <b>Certificate</b>: it comes here by itself when you complete the course. Anyone can check it with its QR code or with /verify and its number.
+    /progress shows where you stand in every course.
+
     To join a course, open the link or scan the QR code your course organizer gives you.
     You do not need to type commands: just press the buttons or answer my questions in plain words.
+
+help-staff =
+    <b>For curators and organizers</b> (the full list is in the menu next to the message field):
+    /cohorts: cohorts, their learners, invites, results and statistics
+    /review: homework waiting for review
+    /stats and /export: statistics with charts, and an Excel workbook
+    /livequiz: a live quiz for a cohort
+    Organizers also: /import (a course), /newcohort, /broadcast (a message to learners), /bindgroup (in a Telegram group), /certificates.
 
 cmd-start = Start or restart
 cmd-profile = My profile
