@@ -142,9 +142,9 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     live = LiveQuizService(db, settings, translator, clock, delivery.courses, lambda: delivery.sender)
     dp["live"] = live
     dp.shutdown.register(live.shutdown)
-    # Completion reads homework, quizzes and surveys; the handlers of their events call its
-    # ``after_event``. At the tick: on_completed hooks still owed, the one sweep after a start,
-    # cohorts due to finish. Other features (certificates) append to ``completion.on_completed``.
+    # Completion reads homework, quizzes and surveys and hears of their events (below). At the
+    # tick: on_completed hooks still owed, the one sweep after a start, cohorts due to finish.
+    # Other features (certificates) append to ``completion.on_completed``.
     completion = CompletionService(
         CompletionRepository(db),
         cohorts=cohorts,
@@ -160,6 +160,10 @@ def create_dispatcher(settings: Settings, db: Database, translator: Translator, 
     )
     dp["completion"] = completion
     delivery.tick_hooks.append(completion.tick)
+    # Every event that can change a learner's standing re-evaluates it, whoever caused it.
+    homework.decided.append(completion.after_event)
+    quizzes.finished.append(completion.after_event)
+    surveys.answered.append(completion.after_event)
     # Certificates: issued on completion (one of its on_completed hooks) or by an organizer,
     # rendered when sent; what a learner still lacks is what completion says she lacks.
     certificates = CertificateService(

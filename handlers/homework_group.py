@@ -26,7 +26,6 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, ForceReply, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.completion.service import CompletionService
 from bot.delivery.service import DeliveryService
 from bot.homework.model import WAITING, DecideOutcome, Decision, Submission
 from bot.homework.service import HomeworkService
@@ -88,7 +87,6 @@ def setup() -> Router:
         translator: Translator,
         homework: HomeworkService,
         delivery: DeliveryService,
-        completion: CompletionService,
         submission_id: int,
         reviewer_id: int,
         decision: Decision,
@@ -103,10 +101,6 @@ def setup() -> Router:
         if result.outcome in (DecideOutcome.DECIDED, DecideOutcome.ALREADY):
             if result.outcome is DecideOutcome.DECIDED:
                 delivery.wake()  # the learner's notice is in the deliveries table: send it now
-                # An accepted (or returned) homework can change her completion.
-                decided = result.submission
-                assert decided is not None  # a decision names its submission
-                await completion.after_event(decided.cohort_id, decided.user_id)
             await show_group_decision(bot, translator, homework, delivery, submission_id)
         return result.outcome
 
@@ -119,7 +113,6 @@ def setup() -> Router:
         translator: Translator,
         homework: HomeworkService,
         delivery: DeliveryService,
-        completion: CompletionService,
         cohorts: CohortRepository,
         roles: frozenset[str],
         state: FSMContext,
@@ -159,9 +152,7 @@ def setup() -> Router:
                     callback_answer.text = l10n("button-outdated")
                     return
                 score = callback_data.score
-            outcome = await decide(
-                bot, translator, homework, delivery, completion, submission.id, curator, "accepted", score=score
-            )
+            outcome = await decide(bot, translator, homework, delivery, submission.id, curator, "accepted", score=score)
             callback_answer.text = (
                 l10n("review-group-done")
                 if outcome is DecideOutcome.DECIDED
@@ -194,7 +185,6 @@ def setup() -> Router:
         translator: Translator,
         homework: HomeworkService,
         delivery: DeliveryService,
-        completion: CompletionService,
         state: FSMContext,
         bot: Bot,
     ) -> None:
@@ -220,7 +210,6 @@ def setup() -> Router:
             translator,
             homework,
             delivery,
-            completion,
             submission_id,
             message.from_user.id,
             "returned",

@@ -17,7 +17,6 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.completion.service import CompletionService
 from bot.delivery.outgoing import Button
 from bot.delivery.service import DeliveryService
 from bot.homework.model import (
@@ -147,7 +146,6 @@ async def _decide(
     l10n: Localizer,
     homework: HomeworkService,
     delivery: DeliveryService,
-    completion: CompletionService,
     state: FSMContext,
     decision: Decision,
     *,
@@ -171,8 +169,6 @@ async def _decide(
         return
     delivery.wake()  # the learner's notice is in the deliveries table: send it now
     await show_group_decision(bot, l10n.translator, homework, delivery, submission_id)  # if it was posted there
-    # An accepted (or returned) homework can change her completion.
-    await completion.after_event(result.submission.cohort_id, result.submission.user_id)
     learner = await homework.learner(result.submission.user_id)
     name = (learner.full_name if learner else None) or l10n("review-unknown")
     lesson = result.context.lesson_number
@@ -329,7 +325,6 @@ def setup() -> Router:
         l10n: Localizer,
         homework: HomeworkService,
         delivery: DeliveryService,
-        completion: CompletionService,
         state: FSMContext,
         bot: Bot,
     ) -> None:
@@ -337,7 +332,7 @@ def setup() -> Router:
             callback_answer.text = l10n("button-outdated")
             callback_answer.show_alert = True
             return
-        await _decide(bot, query.from_user.id, l10n, homework, delivery, completion, state, "accepted")
+        await _decide(bot, query.from_user.id, l10n, homework, delivery, state, "accepted")
 
     @router.message(StateFilter(ReviewForm.accept_comment, ReviewForm.return_comment), NotCommand())
     async def comment(
@@ -345,7 +340,6 @@ def setup() -> Router:
         l10n: Localizer,
         homework: HomeworkService,
         delivery: DeliveryService,
-        completion: CompletionService,
         state: FSMContext,
         bot: Bot,
     ) -> None:
@@ -360,9 +354,7 @@ def setup() -> Router:
             await message.answer(l10n("review-comment-kind"))
             return
         decision: Decision = "accepted" if await state.get_state() == ReviewForm.accept_comment.state else "returned"
-        await _decide(
-            bot, message.chat.id, l10n, homework, delivery, completion, state, decision, comment=text, voice=voice
-        )
+        await _decide(bot, message.chat.id, l10n, homework, delivery, state, decision, comment=text, voice=voice)
 
     @router.message(ReviewForm.score, NotCommand())
     async def not_a_score(message: Message, l10n: Localizer, homework: HomeworkService, state: FSMContext) -> None:

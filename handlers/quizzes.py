@@ -12,10 +12,9 @@ from aiogram import Router
 from aiogram.types import CallbackQuery, PollAnswer
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.completion.service import CompletionService
 from bot.i18n import Localizer
 from bot.quizzes.live import LiveQuizService
-from bot.quizzes.model import AnswerOutcome, StartOutcome
+from bot.quizzes.model import StartOutcome
 from bot.quizzes.service import QuizService
 from bot.telegram.callbacks import QuizCb
 
@@ -44,17 +43,12 @@ def setup() -> Router:
         callback_answer.show_alert = started.outcome not in (StartOutcome.STARTED, StartOutcome.CONTINUED)
 
     @router.poll_answer()
-    async def answer(
-        poll_answer: PollAnswer, quizzes: QuizService, live: LiveQuizService, completion: CompletionService
-    ) -> None:
+    async def answer(poll_answer: PollAnswer, quizzes: QuizService, live: LiveQuizService) -> None:
         if poll_answer.user is None:  # answered on behalf of a channel: not a learner
             return
         if await live.answer(poll_answer.poll_id, poll_answer.user.id, poll_answer.option_ids):
             return  # a live quiz's poll
         result = await quizzes.answer(poll_answer.poll_id, poll_answer.user.id, poll_answer.option_ids)
         log.debug("poll %s answered by %s: %s", poll_answer.poll_id, poll_answer.user.id, result.outcome)
-        if result.outcome is AnswerOutcome.FINISHED and result.attempt is not None:
-            # A finished attempt can change the quiz_pass_mark standing, so her completion.
-            await completion.after_event(result.attempt.cohort_id, result.attempt.user_id)
 
     return router

@@ -12,7 +12,6 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
-from bot.completion.service import CompletionService
 from bot.i18n import Localizer
 from bot.surveys.model import MAX_TEXT_ANSWER, Form
 from bot.surveys.service import Result, Session, Status, SurveyService
@@ -80,7 +79,6 @@ def setup() -> Router:
         callback_answer: CallbackAnswer,
         callback_data: SurveyCb,
         surveys: SurveyService,
-        completion: CompletionService,
         l10n: Localizer,
         state: FSMContext,
         bot: Bot,
@@ -111,8 +109,6 @@ def setup() -> Router:
             text = sent_text(l10n, session, result.before_after)
             if pressed is None or not await _edit(bot, user_id, pressed, text, None):
                 await bot.send_message(user_id, text)
-            if form is Form.QUESTIONNAIRE:  # answering it can complete the course
-                await completion.after_event(cohort_id, user_id)
             return
         if result.status is not Status.OK and result.status is not Status.INCOMPLETE:
             key = REFUSALS[result.status]

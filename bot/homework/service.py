@@ -52,7 +52,7 @@ from bot.homework.model import (
     Submission,
     admitted,
 )
-from bot.people.model import Cohort
+from bot.people.model import Cohort, LearnerListener
 from storage.cohorts import CohortRepository
 from storage.courses import CourseRepository
 from storage.db import Database
@@ -79,6 +79,7 @@ class HomeworkService:
         self.cohorts = CohortRepository(db)
         self.deliveries = DeliveryRepository(db)
         self.courses = courses or CourseCache(CourseRepository(db))
+        self.decided: list[LearnerListener] = []  # after a decision (completion listens)
 
     # ------------------------------------------------------------------ what a homework is, for a cohort
 
@@ -365,6 +366,9 @@ class HomeworkService:
             comment_voice_file_id=comment_voice_file_id,
         )
         outcome = DecideOutcome.DECIDED if won else DecideOutcome.ALREADY
+        if won:
+            for listener in self.decided:
+                await listener(submission.cohort_id, submission.user_id)
         return DecideResult(outcome, await self.repo.get(submission_id), await self.repo.review(submission_id), context)
 
     # ------------------------------------------------------------------ progress

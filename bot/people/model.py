@@ -5,6 +5,7 @@ Plain data; ``storage.users`` and ``storage.cohorts`` store it.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -105,3 +106,8 @@ class Erased:
     @property
     def deliveries(self) -> int:
         return self.changed.get("deliveries cancelled", 0)
+
+
+# Told (cohort id, user id) after something that can change where a learner stands in her course:
+# a curator's decision, a finished quiz attempt, a questionnaire sent (completion listens).
+LearnerListener = Callable[[int, int], Awaitable[object]]

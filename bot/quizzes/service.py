@@ -34,6 +34,7 @@ from bot.delivery.outgoing import Outcome, OutMessage, SenderPort, SendJob
 from bot.delivery.planning import CourseCache
 from bot.delivery.quiet_hours import QuietHours
 from bot.i18n import Translator
+from bot.people.model import LearnerListener
 from bot.quizzes import render
 from bot.quizzes.model import (
     AnswerOutcome,
@@ -106,6 +107,7 @@ class QuizService:
         self._failed: set[tuple[int, str, int]] = set()
         self._lock = asyncio.Lock()
         self._recorded = asyncio.Event()  # set (and cleared) each time a poll id is written
+        self.finished: list[LearnerListener] = []  # after an attempt's last answer (completion listens)
 
     # ------------------------------------------------------------------ the learner's steps
 
@@ -175,6 +177,9 @@ class QuizService:
                     await self._ask(result.attempt, course, result.attempt.current)
                 elif result.outcome is AnswerOutcome.FINISHED:
                     await self._send_result(result.attempt, course)
+        if result.outcome is AnswerOutcome.FINISHED and result.attempt is not None:
+            for listener in self.finished:
+                await listener(result.attempt.cohort_id, result.attempt.user_id)
         return result
 
     # ------------------------------------------------------------------ what the learner sees

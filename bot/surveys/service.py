@@ -16,7 +16,7 @@ from bot.broadcasts.model import FilterChoice, LearnerFilter
 from bot.clock import Clock
 from bot.courses.model import SCALE_POINTS, Course
 from bot.delivery.planning import CourseCache
-from bot.people.model import Cohort
+from bot.people.model import Cohort, LearnerListener
 from bot.surveys.model import (
     QUESTIONNAIRE_KEY,
     STATEMENT_PREFIX,
@@ -90,6 +90,7 @@ class SurveyService:
         self.cohorts = cohorts
         self.courses = courses
         self.clock = clock
+        self.answered: list[LearnerListener] = []  # after a questionnaire is sent (completion listens)
 
     async def _course(self, cohort: Cohort) -> Course:
         course, _ = await self.courses.get(cohort.version_id)
@@ -192,6 +193,8 @@ class SurveyService:
         )
         if not written:
             return Result(Status.ANSWERED, session)
+        for listener in self.answered:
+            await listener(cohort_id, user_id)
         return Result(Status.OK, session, await self.before_after(cohort_id, user_id))
 
     # ------------------------------------------------------------------ what comes of it
